@@ -1,0 +1,36 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test check bench clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Error: $(PYTHON) not found (set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(BIN)/python setup.cfg pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@ $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(BIN)/mentorqual run transcripts/ --out outputs/
+
+# pytest exits 5 when it collects no tests; that must fail CI, not pass it silently.
+test: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest -q; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "Error: pytest collected no tests"; exit 1; fi; \
+	exit $$status
+
+check: $(VENV)/.installed-dev
+	$(BIN)/ruff check mentorqual tests benchmarks
+	$(BIN)/ruff format --check mentorqual tests benchmarks
+	$(BIN)/mypy mentorqual
+
+clean:
+	rm -rf $(VENV) build *.egg-info mentorqual.db mentorqual.db-*

@@ -1,0 +1,239 @@
+"""Codebooks: YAML files of themes, loaded and validated into dataclasses.
+
+Errors name the file and the line. Unknown keys are refused, so a typo such as
+``colour`` spelt ``color`` cannot be silently ignored. No database here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import CodebookError
+
+DEFAULT_CODEBOOK = Path("codebooks/mentorordning.yaml")
+
+_CODE = re.compile(r"^[a-zæøå][a-zæøå0-9_\-]*$")
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+CODEBOOK_KEYS = {"codebook", "version", "language", "description", "themes"}
+THEME_KEYS = {
+    "code",
+    "label",
+    "colour",
+    "definition",
+    "include",
+    "exclude",
+    "examples",
+    "subcodes",
+    "rules",
+}
+SUBCODE_KEYS = {"code", "label", "colour", "definition", "include", "exclude", "examples"}
+DEFINITION_KEYS = {"da", "en"}
+EXAMPLE_KEYS = {"typical", "borderline"}
+
+
+class _Mapping(dict[str, Any]):
+    """A YAML mapping that remembers the line of itself and of each key."""
+
+    line: int = 0
+    lines: dict[str, int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """``SafeLoader`` that records line numbers and refuses duplicate keys."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
+    mapping = _Mapping()
+    mapping.line = node.start_mark.line + 1
+    mapping.lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        mapping[str(key)] = loader.construct_object(value_node, deep=True)
+        mapping.lines[str(key)] = line
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One code of the codebook, with its documentation and (for themes) its rules."""
+
+    code: str
+    label: str
+    colour: str = ""
+    definition: dict[str, str] = field(default_factory=dict)
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    examples: dict[str, str] = field(default_factory=dict)
+    parent: str | None = None
+    rules: tuple[dict[str, Any], ...] = ()
+    line: int = 0
+
+    @property
+    def description(self) -> str:
+        return self.definition.get("da") or self.definition.get("en", "")
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """A validated codebook: its themes and sub-codes in file order."""
+
+    name: str
+    version: str
+    path: Path
+    content: str
+    sha256: str
+    themes: tuple[Theme, ...]
+    subcodes: tuple[Theme, ...] = ()
+
+    @property
+    def codes(self) -> list[str]:
+        return [t.code for t in (*self.themes, *self.subcodes)]
+
+    def records(self) -> list[dict[str, Any]]:
+        """Rows for the project's ``codes`` table, parents before children."""
+        return [
+            {
+                "code": t.code,
+                "label": t.label,
+                "parent": t.parent,
+                "description": t.description,
+                "colour": t.colour,
+            }
+            for t in (*self.themes, *self.subcodes)
+        ]
+
+
+def load_codebook(path: Path) -> Codebook:
+    """Read and validate a codebook file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CodebookError(f"{path}: cannot read the codebook ({exc.strerror})") from None
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CodebookError(f"{path}: the codebook is not UTF-8") from None
+    try:
+        data = yaml.load(content, Loader=_LineLoader)  # noqa: S506  (a SafeLoader subclass)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise CodebookError(f"{path}{line}: invalid YAML: {problem}") from None
+    if not isinstance(data, _Mapping):
+        raise CodebookError(f"{path}: a codebook must be a mapping with a 'themes' list")
+    checker = _Checker(path)
+    checker.keys(data, CODEBOOK_KEYS, "the codebook")
+    themes_data = checker.require(data, "themes", list, "the codebook")
+    if not themes_data:
+        raise CodebookError(f"{path}, line {data.lines['themes']}: 'themes' is empty")
+    themes: list[Theme] = []
+    subcodes: list[Theme] = []
+    for item in themes_data:
+        theme = checker.theme(item, THEME_KEYS, data.lines["themes"])
+        themes.append(theme)
+        for sub in item.get("subcodes") or []:
+            subcodes.append(checker.theme(sub, SUBCODE_KEYS, item.lines["subcodes"], theme.code))
+    return Codebook(
+        name=str(data.get("codebook") or path.stem),
+        version=str(data.get("version", "")),
+        path=path,
+        content=content,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        themes=tuple(themes),
+        subcodes=tuple(subcodes),
+    )
+
+
+class _Checker:
+    """Validation helpers that raise errors naming the file and line."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.seen: dict[str, int] = {}
+
+    def fail(self, line: int, problem: str) -> CodebookError:
+        return CodebookError(f"{self.path}, line {line}: {problem}")
+
+    def keys(self, data: _Mapping, allowed: set[str], what: str) -> None:
+        for key in data:
+            if key not in allowed:
+                raise self.fail(
+                    data.lines[key],
+                    f"unknown key {key!r} in {what}; allowed: {', '.join(sorted(allowed))}",
+                )
+
+    def require(self, data: _Mapping, key: str, kind: type, what: str) -> Any:
+        if key not in data:
+            raise self.fail(data.line, f"{what} has no {key!r}")
+        value = data[key]
+        if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
+            raise self.fail(data.lines[key], f"{key!r} must be a non-empty {kind.__name__}")
+        return value
+
+    def strings(self, data: _Mapping, key: str) -> tuple[str, ...]:
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(data.lines[key], f"{key!r} must be a list of strings")
+        return tuple(value)
+
+    def texts(self, data: _Mapping, key: str, allowed: set[str]) -> dict[str, str]:
+        value = data.get(key) or {}
+        if not isinstance(value, _Mapping):
+            raise self.fail(data.lines[key], f"{key!r} must be a mapping")
+        self.keys(value, allowed, f"{key!r}")
+        for k, v in value.items():
+            if not isinstance(v, str):
+                raise self.fail(value.lines[k], f"{key}.{k} must be text")
+        return {k: v.strip() for k, v in value.items()}
+
+    def theme(self, data: Any, allowed: set[str], line: int, parent: str | None = None) -> Theme:
+        what = "a sub-code" if parent else "a theme"
+        if not isinstance(data, _Mapping):
+            raise self.fail(line, f"each entry must be {what} (a mapping with 'code')")
+        self.keys(data, allowed, f"{what}")
+        code = self.require(data, "code", str, what)
+        if not _CODE.match(code):
+            raise self.fail(
+                data.lines["code"],
+                f"code {code!r} must be lower case letters, digits, '_' or '-'",
+            )
+        if code in self.seen:
+            raise self.fail(
+                data.lines["code"], f"duplicate code {code!r} (first on line {self.seen[code]})"
+            )
+        self.seen[code] = data.lines["code"]
+        colour = data.get("colour", "")
+        if colour and (not isinstance(colour, str) or not _COLOUR.match(colour)):
+            raise self.fail(data.lines["colour"], f"colour {colour!r} must look like '#1B9E77'")
+        rules = data.get("rules") or []
+        if not isinstance(rules, list):
+            raise self.fail(data.lines["rules"], "'rules' must be a list")
+        return Theme(
+            code=code,
+            label=str(data.get("label") or code),
+            colour=colour,
+            definition=self.texts(data, "definition", DEFINITION_KEYS),
+            include=self.strings(data, "include"),
+            exclude=self.strings(data, "exclude"),
+            examples=self.texts(data, "examples", EXAMPLE_KEYS),
+            parent=parent,
+            rules=tuple(rules),
+            line=data.line,
+        )

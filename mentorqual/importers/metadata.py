@@ -1,0 +1,160 @@
+"""Interview attributes: YAML front matter, ``metadata.csv`` files and region names."""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import InputError
+
+REGIONS = ("Nordjylland", "Midtjylland", "Syddanmark", "Sjælland", "Hovedstaden")
+METADATA_FILE = "metadata.csv"
+
+# Official English names and other common spellings, keyed by their normalised form.
+_REGION_ALIASES = {
+    "north denmark region": "Nordjylland",
+    "north denmark": "Nordjylland",
+    "nordjyllands": "Nordjylland",
+    "central denmark region": "Midtjylland",
+    "central denmark": "Midtjylland",
+    "midt": "Midtjylland",
+    "region of southern denmark": "Syddanmark",
+    "southern denmark": "Syddanmark",
+    "syd": "Syddanmark",
+    "region zealand": "Sjælland",
+    "zealand": "Sjælland",
+    "capital region of denmark": "Hovedstaden",
+    "capital region": "Hovedstaden",
+    "hovedstadsregionen": "Hovedstaden",
+    "region h": "Hovedstaden",
+}
+
+
+def _region_key(value: str) -> str:
+    key = " ".join(unicodedata.normalize("NFC", value).casefold().split())
+    return key.replace("ae", "æ").replace("oe", "ø").replace("aa", "å")
+
+
+_REGION_BY_KEY = {_region_key(r): r for r in REGIONS}
+_REGION_BY_KEY.update({_region_key(k): v for k, v in _REGION_ALIASES.items()})
+
+
+def normalise_region(value: str) -> str | None:
+    """Return the canonical region name for ``value``, or None if it is not a Danish region.
+
+    >>> normalise_region("Region Hovedstaden"), normalise_region("sjaelland")
+    ('Hovedstaden', 'Sjælland')
+    """
+    key = _region_key(value)
+    if key in _REGION_BY_KEY:
+        return _REGION_BY_KEY[key]
+    if key.startswith("region "):
+        return _REGION_BY_KEY.get(key.removeprefix("region "))
+    return None
+
+
+def split_front_matter(text: str, path: Path) -> tuple[dict[str, str], str, int]:
+    """Split YAML front matter off ``text``.
+
+    Returns the attributes, the body and the number of lines before the body.
+    Only ``yaml.safe_load`` is used: tags such as ``!!python/object`` are refused.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text, 0
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    except StopIteration:
+        raise InputError(
+            f"{path}, line 1: front matter opened with '---' is never closed"
+        ) from None
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 2
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(f"{path}, line {line}: malformed front matter: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(f"{path}, line 2: front matter must be 'key: value' lines")
+    return _attributes(data, path), "\n".join(lines[end + 1 :]), end + 1
+
+
+def _attributes(data: dict[Any, Any], source: Path, row: int | None = None) -> dict[str, str]:
+    at = f"{source}, row {row}" if row is not None else str(source)
+    attributes: dict[str, str] = {}
+    for key, value in data.items():
+        if isinstance(value, dict | list):
+            raise InputError(f"{at}: attribute {key!r} must be a single value")
+        if value is None or str(value).strip() == "":
+            continue
+        attributes[str(key).strip()] = unicodedata.normalize("NFC", str(value).strip())
+    return attributes
+
+
+def read_metadata_csv(path: Path) -> dict[str, dict[str, str]]:
+    """Read a ``metadata.csv``: one row per transcript file, keyed by the ``file`` column.
+
+    Comma and semicolon (as Danish Excel writes it) are both accepted.
+    """
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8; save it as 'CSV UTF-8'") from None
+    delimiter = (
+        ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+    )
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    if not reader.fieldnames or "file" not in [f.strip() for f in reader.fieldnames]:
+        raise InputError(f"{path}, line 1: a 'file' column is required")
+    rows: dict[str, dict[str, str]] = {}
+    for number, record in enumerate(reader, start=2):
+        if None in record:
+            raise InputError(f"{path}, row {number}: more cells than columns")
+        record = {k.strip(): v for k, v in record.items() if k is not None}
+        name = (record.pop("file") or "").strip()
+        if not name:
+            raise InputError(f"{path}, row {number}: empty 'file' cell")
+        if name in rows:
+            raise InputError(f"{path}, row {number}: file {name!r} is listed twice")
+        rows[name] = _attributes(record, path, number)
+    return rows
+
+
+def merge_attributes(
+    from_csv: dict[str, str], csv_path: Path | None, front: dict[str, str], path: Path
+) -> dict[str, str]:
+    """Combine metadata.csv and front matter; a key given differently in both is an error."""
+    merged = dict(from_csv)
+    for key, value in front.items():
+        if key in merged and merged[key] != value:
+            raise InputError(
+                f"{path}: {key!r} is {value!r} in the front matter "
+                f"but {merged[key]!r} in {csv_path}"
+            )
+        merged[key] = value
+    return merged
+
+
+def finish_attributes(attributes: dict[str, str], path: Path) -> dict[str, str]:
+    """Check and normalise the interview id and region; default the id to the file name."""
+    attributes = dict(attributes)
+    attributes["interview"] = attributes.get("interview") or path.stem
+    if "region" not in attributes:
+        raise InputError(
+            f"{path}: no region; add 'region: ...' to the front matter or to {METADATA_FILE}"
+        )
+    region = normalise_region(attributes["region"])
+    if region is None:
+        raise InputError(
+            f"{path}: unknown region {attributes['region']!r}; expected one of {', '.join(REGIONS)}"
+        )
+    attributes["region"] = region
+    return attributes

@@ -1,0 +1,120 @@
+"""Turn decoded transcript text into a canonical text with speaker turns and paragraphs.
+
+Format: optional YAML front matter, then lines. ``LABEL:`` at the start of a line
+begins a speaker turn; every non-empty line is one paragraph of the current turn.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import InputError
+from ..types import Paragraph, Role, Transcript
+from .document import Document
+from .metadata import finish_attributes, merge_attributes, split_front_matter
+
+DEFAULT_INTERVIEWER_LABELS = ("I", "Int", "Interviewer", "Intervieweren")
+
+# Respondent labels common in Danish transcripts; any other label must recur to count.
+KNOWN_RESPONDENT_LABELS = frozenset(
+    "ip r b d respondent respondenten informant informanten interviewperson deltager "
+    "jobkonsulent jobkonsulenten jk konsulent konsulenten".split()
+)
+# Words that start a line with a colon in ordinary speech ("Fx: hvis borgeren ...").
+NOT_LABELS = frozenset(
+    "fx f.eks f.eks. eks eks. eksempel altså nb n.b. obs obs. note dvs dvs. bl.a bl.a. "
+    "pkt pkt. ps p.s. mvh og men så nå ja nej citat".split()
+)
+
+# Up to three words, starting with a letter; the colon must be followed by space or
+# end of line, so that "kl. 14:30" is not a label.
+_LABEL = re.compile(r"^[ \t]*([^\W\d_][\w.\-]*(?:[ ][\w.\-]+){0,2})[ \t]*:(?=\s|$)[ \t]*")
+_WORD = re.compile(r"\w+")
+
+
+def canonical(text: str) -> str:
+    """NFC-normalise and use LF line endings."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def count_words(text: str) -> int:
+    """Words as mentorqual counts them: runs of letters and digits."""
+    return len(_WORD.findall(text))
+
+
+def parse_transcript(
+    document: Document,
+    path: Path,
+    *,
+    metadata: dict[str, str] | None = None,
+    metadata_path: Path | None = None,
+    interviewer_labels: Iterable[str] = DEFAULT_INTERVIEWER_LABELS,
+) -> Transcript:
+    """Parse a decoded document into a :class:`Transcript`."""
+    front, body, _ = split_front_matter(canonical(document.text), path)
+    attributes = finish_attributes(
+        merge_attributes(metadata or {}, metadata_path, front, path), path
+    )
+    lines = [line.rstrip() for line in body.split("\n")]
+    first = next((i for i, line in enumerate(lines) if line), len(lines))
+    last = max((i for i, line in enumerate(lines) if line), default=-1)
+    text = "\n".join(lines[first : last + 1])
+    if not text:
+        raise InputError(f"{path}: the transcript is empty")
+    paragraphs = _paragraphs(text, {label.casefold() for label in interviewer_labels})
+    if not paragraphs:
+        raise InputError(
+            f"{path}: no speaker labels found; each turn must start with a label "
+            "such as 'I:' or 'IP:'"
+        )
+    if not any(p.role == "respondent" for p in paragraphs):
+        raise InputError(f"{path}: no respondent speech; every label is an interviewer label")
+    return Transcript(
+        interview=attributes["interview"],
+        attributes=attributes,
+        text=text,
+        source=path,
+        source_format=document.source_format,
+        paragraphs=paragraphs,
+        warnings=list(document.warnings),
+    )
+
+
+def _paragraphs(text: str, interviewer: set[str]) -> list[Paragraph]:
+    lines = text.split("\n")
+    candidates = [_LABEL.match(line) for line in lines]
+    counts = Counter(m.group(1).casefold() for m in candidates if m)
+
+    def is_label(label: str) -> bool:
+        key = label.casefold()
+        if key in interviewer or key in KNOWN_RESPONDENT_LABELS:
+            return True
+        return key not in NOT_LABELS and counts[key] >= 2
+
+    paragraphs: list[Paragraph] = []
+    speaker, turn, position = "", 0, 0
+    role: Role = "respondent"
+    for line, match in zip(lines, candidates, strict=True):
+        content = len(line) - len(line.lstrip())
+        if match and is_label(match.group(1)):
+            speaker = match.group(1)
+            role = "interviewer" if speaker.casefold() in interviewer else "respondent"
+            turn += 1
+            content = match.end()
+        if turn and content < len(line):
+            paragraphs.append(
+                Paragraph(
+                    locator=f"p{len(paragraphs) + 1}",
+                    turn=turn,
+                    speaker=speaker,
+                    role=role,
+                    start=position + content,
+                    end=position + len(line),
+                )
+            )
+        position += len(line) + 1
+    return paragraphs

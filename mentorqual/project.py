@@ -1,0 +1,416 @@
+"""The library's entry point: a :class:`Project` ties importers, codebook and store together.
+
+Every public method that writes does so in one transaction, after all input has been
+read and checked; a failure leaves the project as it was (and a project file that the
+failed command would have created is removed again).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import nlp
+from .codebook import DEFAULT_CODEBOOK, Codebook, load_codebook
+from .errors import CodebookError, InputError, ProjectError
+from .importers import (
+    DEFAULT_INTERVIEWER_LABELS,
+    count_words,
+    find_transcripts,
+    read_codings_csv,
+    read_transcript,
+)
+from .store import SegmentRow, Store
+from .types import CodingRow, PathLike, Transcript
+
+DEFAULT_PROJECT = Path("mentorqual.db")
+PROJECT_ENV = "MENTORQUAL_PROJECT"
+MACHINE_CODERS = frozenset({"rules", "classifier", "machine", "consensus"})
+MAX_LISTED = 10
+
+# (step label, done, total): lets a caller draw a progress bar without the library
+# knowing how.
+Progress = Callable[[str, int, int], None]
+
+
+def _no_progress(label: str, done: int, total: int) -> None:
+    pass
+
+
+def default_project_path() -> Path:
+    """``$MENTORQUAL_PROJECT`` if set, else ``./mentorqual.db``."""
+    return Path(os.environ.get(PROJECT_ENV) or DEFAULT_PROJECT)
+
+
+@dataclass
+class ImportReport:
+    """What an import did."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (interview, file)
+    lost_codings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    paragraphs: int = 0
+    words: int = 0
+
+
+@dataclass
+class CodingsReport:
+    """What a codings import did, per coder."""
+
+    path: Path
+    coders: dict[str, tuple[int, int, int]] = field(
+        default_factory=dict
+    )  # added, removed, interviews
+
+
+@dataclass
+class RunReport:
+    """What the main job did."""
+
+    imported: ImportReport
+    codebook: Codebook
+    codings: list[CodingsReport]
+    out: Path
+
+
+@dataclass
+class _ImportPlan:
+    transcripts: list[Transcript]
+    warnings: list[str]
+
+
+class Project:
+    """A mentorqual project: one SQLite file.
+
+    >>> project = Project("study.db")  # doctest: +SKIP
+    >>> project.import_paths(["transcripts/"]).added  # doctest: +SKIP
+    """
+
+    def __init__(self, path: PathLike | None = None) -> None:
+        self.path = Path(path) if path is not None else default_project_path()
+
+    # -- opening -----------------------------------------------------------------
+
+    def store(self) -> Store:
+        """Open the existing project for reading."""
+        return Store(self.path, create=False)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Store]:
+        """Open (or create) the project and hold one transaction around the block."""
+        created = not self.path.exists()
+        store = Store(self.path, create=True)
+        try:
+            with store.transaction():
+                yield store
+        except BaseException:
+            store.close()
+            if created:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            raise
+        store.close()
+
+    # -- transcripts ---------------------------------------------------------------
+
+    def import_paths(
+        self,
+        paths: Iterable[PathLike],
+        *,
+        replace: bool = False,
+        interviewer_labels: Sequence[str] = DEFAULT_INTERVIEWER_LABELS,
+        progress: Progress = _no_progress,
+    ) -> ImportReport:
+        """Import transcript files and folders (recursively)."""
+        plan = self._plan_import(paths, interviewer_labels, progress)
+        with self._writing() as store:
+            return self._apply_import(store, plan, replace, progress)
+
+    def _plan_import(
+        self, paths: Iterable[PathLike], interviewer_labels: Sequence[str], progress: Progress
+    ) -> _ImportPlan:
+        files = find_transcripts([Path(p) for p in paths])
+        metadata: dict[Path, dict[str, dict[str, str]]] = {}
+        transcripts: list[Transcript] = []
+        seen: dict[str, Path] = {}
+        for done, path in enumerate(files, start=1):
+            transcript = read_transcript(path, interviewer_labels, metadata)
+            if transcript.interview in seen:
+                raise InputError(
+                    f"{path}: duplicate interview id {transcript.interview!r} "
+                    f"(also in {seen[transcript.interview]})"
+                )
+            seen[transcript.interview] = path
+            transcripts.append(transcript)
+            progress("Reading transcripts", done, len(files))
+        return _ImportPlan(transcripts, [w for t in transcripts for w in t.warnings])
+
+    def _apply_import(
+        self, store: Store, plan: _ImportPlan, replace: bool, progress: Progress
+    ) -> ImportReport:
+        report = ImportReport(warnings=list(plan.warnings))
+        todo: list[Transcript] = []
+        for t in plan.transcripts:
+            existing = store.interview_sha(t.interview)
+            if existing is None:
+                todo.append(t)
+            elif existing == (t.sha256, t.attributes):
+                report.skipped.append((t.interview, str(t.source)))
+            elif replace:
+                todo.append(t)
+            else:
+                raise InputError(
+                    f"{t.source}: interview {t.interview!r} is already in the project with "
+                    "different text or attributes; use --replace to update it"
+                )
+        paragraphs = [t.paragraph_text(p) for t in todo for p in t.respondent_paragraphs]
+        spans = iter(_sentences(paragraphs, progress))
+        for done, t in enumerate(todo, start=1):
+            kept = _human_codings_by_text(store, t.interview)
+            if kept is not None:
+                store.delete_interview(t.interview)
+                report.replaced.append(t.interview)
+            else:
+                report.added.append(t.interview)
+            words = [count_words(t.paragraph_text(p)) for p in t.paragraphs]
+            sentences = [next(spans) for _ in t.respondent_paragraphs]
+            store.add_interview(t, words, sentences)
+            if kept is not None:
+                report.lost_codings += _restore_human_codings(store, t.interview, kept)
+            report.paragraphs += len(t.respondent_paragraphs)
+            report.words += sum(
+                w for p, w in zip(t.paragraphs, words, strict=True) if p.role == "respondent"
+            )
+            progress("Writing interviews", done, len(todo))
+        return report
+
+    # -- codebook ------------------------------------------------------------------
+
+    def load_codebook(self, path: PathLike, *, update: bool = False) -> Codebook:
+        """Make a codebook file the project's codebook.
+
+        A codebook whose codes differ from the project's is refused unless ``update``;
+        then human codings of codes that still exist are kept and the rest removed.
+        """
+        codebook = load_codebook(Path(path))
+        with self._writing() as store:
+            self._apply_codebook(store, codebook, update)
+        return codebook
+
+    def _apply_codebook(self, store: Store, codebook: Codebook, update: bool) -> None:
+        current = set(store.codes())
+        wanted = set(codebook.codes)
+        if current and current != wanted and not update:
+            parts = []
+            if wanted - current:
+                parts.append(f"new: {', '.join(sorted(wanted - current))}")
+            if current - wanted:
+                parts.append(f"missing: {', '.join(sorted(current - wanted))}")
+            raise CodebookError(
+                f"{codebook.path}: its codes differ from the project's ({'; '.join(parts)}); "
+                "pass --codebook-update to switch (human codings of codes that remain are kept)"
+            )
+        store.remove_codes(current - wanted)
+        store.save_codebook(
+            codebook.sha256,
+            codebook.name,
+            str(codebook.path),
+            codebook.content,
+            codebook.records(),
+        )
+
+    # -- human codings -------------------------------------------------------------
+
+    def import_codings(self, path: PathLike, *, coder: str | None = None) -> CodingsReport:
+        """Import human codings from a CSV file (see :mod:`mentorqual.importers.codings`)."""
+        rows = read_codings_csv(Path(path), coder)
+        with self._writing() as store:
+            return self._apply_codings(store, Path(path), rows)
+
+    def _apply_codings(self, store: Store, path: Path, rows: list[CodingRow]) -> CodingsReport:
+        codes = set(store.codes())
+        if not codes:
+            raise ProjectError(
+                f"{path}: the project has no codebook yet; "
+                "load one with 'mentorqual codebook load FILE'"
+            )
+        machine = sorted({r.coder for r in rows} & MACHINE_CODERS)
+        if machine:
+            raise InputError(
+                f"{path}: coder {machine[0]!r} is reserved for machine codings; rename the coder"
+            )
+        paragraphs: dict[str, list[SegmentRow] | None] = {}
+        wanted: dict[str, set[tuple[int, str]]] = defaultdict(set)
+        scope: dict[str, set[str]] = defaultdict(set)
+        problems: list[str] = []
+        for row in rows:
+            if row.interview not in paragraphs:
+                found = store.paragraphs(row.interview, role=None)
+                paragraphs[row.interview] = found or None
+            candidates = paragraphs[row.interview]
+            if candidates is None:
+                problems.append(f"row {row.row}: unknown interview {row.interview!r}")
+                continue
+            scope[row.coder].add(row.interview)
+            if not row.code:
+                continue
+            if row.code not in codes:
+                problems.append(f"row {row.row}: unknown code {row.code!r}")
+                continue
+            segment, problem = _locate(candidates, row.segment)
+            if segment is None:
+                problems.append(f"row {row.row}: {problem}")
+                continue
+            wanted[row.coder].add((segment, row.code))
+        if problems:
+            more = f"; and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else ""
+            raise InputError(
+                f"{path}: {len(problems)} row(s) could not be used, nothing was imported: "
+                f"{'; '.join(problems[:MAX_LISTED])}{more}"
+            )
+        report = CodingsReport(path)
+        for name in sorted(scope):
+            segments = [
+                s.id
+                for interview in scope[name]
+                for s in paragraphs[interview] or []
+                if s.role == "respondent"
+            ]
+            added, removed = store.replace_human_codings(name, segments, wanted[name])
+            report.coders[name] = (added, removed, len(scope[name]))
+        return report
+
+    # -- the main job --------------------------------------------------------------
+
+    def run(
+        self,
+        directory: PathLike,
+        out: PathLike,
+        *,
+        codebook: PathLike | None = None,
+        codebook_update: bool = False,
+        interviewer_labels: Sequence[str] = DEFAULT_INTERVIEWER_LABELS,
+        progress: Progress = _no_progress,
+    ) -> RunReport:
+        """Import a folder of transcripts and its ``codings/*.csv``, in one transaction."""
+        directory, out = Path(directory), Path(out)
+        book = _find_codebook(codebook)
+        plan = self._plan_import([directory], interviewer_labels, progress)
+        coding_files = sorted((directory / "codings").glob("*.csv"))
+        coding_rows = [(f, read_codings_csv(f)) for f in coding_files]
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"{out}: cannot create the output folder ({exc.strerror})") from None
+        with self._writing() as store:
+            imported = self._apply_import(store, plan, False, progress)
+            self._apply_codebook(store, book, codebook_update)
+            reports = [self._apply_codings(store, f, rows) for f, rows in coding_rows]
+        return RunReport(imported, book, reports, out)
+
+    # -- reading -------------------------------------------------------------------
+
+    def info(self) -> dict[str, Any]:
+        """Interviews with attributes, respondent paragraphs and words; codings per coder."""
+        store = self.store()
+        try:
+            return {
+                "interviews": store.interview_summaries(),
+                "coders": store.coders(),
+                "codes": store.codes(),
+                "codebook": store.codebook_sha256(),
+            }
+        finally:
+            store.close()
+
+
+def _find_codebook(path: PathLike | None) -> Codebook:
+    if path is not None:
+        return load_codebook(Path(path))
+    if not DEFAULT_CODEBOOK.is_file():
+        raise CodebookError(f"{DEFAULT_CODEBOOK}: default codebook not found; pass --codebook FILE")
+    return load_codebook(DEFAULT_CODEBOOK)
+
+
+def _sentences(paragraphs: list[str], progress: Progress) -> list[list[tuple[int, int, int]]]:
+    """Sentences of each paragraph as (start, end, words), relative to the paragraph."""
+    result = []
+    spans = nlp.sentence_spans(paragraphs)
+    for done, (text, paragraph) in enumerate(zip(paragraphs, spans, strict=True), start=1):
+        result.append([(s, e, count_words(text[s:e])) for s, e in paragraph])
+        if done % 500 == 0 or done == len(paragraphs):
+            progress("Splitting sentences", done, len(paragraphs))
+    return result
+
+
+_LOCATOR = re.compile(r"^p\d+$")
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _locate(paragraphs: list[SegmentRow], segment: str) -> tuple[int | None, str]:
+    """Find the paragraph a codings row means: by locator (``p12``) or by a quote."""
+    if _LOCATOR.match(segment):
+        for p in paragraphs:
+            if p.locator == segment:
+                if p.role != "respondent":
+                    return None, f"segment {segment} is an interviewer paragraph"
+                return p.id, ""
+        return None, f"no segment {segment!r} in this interview"
+    quote = _normalise(segment)
+    respondent = [p for p in paragraphs if p.role == "respondent"]
+    hits = [p for p in respondent if quote in _normalise(p.text)]
+    if not hits:
+        folded = quote.casefold()
+        hits = [p for p in respondent if folded in _normalise(p.text).casefold()]
+    if len(hits) == 1:
+        return hits[0].id, ""
+    if not hits:
+        return None, f"quote not found in a respondent paragraph: {segment[:60]!r}"
+    where = ", ".join(p.locator for p in hits[:5])
+    return None, f"quote matches {len(hits)} paragraphs ({where}); quote more words"
+
+
+def _human_codings_by_text(store: Store, interview: str) -> _KeptCodings | None:
+    """Human codings of an interview about to be replaced, keyed by paragraph text."""
+    if store.interview_sha(interview) is None:
+        return None
+    return _KeptCodings(store.human_codings(interview), store.human_assessments(interview))
+
+
+@dataclass
+class _KeptCodings:
+    codings: list[tuple[str, str, str]]  # text, code, coder
+    assessments: list[tuple[str, str]]  # text, coder
+
+
+def _restore_human_codings(store: Store, interview: str, kept: _KeptCodings) -> list[str]:
+    """Re-attach kept human codings to paragraphs with the same text; list the rest."""
+    by_text: dict[str, int] = {}
+    for p in store.paragraphs(interview):
+        by_text.setdefault(_normalise(p.text), p.id)
+    scope: dict[str, set[int]] = defaultdict(set)
+    wanted: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    lost: list[str] = []
+    for text, coder in kept.assessments:
+        if _normalise(text) in by_text:
+            scope[coder].add(by_text[_normalise(text)])
+    for text, code, coder in kept.codings:
+        segment = by_text.get(_normalise(text))
+        if segment is None:
+            lost.append(f"{interview} ({coder}, {code}): {text[:60]!r}")
+        else:
+            wanted[coder].add((segment, code))
+    for coder in sorted(scope):
+        store.replace_human_codings(coder, scope[coder], wanted[coder])
+    return lost

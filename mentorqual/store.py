@@ -1,0 +1,410 @@
+"""The project store: one SQLite file. The only module that imports sqlite3.
+
+The schema is versioned by recorded migrations (table ``migrations``, mirrored in
+``PRAGMA user_version``). WAL mode and foreign keys are on; every command's writes
+happen inside one :meth:`Store.transaction`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import ProjectError
+from .types import Transcript
+
+# (name, SQL). Append only: never edit a migration that has shipped.
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0001_initial",
+        """
+        CREATE TABLE codebooks (
+            sha256 TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            source TEXT NOT NULL,
+            content TEXT NOT NULL,
+            loaded_at TEXT NOT NULL
+        );
+        CREATE TABLE codes (
+            code TEXT PRIMARY KEY,
+            label TEXT NOT NULL,
+            parent TEXT REFERENCES codes(code),
+            description TEXT NOT NULL DEFAULT '',
+            colour TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL,
+            codebook_sha256 TEXT NOT NULL REFERENCES codebooks(sha256)
+        );
+        CREATE TABLE interviews (
+            id TEXT PRIMARY KEY,
+            source_path TEXT NOT NULL,
+            source_format TEXT NOT NULL,
+            text_sha256 TEXT NOT NULL,
+            region TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT '',
+            attributes TEXT NOT NULL,          -- JSON object, region and role included
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE texts (
+            interview_id TEXT PRIMARY KEY REFERENCES interviews(id) ON DELETE CASCADE,
+            text TEXT NOT NULL
+        );
+        CREATE TABLE segments (
+            id INTEGER PRIMARY KEY,
+            interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+            locator TEXT NOT NULL,             -- "p12", or "p12.s2" for a sentence
+            kind TEXT NOT NULL CHECK (kind IN ('paragraph', 'sentence')),
+            parent_id INTEGER REFERENCES segments(id) ON DELETE CASCADE,
+            speaker TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('interviewer', 'respondent')),
+            turn INTEGER NOT NULL,
+            char_start INTEGER NOT NULL,       -- code points into texts.text
+            char_end INTEGER NOT NULL,         -- exclusive
+            n_words INTEGER NOT NULL,
+            CHECK (0 <= char_start AND char_start <= char_end),
+            UNIQUE (interview_id, locator)
+        );
+        CREATE INDEX segments_parent ON segments(parent_id);
+        CREATE TABLE codings (
+            id INTEGER PRIMARY KEY,
+            segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+            code TEXT NOT NULL REFERENCES codes(code) ON UPDATE CASCADE,
+            coder TEXT NOT NULL,
+            origin TEXT NOT NULL CHECK (origin IN ('human', 'rules', 'classifier', 'machine')),
+            origin_version TEXT NOT NULL DEFAULT '',
+            score REAL,
+            evidence TEXT,                     -- JSON, for machine codings
+            created_at TEXT NOT NULL,
+            UNIQUE (segment_id, code, coder)
+        );
+        CREATE INDEX codings_coder ON codings(coder, code);
+        -- Which segments a coder has assessed: an assessed segment with no coding is
+        -- a real "no", an unassessed one is missing data.
+        CREATE TABLE assessments (
+            segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+            coder TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            PRIMARY KEY (coder, segment_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX assessments_segment ON assessments(segment_id);
+        """,
+    ),
+]
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class SegmentRow:
+    """A paragraph as stored: what codings attach to."""
+
+    id: int
+    interview: str
+    locator: str
+    role: str
+    text: str
+
+
+class Store:
+    """A connection to one project file."""
+
+    def __init__(self, path: Path, *, create: bool = True) -> None:
+        self.path = path
+        if not create and not path.exists():
+            raise ProjectError(
+                f"{path}: no project here; create one with 'mentorqual import' or 'mentorqual run'"
+            )
+        if path.parent != Path("") and not path.parent.exists():
+            raise ProjectError(f"{path}: the folder {path.parent} does not exist")
+        try:
+            self.db = sqlite3.connect(path, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA busy_timeout = 5000")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{path}: not a mentorqual project ({exc})") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- schema ------------------------------------------------------------------
+
+    def migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise ProjectError(
+                f"{self.path}: made by a newer mentorqual (schema {version}); upgrade mentorqual"
+            )
+        if version == len(MIGRATIONS):
+            return
+        with self.transaction():
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS migrations "
+                "(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL)"
+            )
+            for number, (name, sql) in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(
+                    "INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)",
+                    (number, name, now()),
+                )
+                self.db.execute(f"PRAGMA user_version = {number}")
+
+    def migrations(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT name FROM migrations ORDER BY id")]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic write: everything inside commits together or not at all."""
+        if self.db.in_transaction:  # nested: the outer transaction decides
+            yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- codebook ----------------------------------------------------------------
+
+    def codes(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT code FROM codes ORDER BY position")]
+
+    def codebook_sha256(self) -> str | None:
+        row = self.db.execute("SELECT DISTINCT codebook_sha256 FROM codes").fetchone()
+        return row[0] if row else None
+
+    def save_codebook(
+        self, sha256: str, name: str, source: str, content: str, codes: Sequence[dict[str, Any]]
+    ) -> None:
+        """Record a codebook and make its codes the project's codes."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO codebooks (sha256, name, source, content, loaded_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (sha256, name, source, content, now()),
+        )
+        for position, code in enumerate(codes):
+            self.db.execute(
+                "INSERT INTO codes (code, label, parent, description, colour, position, "
+                "codebook_sha256) VALUES (:code, :label, :parent, :description, :colour, "
+                ":position, :sha) ON CONFLICT (code) DO UPDATE SET label = excluded.label, "
+                "parent = excluded.parent, description = excluded.description, "
+                "colour = excluded.colour, position = excluded.position, "
+                "codebook_sha256 = excluded.codebook_sha256",
+                {**code, "position": position, "sha": sha256},
+            )
+
+    def remove_codes(self, codes: Iterable[str]) -> None:
+        """Remove codes, and every coding of them."""
+        for code in codes:
+            self.db.execute("DELETE FROM codings WHERE code = ?", (code,))
+            self.db.execute("UPDATE codes SET parent = NULL WHERE parent = ?", (code,))
+            self.db.execute("DELETE FROM codes WHERE code = ?", (code,))
+
+    # -- interviews --------------------------------------------------------------
+
+    def interview_sha(self, interview: str) -> tuple[str, dict[str, str]] | None:
+        row = self.db.execute(
+            "SELECT text_sha256, attributes FROM interviews WHERE id = ?", (interview,)
+        ).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def interview_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM interviews ORDER BY id")]
+
+    def delete_interview(self, interview: str) -> None:
+        self.db.execute("DELETE FROM interviews WHERE id = ?", (interview,))
+
+    def add_interview(
+        self,
+        transcript: Transcript,
+        words: Sequence[int],
+        sentences: Sequence[Sequence[tuple[int, int, int]]],
+    ) -> dict[str, int]:
+        """Insert an interview with its text and paragraphs.
+
+        ``words`` gives each paragraph's word count; ``sentences`` gives, for each
+        respondent paragraph in order, its sentences as (start, end, words) with
+        offsets relative to the paragraph. Returns the segment id of each locator.
+        """
+        t = transcript
+        self.db.execute(
+            "INSERT INTO interviews (id, source_path, source_format, text_sha256, region, role, "
+            "attributes, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                t.interview,
+                t.source.as_posix(),
+                t.source_format,
+                t.sha256,
+                t.region,
+                t.attributes.get("role", ""),
+                json.dumps(t.attributes, ensure_ascii=False, sort_keys=True),
+                now(),
+            ),
+        )
+        self.db.execute(
+            "INSERT INTO texts (interview_id, text) VALUES (?, ?)", (t.interview, t.text)
+        )
+        ids: dict[str, int] = {}
+        spans = iter(sentences)
+        for p, n_words in zip(t.paragraphs, words, strict=True):
+            cursor = self.db.execute(
+                "INSERT INTO segments (interview_id, locator, kind, speaker, role, turn, "
+                "char_start, char_end, n_words) VALUES (?, ?, 'paragraph', ?, ?, ?, ?, ?, ?)",
+                (t.interview, p.locator, p.speaker, p.role, p.turn, p.start, p.end, n_words),
+            )
+            ids[p.locator] = int(cursor.lastrowid or 0)
+            if p.role == "respondent":
+                self.db.executemany(
+                    "INSERT INTO segments (interview_id, locator, kind, parent_id, speaker, role, "
+                    "turn, char_start, char_end, n_words) "
+                    "VALUES (?, ?, 'sentence', ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            t.interview,
+                            f"{p.locator}.s{k}",
+                            ids[p.locator],
+                            p.speaker,
+                            p.role,
+                            p.turn,
+                            p.start + start,
+                            p.start + end,
+                            n,
+                        )
+                        for k, (start, end, n) in enumerate(next(spans), start=1)
+                    ],
+                )
+        return ids
+
+    def paragraphs(self, interview: str, role: str | None = "respondent") -> list[SegmentRow]:
+        """The paragraphs of one interview (of one role, or all) with their text, in order."""
+        rows = self.db.execute(
+            "SELECT s.id, s.interview_id, s.locator, s.role, "
+            "substr(t.text, s.char_start + 1, s.char_end - s.char_start) "
+            "FROM segments s JOIN texts t ON t.interview_id = s.interview_id "
+            "WHERE s.interview_id = ? AND s.kind = 'paragraph' AND s.role = coalesce(?, s.role) "
+            "ORDER BY s.id",
+            (interview, role),
+        )
+        return [SegmentRow(*row) for row in rows]
+
+    # -- codings -----------------------------------------------------------------
+
+    def human_codings(self, interview: str) -> list[tuple[str, str, str]]:
+        """(paragraph text, code, coder) of every human coding in an interview."""
+        rows = self.db.execute(
+            "SELECT substr(t.text, s.char_start + 1, s.char_end - s.char_start), c.code, "
+            "c.coder FROM codings c JOIN segments s ON s.id = c.segment_id "
+            "JOIN texts t ON t.interview_id = s.interview_id "
+            "WHERE s.interview_id = ? AND c.origin = 'human' ORDER BY s.id, c.coder, c.code",
+            (interview,),
+        )
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    def human_assessments(self, interview: str) -> list[tuple[str, str]]:
+        """(paragraph text, coder) of every human assessment in an interview."""
+        rows = self.db.execute(
+            "SELECT substr(t.text, s.char_start + 1, s.char_end - s.char_start), a.coder "
+            "FROM assessments a JOIN segments s ON s.id = a.segment_id "
+            "JOIN texts t ON t.interview_id = s.interview_id "
+            "WHERE s.interview_id = ? AND a.origin = 'human'",
+            (interview,),
+        )
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    def replace_human_codings(
+        self,
+        coder: str,
+        scope: Iterable[int],
+        codings: Iterable[tuple[int, str]],
+    ) -> tuple[int, int]:
+        """Make ``codings`` (segment id, code) the coder's human codings on ``scope``.
+
+        Segments in scope are marked as assessed by the coder. Returns (added, removed).
+        """
+        scope = set(scope)
+        wanted = set(codings)
+        existing = {
+            (segment, code)
+            for segment, code in self.db.execute(
+                "SELECT segment_id, code FROM codings WHERE coder = ? AND origin = 'human'",
+                (coder,),
+            )
+            if segment in scope
+        }
+        removed = existing - wanted
+        added = wanted - existing
+        self.db.executemany(
+            "DELETE FROM codings WHERE segment_id = ? AND code = ? AND coder = ?",
+            [(s, c, coder) for s, c in removed],
+        )
+        stamp = now()
+        self.db.executemany(
+            "INSERT INTO codings (segment_id, code, coder, origin, created_at) "
+            "VALUES (?, ?, ?, 'human', ?)",
+            [(s, c, coder, stamp) for s, c in sorted(added)],
+        )
+        self.db.executemany(
+            "INSERT OR IGNORE INTO assessments (segment_id, coder, origin) VALUES (?, ?, 'human')",
+            [(s, coder) for s in sorted(scope)],
+        )
+        return len(added), len(removed)
+
+    # -- summaries ---------------------------------------------------------------
+
+    def interview_summaries(self) -> list[dict[str, Any]]:
+        """One row per interview: attributes, respondent paragraphs and words, codings."""
+        rows = self.db.execute(
+            "SELECT i.id, i.region, i.role, i.attributes, i.source_path, "
+            "COUNT(s.id), COALESCE(SUM(s.n_words), 0) FROM interviews i "
+            "LEFT JOIN segments s ON s.interview_id = i.id AND s.kind = 'paragraph' "
+            "AND s.role = 'respondent' GROUP BY i.id ORDER BY i.id"
+        ).fetchall()
+        per_coder: dict[str, dict[str, int]] = {}
+        for interview, coder, n in self.db.execute(
+            "SELECT s.interview_id, c.coder, COUNT(*) FROM codings c "
+            "JOIN segments s ON s.id = c.segment_id GROUP BY s.interview_id, c.coder"
+        ):
+            per_coder.setdefault(interview, {})[coder] = n
+        return [
+            {
+                "interview": r[0],
+                "region": r[1],
+                "role": r[2],
+                "attributes": json.loads(r[3]),
+                "source": r[4],
+                "segments": r[5],
+                "words": r[6],
+                "codings": per_coder.get(r[0], {}),
+            }
+            for r in rows
+        ]
+
+    def coders(self) -> list[tuple[str, str, int]]:
+        """(coder, origin, number of codings) for every coder."""
+        return [
+            tuple(r)  # type: ignore[misc]
+            for r in self.db.execute(
+                "SELECT coder, origin, COUNT(*) FROM codings GROUP BY coder, origin ORDER BY coder"
+            )
+        ]
+
+    def table_counts(self) -> dict[str, int]:
+        tables = ("codebooks", "codes", "interviews", "texts", "segments", "codings", "assessments")
+        return {t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+
+    def integrity_check(self) -> str:
+        return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])

@@ -1,0 +1,63 @@
+"""Plain records passed between the layers: importers build them, the store keeps them."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+PathLike = str | os.PathLike[str]
+Role = Literal["interviewer", "respondent"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of one speaker turn; offsets are code points into the canonical text."""
+
+    locator: str  # "p12": stable within the interview, counts every paragraph
+    turn: int
+    speaker: str
+    role: Role
+    start: int
+    end: int  # exclusive
+
+
+@dataclass
+class Transcript:
+    """A parsed interview: canonical text, attributes and paragraphs."""
+
+    interview: str
+    attributes: dict[str, str]  # includes "region" and, where known, "role"
+    text: str  # canonical: NFC, LF line endings, no front matter
+    source: Path
+    source_format: str
+    paragraphs: list[Paragraph]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def region(self) -> str:
+        return self.attributes["region"]
+
+    def paragraph_text(self, paragraph: Paragraph) -> str:
+        return self.text[paragraph.start : paragraph.end]
+
+    @property
+    def respondent_paragraphs(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.role == "respondent"]
+
+
+@dataclass(frozen=True)
+class CodingRow:
+    """One row of a human codings file, before it is resolved against the project."""
+
+    row: int  # 1-based row number in the file, header = 1
+    interview: str
+    segment: str  # a locator such as "p12", or a verbatim quote from the paragraph
+    code: str
+    coder: str
