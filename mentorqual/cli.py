@@ -101,8 +101,9 @@ def _echo_warnings(warnings: list[str]) -> None:
 
 def _echo_import(report: ImportReport) -> None:
     _echo_warnings(report.warnings)
-    for interview, source in report.skipped:
-        click.echo(f"Skipped {interview} ({source}): unchanged")
+    if report.skipped:
+        names = ", ".join(interview for interview, _ in report.skipped)
+        click.echo(f"Unchanged, skipped: {names}")
     for line in report.lost_codings:
         click.echo(f"Lost human coding, its text is gone: {line}", err=True)
     click.echo(
