@@ -188,13 +188,17 @@ class _Checker:
         return value
 
     def strings(self, data: _Mapping, key: str) -> tuple[str, ...]:
-        value = data.get(key) or []
+        if key not in data:
+            return ()
+        value = data[key] or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(data.lines[key], f"{key!r} must be a list of strings")
         return tuple(value)
 
     def texts(self, data: _Mapping, key: str, allowed: set[str]) -> dict[str, str]:
-        value = data.get(key) or {}
+        if key not in data:
+            return {}
+        value = data[key]
         if not isinstance(value, _Mapping):
             raise self.fail(data.lines[key], f"{key!r} must be a mapping")
         self.keys(value, allowed, f"{key!r}")

@@ -104,10 +104,10 @@ class Project:
         return Store(self.path, create=False)
 
     @contextmanager
-    def _writing(self) -> Iterator[Store]:
+    def _writing(self, *, create: bool = True) -> Iterator[Store]:
         """Open (or create) the project and hold one transaction around the block."""
         created = not self.path.exists()
-        store = Store(self.path, create=True)
+        store = Store(self.path, create=create)
         try:
             with store.transaction():
                 yield store
@@ -232,7 +232,7 @@ class Project:
     def import_codings(self, path: PathLike, *, coder: str | None = None) -> CodingsReport:
         """Import human codings from a CSV file (see :mod:`mentorqual.importers.codings`)."""
         rows = read_codings_csv(Path(path), coder)
-        with self._writing() as store:
+        with self._writing(create=False) as store:
             return self._apply_codings(store, Path(path), rows)
 
     def _apply_codings(self, store: Store, path: Path, rows: list[CodingRow]) -> CodingsReport:

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mentorqual import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+CODEBOOK = ROOT / "codebooks" / "mentorordning.yaml"
+TRANSCRIPTS = ROOT / "transcripts"
+
+INTERVIEW = """---
+interview: T01
+region: Hovedstaden
+role: Jobkonsulent
+---
+I: Hvordan fungerer administrationen hos jer?
+IP: Der er mange papirer og blanketter.
+Og lønsedlerne skal tastes hver måned.
+
+I: Og kurserne?
+IP: Mentorkurset var godt.
+"""
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path / "project.db")
+
+
+@pytest.fixture
+def loaded(project: Project) -> Project:
+    """A project with the sample codebook loaded."""
+    project.load_codebook(CODEBOOK)
+    return project
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., Path]:
+    """Write a text file under tmp_path/in and return its path."""
+
+    def _write(name: str, content: str | bytes, encoding: str = "utf-8") -> Path:
+        path = tmp_path / "in" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_bytes(content.encode(encoding))
+        return path
+
+    return _write
+
+
+def snapshot(db: Path) -> tuple[dict[str, int], str, list[tuple[object, ...]]]:
+    """Row counts, integrity check and full content of a project file."""
+    con = sqlite3.connect(db)
+    try:
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        counts = {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+        integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
+        rows: list[tuple[object, ...]] = []
+        for t in sorted(tables):
+            rows += [(t, *r) for r in con.execute(f"SELECT * FROM {t} ORDER BY 1")]
+        return counts, integrity, rows
+    finally:
+        con.close()

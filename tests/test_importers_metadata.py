@@ -1,0 +1,136 @@
+"""Front matter, metadata.csv and region names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mentorqual.errors import InputError
+from mentorqual.importers import read_transcript
+from mentorqual.importers.metadata import (
+    finish_attributes,
+    normalise_region,
+    read_metadata_csv,
+    split_front_matter,
+)
+
+BODY = "I: Hvordan?\nIP: Sådan.\n"
+
+
+@pytest.mark.parametrize(
+    ("given", "region"),
+    [
+        ("Hovedstaden", "Hovedstaden"),
+        ("Region Hovedstaden", "Hovedstaden"),
+        ("region hovedstaden", "Hovedstaden"),
+        ("HOVEDSTADEN", "Hovedstaden"),
+        ("Sjaelland", "Sjælland"),
+        ("Region Sjælland", "Sjælland"),
+        ("  Region   Nordjylland ", "Nordjylland"),
+        ("midtjylland", "Midtjylland"),
+        ("Region Syddanmark", "Syddanmark"),
+        ("Region Zealand", "Sjælland"),
+        ("Capital Region of Denmark", "Hovedstaden"),
+    ],
+)
+def test_region_variants_are_normalised(given: str, region: str) -> None:
+    assert normalise_region(given) == region
+
+
+@pytest.mark.parametrize("given", ["Skåne", "Region", "Jylland", ""])
+def test_unknown_regions(given: str) -> None:
+    assert normalise_region(given) is None
+
+
+def test_unknown_region_error_names_the_file() -> None:
+    with pytest.raises(InputError) as error:
+        finish_attributes({"region": "Fyn"}, Path("a/IP1.txt"))
+    assert str(error.value) == (
+        "a/IP1.txt: unknown region 'Fyn'; expected one of "
+        "Nordjylland, Midtjylland, Syddanmark, Sjælland, Hovedstaden"
+    )
+
+
+def test_missing_region_error() -> None:
+    with pytest.raises(InputError, match=r"^a\.txt: no region; add 'region: \.\.\.'"):
+        finish_attributes({"interview": "X"}, Path("a.txt"))
+
+
+def test_front_matter_values_become_text() -> None:
+    attrs, body, lines = split_front_matter(
+        "---\ninterview: 7\nerfaring: 12\nnote:\n---\n" + BODY, Path("a.txt")
+    )
+    assert attrs == {"interview": "7", "erfaring": "12"}
+    assert body == BODY
+    assert lines == 5
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("---\nregion: [Hovedstaden\n---\n", r"^a\.txt, line \d+: malformed front matter"),
+        ("---\nregion: Hovedstaden\n", r"^a\.txt, line 1: front matter opened with '---' is never"),
+        ("---\n- a\n- b\n---\n", r"^a\.txt, line 2: front matter must be 'key: value' lines$"),
+        ("---\nregion: {a: 1}\n---\n", r"^a\.txt: attribute 'region' must be a single value$"),
+        (
+            "---\nregion: !!python/object/apply:os.system ['echo hacked']\n---\n",
+            r"^a\.txt, line 2: malformed front matter: could not determine a constructor",
+        ),
+    ],
+)
+def test_bad_front_matter(front: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        split_front_matter(front + BODY, Path("a.txt"))
+
+
+def test_metadata_csv_supplies_attributes(write: Callable[..., Path]) -> None:
+    path = write("IP1.txt", BODY)
+    write("metadata.csv", "file;interview;region;role\nIP1.txt;X9;region sjaelland;Jobkonsulent\n")
+    transcript = read_transcript(path)
+    assert transcript.interview == "X9"
+    assert transcript.attributes == {
+        "interview": "X9",
+        "region": "Sjælland",
+        "role": "Jobkonsulent",
+    }
+
+
+def test_front_matter_agreeing_with_metadata_csv(write: Callable[..., Path]) -> None:
+    path = write("IP1.txt", "---\nregion: Midtjylland\nteam: unge\n---\n" + BODY)
+    write("metadata.csv", "file,region,role\nIP1.txt,Midtjylland,Jobkonsulent\n")
+    assert read_transcript(path).attributes == {
+        "interview": "IP1",
+        "region": "Midtjylland",
+        "role": "Jobkonsulent",
+        "team": "unge",
+    }
+
+
+def test_front_matter_contradicting_metadata_csv(write: Callable[..., Path]) -> None:
+    path = write("IP1.txt", "---\nregion: Midtjylland\n---\n" + BODY)
+    csv_path = write("metadata.csv", "file,region\nIP1.txt,Hovedstaden\n")
+    with pytest.raises(InputError) as error:
+        read_transcript(path)
+    assert str(error.value) == (
+        f"{path}: 'region' is 'Midtjylland' in the front matter but 'Hovedstaden' in {csv_path}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("interview,region\nX,Hovedstaden\n", r", line 1: a 'file' column is required$"),
+        (
+            "file,region\na.txt,Hovedstaden\na.txt,Sjælland\n",
+            r", row 3: file 'a.txt' is listed twice$",
+        ),
+        ("file,region\n,Hovedstaden\n", r", row 2: empty 'file' cell$"),
+        ("file,region\na.txt,Hovedstaden,extra\n", r", row 2: more cells than columns$"),
+    ],
+)
+def test_bad_metadata_csv(write: Callable[..., Path], content: str, message: str) -> None:
+    path = write("metadata.csv", content)
+    with pytest.raises(InputError, match=message):
+        read_metadata_csv(path)
