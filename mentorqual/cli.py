@@ -46,14 +46,17 @@ def interviewer_label_option(func: F) -> F:
 
 
 class ProgressBar:
-    """Draws one click progress bar per step, on stderr."""
+    """Draws one click progress bar per step on stderr, when stderr is a terminal."""
 
     def __init__(self) -> None:
         self.label = ""
         self.bar: Any = None
         self.done = 0
+        self.enabled = sys.stderr.isatty()
 
     def __call__(self, label: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
         if label != self.label:
             self.close()
             self.label, self.done = label, 0

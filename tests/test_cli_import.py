@@ -1,0 +1,128 @@
+"""`mentorqual import` from the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mentorqual.cli import cli
+
+from .conftest import INTERVIEW, snapshot
+
+
+def invoke(runner: CliRunner, db: Path, *args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(cli, ["--project", str(db), *args])
+
+
+def test_import_reports_and_is_idempotent(
+    runner: CliRunner, tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    db = tmp_path / "p.db"
+    path = write("T01.txt", INTERVIEW)
+    result = invoke(runner, db, "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert "Imported 1 new and 0 replaced interview(s), 3 respondent paragraphs" in result.output
+    again = invoke(runner, db, "import", str(path))
+    assert again.exit_code == 0
+    assert "Unchanged, skipped: T01" in again.output
+    assert "Imported 0 new" in again.output
+
+
+def test_project_from_environment(
+    runner: CliRunner, tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    db = tmp_path / "env.db"
+    result = runner.invoke(
+        cli, ["import", str(write("T01.txt", INTERVIEW))], env={"MENTORQUAL_PROJECT": str(db)}
+    )
+    assert result.exit_code == 0, result.output
+    assert db.exists()
+
+
+def test_cp1252_file_imports_with_a_warning(
+    runner: CliRunner, tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    path = write("T01.txt", INTERVIEW, encoding="cp1252")
+    result = invoke(runner, tmp_path / "p.db", "import", str(path))
+    assert result.exit_code == 0
+    assert f"Warning: {path}, line 8: not valid UTF-8; read as cp1252 (Windows)" in result.output
+
+
+def test_custom_interviewer_label(
+    runner: CliRunner, tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    path = write("T01.txt", "---\nregion: Syddanmark\n---\nForsker: Hvordan?\nJK: Sådan.\n")
+    result = invoke(
+        runner, tmp_path / "p.db", "import", "--interviewer-label", "Forsker", str(path)
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 respondent paragraphs" in result.output
+
+
+BAD_INPUTS = [
+    ("missing", None, "{path}: no such file or folder"),
+    ("T01.txt", b"\x00\x01\x02junk", "{path}: not a text file (it contains binary data)"),
+    (
+        "T01.txt",
+        b"I: a\nIP: \x81\x8d\n",
+        "{path}: unreadable encoding (neither UTF-8 nor cp1252); save it as UTF-8",
+    ),
+    (
+        "T01.txt",
+        b"---\nregion: [x\n---\nI: a\nIP: b\n",
+        "{path}, line 2: malformed front matter: expected ',' or ']', but got '<stream end>'",
+    ),
+    (
+        "T01.txt",
+        b"---\nregion: Fyn\n---\nI: a\nIP: b\n",
+        "{path}: unknown region 'Fyn'; expected one of "
+        "Nordjylland, Midtjylland, Syddanmark, Sj\u00e6lland, Hovedstaden",
+    ),
+    (
+        "T01.txt",
+        b"---\nregion: Sj\xc3\xa6lland\n---\nBare tekst.\n",
+        "{path}: no speaker labels found; each turn must start with a label such as 'I:' or 'IP:'",
+    ),
+    ("T01.docx", b"PK\x03\x04 not really", "{path}: not a valid .docx file (not a zip archive)"),
+    ("T01.rtf", b"{\\rtf1}", "{path}: unsupported file type '.rtf'; expected .txt, .docx"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), BAD_INPUTS)
+def test_bad_input_is_one_error_line_and_changes_nothing(
+    runner: CliRunner,
+    tmp_path: Path,
+    write: Callable[..., Path],
+    name: str,
+    content: bytes | None,
+    message: str,
+) -> None:
+    db = tmp_path / "p.db"
+    assert invoke(runner, db, "import", str(write("T00.txt", INTERVIEW))).exit_code == 0
+    before = snapshot(db)
+    path = write(name, content) if content is not None else tmp_path / name
+    result = invoke(runner, db, "import", str(path))
+    assert result.exit_code == 1
+    assert result.output == f"Error: {message.format(path=path)}\n"
+    assert "Traceback" not in result.output
+    assert snapshot(db) == before
+
+
+def test_duplicate_id_against_the_project(
+    runner: CliRunner, tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    db = tmp_path / "p.db"
+    invoke(runner, db, "import", str(write("T01.txt", INTERVIEW)))
+    other = write("other/x.txt", INTERVIEW.replace("mange", "få"))
+    result = invoke(runner, db, "import", str(other))
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {other}: interview 'T01' is already in the project with different text "
+        "or attributes; use --replace to update it\n"
+    )
+    replaced = invoke(runner, db, "import", "--replace", str(other))
+    assert replaced.exit_code == 0
+    assert "0 new and 1 replaced" in replaced.output

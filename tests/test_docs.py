@@ -1,0 +1,48 @@
+"""Every command has help that ends with an example, and is in the README."""
+
+from __future__ import annotations
+
+import click
+import pytest
+
+from mentorqual.cli import cli
+
+from .conftest import ROOT
+
+
+def commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    found: list[tuple[str, click.Command]] = []
+    for name, command in sorted(group.commands.items()):
+        path = f"{prefix}{name}"
+        found.append((path, command))
+        if isinstance(command, click.Group):
+            found += commands(command, f"{path} ")
+    return found
+
+
+ALL = commands(cli)
+
+
+@pytest.mark.parametrize(("path", "command"), ALL, ids=[p for p, _ in ALL])
+def test_help_ends_with_an_example(path: str, command: click.Command) -> None:
+    help_text = (command.help or "").strip()
+    assert "Example:" in help_text
+    example = help_text.rsplit("Example:", 1)[1].strip()
+    assert example.startswith("mentorqual ")
+    assert f" {path.split()[0]}" in example
+
+
+@pytest.mark.parametrize(("path", "command"), ALL, ids=[p for p, _ in ALL])
+def test_command_is_in_the_readme(path: str, command: click.Command) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    if isinstance(command, click.Group):
+        assert f"mentorqual {path} " in readme
+    else:
+        assert f"`mentorqual {path}" in readme
+
+
+def test_readme_quick_start_shows_the_two_commands_first() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick = readme.split("## Quick start", 1)[1]
+    first_block = quick.split("```", 2)[1]
+    assert first_block.split() == ["make", "demo", "make", "test"]
