@@ -28,8 +28,8 @@ test: $(VENV)/.installed-dev
 	exit $$status
 
 check: $(VENV)/.installed-dev
-	$(BIN)/ruff check mentorqual tests benchmarks
-	$(BIN)/ruff format --check mentorqual tests benchmarks
+	$(BIN)/ruff check mentorqual tests
+	$(BIN)/ruff format --check mentorqual tests
 	$(BIN)/mypy mentorqual
 
 clean:
