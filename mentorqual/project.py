@@ -158,6 +158,7 @@ class Project:
     ) -> ImportReport:
         report = ImportReport(warnings=list(plan.warnings))
         todo: list[Transcript] = []
+        replacing: set[str] = set()
         for t in plan.transcripts:
             existing = store.interview_sha(t.interview)
             if existing is None:
@@ -166,6 +167,7 @@ class Project:
                 report.skipped.append((t.interview, str(t.source)))
             elif replace:
                 todo.append(t)
+                replacing.add(t.interview)
             else:
                 raise InputError(
                     f"{t.source}: interview {t.interview!r} is already in the project with "
@@ -174,8 +176,11 @@ class Project:
         paragraphs = [t.paragraph_text(p) for t in todo for p in t.respondent_paragraphs]
         spans = iter(_sentences(paragraphs, progress))
         for done, t in enumerate(todo, start=1):
-            kept = _human_codings_by_text(store, t.interview)
-            if kept is not None:
+            kept = None
+            if t.interview in replacing:
+                kept = _KeptCodings(
+                    store.human_codings(t.interview), store.human_assessments(t.interview)
+                )
                 store.delete_interview(t.interview)
                 report.replaced.append(t.interview)
             else:
@@ -381,15 +386,10 @@ def _locate(paragraphs: list[SegmentRow], segment: str) -> tuple[int | None, str
     return None, f"quote matches {len(hits)} paragraphs ({where}); quote more words"
 
 
-def _human_codings_by_text(store: Store, interview: str) -> _KeptCodings | None:
-    """Human codings of an interview about to be replaced, keyed by paragraph text."""
-    if store.interview_sha(interview) is None:
-        return None
-    return _KeptCodings(store.human_codings(interview), store.human_assessments(interview))
-
-
 @dataclass
 class _KeptCodings:
+    """Human codings of an interview about to be replaced, by paragraph text."""
+
     codings: list[tuple[str, str, str]]  # text, code, coder
     assessments: list[tuple[str, str]]  # text, coder
 

@@ -121,7 +121,7 @@ class Store:
             raise ProjectError(
                 f"{path}: no project here; create one with 'mentorqual import' or 'mentorqual run'"
             )
-        if path.parent != Path("") and not path.parent.exists():
+        if not path.parent.exists():
             raise ProjectError(f"{path}: the folder {path.parent} does not exist")
         try:
             self.db = sqlite3.connect(path, isolation_level=None)
@@ -221,9 +221,6 @@ class Store:
             "SELECT text_sha256, attributes FROM interviews WHERE id = ?", (interview,)
         ).fetchone()
         return (row[0], json.loads(row[1])) if row else None
-
-    def interview_ids(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM interviews ORDER BY id")]
 
     def delete_interview(self, interview: str) -> None:
         self.db.execute("DELETE FROM interviews WHERE id = ?", (interview,))

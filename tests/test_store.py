@@ -72,3 +72,10 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         store.db.execute("INSERT INTO texts (interview_id, text) VALUES ('nobody', 'text')")
     store.close()
+
+
+def test_missing_folder_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere" / "p.db"
+    with pytest.raises(ProjectError) as error:
+        Store(path)
+    assert str(error.value) == f"{path}: the folder {path.parent} does not exist"
