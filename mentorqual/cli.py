@@ -16,7 +16,16 @@ import click
 from . import __version__
 from .errors import MentorqualError
 from .importers import DEFAULT_INTERVIEWER_LABELS
-from .project import PROJECT_ENV, ImportReport, Project, default_project_path
+from .project import (
+    PROJECT_ENV,
+    ImportReport,
+    Project,
+    TagReport,
+    default_project_path,
+    validate_codebook,
+)
+from .reports import markdown_table, write_table
+from .reports.tables import check_suffix
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -212,6 +221,186 @@ def codebook_load(project: Project, file: Path, codebook_update: bool) -> None:
     click.echo(f"Loaded {book.name} ({len(book.codes)} codes, sha256 {book.sha256[:12]})")
 
 
+@codebook.command("validate")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@library_errors
+def codebook_validate(file: Path) -> None:
+    """Check a codebook: schema, unknown keys, duplicate codes and rule ids, regexes and
+    token patterns. Errors name the file and line.
+
+    Example:
+
+        mentorqual codebook validate codebooks/mentorordning.yaml
+    """
+    book = validate_codebook(file)
+    click.echo(
+        f"{file}: valid; {len(book.themes)} themes, {len(book.subcodes)} sub-codes, "
+        f"{len(book.rules)} rules (sha256 {book.sha256[:12]})"
+    )
+
+
+@codebook.command("show")
+@click.argument(
+    "file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@pass_project
+@library_errors
+def codebook_show(project: Project, file: Path | None) -> None:
+    """Show a codebook's themes, definitions and rules (default: the project's codebook).
+
+    Example:
+
+        mentorqual codebook show codebooks/mentorordning.yaml
+    """
+    book = project.codebook(file)
+    click.echo(f"{book.name} {book.version} ({book.path}, sha256 {book.sha256[:12]})")
+    for theme in (*book.themes, *book.subcodes):
+        parent = f" (under {theme.parent})" if theme.parent else ""
+        click.echo(f"\n{theme.code}{parent}: {theme.label} {theme.colour}")
+        for language, text in theme.definition.items():
+            click.echo(f"  {language}: {text}")
+        for rule in theme.rules:
+            parts = [
+                f"{name} {', '.join(values)}"
+                for name, values in (
+                    ("terms", rule.terms),
+                    ("phrases", rule.phrases),
+                    ("regex", rule.regex),
+                    ("also", rule.also),
+                    ("unless", rule.unless),
+                )
+                if values
+            ]
+            if rule.patterns:
+                parts.append(f"{len(rule.patterns)} pattern(s)")
+            negation = "" if rule.negation else " [no negation check]"
+            click.echo(f"  rule {rule.id}{negation}: {'; '.join(parts)}")
+
+
+@cli.command()
+@click.option(
+    "--method",
+    type=click.Choice(["rules"]),
+    default="rules",
+    show_default=True,
+    help="Which machine coder to run.",
+)
+@click.option(
+    "--codebook",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Codebook YAML. Default: codebooks/mentorordning.yaml, else the project's copy.",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Show what would be added and removed; write nothing."
+)
+@click.option("--codebook-update", is_flag=True, help="Accept a codebook with different codes.")
+@pass_project
+@library_errors
+def tag(
+    project: Project, method: str, codebook: Path | None, dry_run: bool, codebook_update: bool
+) -> None:
+    """Code every respondent paragraph by machine, replacing that coder's codings.
+
+    With --method rules the coder is "rules": each coding records the codebook's
+    sha256 and the rules and words that produced it (see `mentorqual explain`).
+    Human codings are never touched.
+
+    Example:
+
+        mentorqual tag --method rules --dry-run
+    """
+    progress = ProgressBar()
+    try:
+        report = project.tag_rules(
+            codebook, dry_run=dry_run, codebook_update=codebook_update, progress=progress
+        )
+    finally:
+        progress.close()
+    if dry_run:
+        for interview, locator, code, why in report.added:
+            click.echo(f"+ {interview} {locator} {code}  ({why})")
+        for interview, locator, code, _ in report.removed:
+            click.echo(f"- {interview} {locator} {code}")
+    _echo_tag(report)
+
+
+def _echo_tag(report: TagReport) -> None:
+    verb = "Would add" if report.dry_run else "Added"
+    click.echo(
+        f"{verb} {len(report.added)}, removed {len(report.removed)}, kept {report.kept} "
+        f"{report.coder} codings on {report.paragraphs} paragraphs "
+        f"({report.tokens:,} tokens in {report.seconds:.1f} s); "
+        f"codebook {report.codebook.name} sha256 {report.codebook.sha256[:12]}"
+    )
+
+
+@cli.command()
+@click.argument("interview")
+@click.argument("segment")
+@pass_project
+@library_errors
+def explain(project: Project, interview: str, segment: str) -> None:
+    """Show every coding of one paragraph, with the rules and words behind it.
+
+    SEGMENT is a locator such as p12 or a quote from the paragraph.
+
+    Example:
+
+        mentorqual explain SD01 p14
+    """
+    data = project.explain(interview, segment)
+    paragraph = data["segment"]
+    click.echo(f"{interview} {paragraph.locator}: {paragraph.text}")
+    if not data["codings"]:
+        click.echo("  no codings")
+    for coding in data["codings"]:
+        origin = coding["origin"]
+        version = f" {coding['origin_version'][:12]}" if coding["origin_version"] else ""
+        click.echo(f"  {coding['code']} by {coding['coder']} ({origin}{version})")
+        for item in coding["evidence"]:
+            words = ", ".join(f"{text!r} [{start}:{end}]" for text, start, end in item["tokens"])
+            click.echo(f"    rule {item['rule']}: {words}")
+
+
+@cli.command()
+@click.option("--coder", required=True, help="The coder to evaluate, e.g. rules.")
+@click.option("--against", required=True, help="The reference (human) coder, e.g. A.")
+@click.option(
+    "--only",
+    multiple=True,
+    metavar="PATTERN",
+    help="Only interviews whose id matches this shell pattern (repeatable), e.g. '*03'.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the table to .md, .csv or .xlsx as well.",
+)
+@pass_project
+@library_errors
+def evaluate(
+    project: Project, coder: str, against: str, only: tuple[str, ...], output: Path | None
+) -> None:
+    """Precision, recall, F1 and Cohen's kappa of a coder against a reference coder.
+
+    Units are the respondent paragraphs both coders assessed; figures are per code
+    and micro-averaged over all (paragraph, code) decisions.
+
+    Example:
+
+        mentorqual evaluate --coder rules --against A --only '*03' --only '*06' -o eval.md
+    """
+    if output is not None:
+        check_suffix(output)
+    rows = [s.row() for s in project.evaluate(coder, against, only=only)]
+    click.echo(f"{coder} against {against}, {rows[0]['units']} paragraphs")
+    click.echo(markdown_table(rows), nl=False)
+    if output is not None:
+        write_table(rows, output, title=f"{coder} against {against}", sheet="Evaluation")
+        click.echo(f"Wrote {output}")
+
+
 @cli.command()
 @pass_project
 @library_errors
@@ -271,7 +460,8 @@ def run(
     codebook_update: bool,
     interviewer_labels: tuple[str, ...],
 ) -> None:
-    """The main job: import a folder of transcripts and its codings/*.csv.
+    """The main job: import a folder of transcripts and its codings/*.csv, and tag
+    every respondent paragraph with the codebook's rules.
 
     Running it again adds nothing: unchanged files are skipped and codings
     files re-import to the same state.
@@ -300,4 +490,6 @@ def run(
                 f"Codings {coded.path.name}: coder {name}, {added} added, {removed} removed, "
                 f"on {interviews} interview(s)"
             )
+    if report.tagged is not None:
+        _echo_tag(report.tagged)
     click.echo(f"Project: {project.path}. Outputs folder: {report.out}")

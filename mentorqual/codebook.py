@@ -34,6 +34,8 @@ THEME_KEYS = {
     "rules",
 }
 SUBCODE_KEYS = {"code", "label", "colour", "definition", "include", "exclude", "examples"}
+RULE_KEYS = {"id", "note", "terms", "phrases", "patterns", "regex", "also", "unless", "negation"}
+MATCH_KEYS = ("terms", "phrases", "patterns", "regex")
 DEFINITION_KEYS = {"da", "en"}
 EXAMPLE_KEYS = {"typical", "borderline"}
 
@@ -70,6 +72,27 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 
 
 @dataclass(frozen=True)
+class Rule:
+    """One rule of a theme: what matches, and the conditions on the sentence around it.
+
+    Terms are lemmas; ``*`` marks where a compound may attach: ``*kursus`` also
+    matches "mentorkurset" (head), ``blanket*`` also "blankethelvede" (modifier).
+    """
+
+    id: str
+    code: str
+    terms: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
+    regex: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()  # AND: one of these must be in the same sentence
+    unless: tuple[str, ...] = ()  # exclusion: none of these may be in the same sentence
+    negation: bool = True  # drop hits in a negated clause
+    note: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Theme:
     """One code of the codebook, with its documentation and (for themes) its rules."""
 
@@ -81,7 +104,7 @@ class Theme:
     exclude: tuple[str, ...] = ()
     examples: dict[str, str] = field(default_factory=dict)
     parent: str | None = None
-    rules: tuple[dict[str, Any], ...] = ()
+    rules: tuple[Rule, ...] = ()
     line: int = 0
 
     @property
@@ -105,6 +128,10 @@ class Codebook:
     def codes(self) -> list[str]:
         return [t.code for t in (*self.themes, *self.subcodes)]
 
+    @property
+    def rules(self) -> list[Rule]:
+        return [rule for theme in self.themes for rule in theme.rules]
+
     def records(self) -> list[dict[str, Any]]:
         """Rows for the project's ``codes`` table, parents before children."""
         return [
@@ -125,6 +152,11 @@ def load_codebook(path: Path) -> Codebook:
         raw = path.read_bytes()
     except OSError as exc:
         raise CodebookError(f"{path}: cannot read the codebook ({exc.strerror})") from None
+    return parse_codebook(raw, path)
+
+
+def parse_codebook(raw: bytes, path: Path) -> Codebook:
+    """Validate codebook bytes; ``path`` names them in error messages."""
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -167,6 +199,7 @@ class _Checker:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.seen: dict[str, int] = {}
+        self.rule_ids: dict[str, int] = {}
 
     def fail(self, line: int, problem: str) -> CodebookError:
         return CodebookError(f"{self.path}, line {line}: {problem}")
@@ -229,6 +262,7 @@ class _Checker:
         rules = data.get("rules") or []
         if not isinstance(rules, list):
             raise self.fail(data.lines["rules"], "'rules' must be a list")
+        line = data.lines.get("rules", data.line)
         return Theme(
             code=code,
             label=str(data.get("label") or code),
@@ -238,6 +272,64 @@ class _Checker:
             exclude=self.strings(data, "exclude"),
             examples=self.texts(data, "examples", EXAMPLE_KEYS),
             parent=parent,
-            rules=tuple(rules),
+            rules=tuple(self.rule(r, code, line) for r in rules),
+            line=data.line,
+        )
+
+    def rule(self, data: Any, code: str, line: int) -> Rule:
+        if not isinstance(data, _Mapping):
+            raise self.fail(line, f"each rule of {code!r} must be a mapping with an 'id'")
+        self.keys(data, RULE_KEYS, "a rule")
+        rule_id = self.require(data, "id", str, "a rule")
+        if rule_id in self.rule_ids:
+            raise self.fail(
+                data.lines["id"],
+                f"duplicate rule id {rule_id!r} (first on line {self.rule_ids[rule_id]})",
+            )
+        self.rule_ids[rule_id] = data.lines["id"]
+        if not any(data.get(key) for key in MATCH_KEYS):
+            raise self.fail(
+                data.line, f"rule {rule_id!r} is empty: give terms, phrases, patterns or regex"
+            )
+        for key in ("terms", "phrases", "also", "unless", "regex"):
+            for value in self.strings(data, key):
+                if not value.strip() or (key != "regex" and value.strip("*").strip() == ""):
+                    raise self.fail(data.lines[key], f"rule {rule_id!r}: empty entry in {key!r}")
+                if key in ("terms", "also", "unless") and len(value.split()) > 1:
+                    raise self.fail(
+                        data.lines[key],
+                        f"rule {rule_id!r}: {value!r} has several words; put it under 'phrases'",
+                    )
+        for pattern in self.strings(data, "regex"):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise self.fail(
+                    data.lines["regex"],
+                    f"rule {rule_id!r}: regex {pattern!r} does not compile ({exc})",
+                ) from None
+        patterns = data.get("patterns") or []
+        if not isinstance(patterns, list) or not all(
+            isinstance(p, list) and p and all(isinstance(t, dict) for t in p) for p in patterns
+        ):
+            raise self.fail(
+                data.lines.get("patterns", data.line),
+                f"rule {rule_id!r}: 'patterns' must be a list of token patterns "
+                "(each a list of mappings such as {LEMMA: kursus})",
+            )
+        negation = data.get("negation", True)
+        if not isinstance(negation, bool):
+            raise self.fail(data.lines["negation"], "'negation' must be true or false")
+        return Rule(
+            id=rule_id,
+            code=code,
+            terms=tuple(t.strip().lower() for t in self.strings(data, "terms")),
+            phrases=tuple(p.strip().lower() for p in self.strings(data, "phrases")),
+            patterns=tuple(tuple(dict(t) for t in p) for p in patterns),
+            regex=self.strings(data, "regex"),
+            also=tuple(t.strip().lower() for t in self.strings(data, "also")),
+            unless=tuple(t.strip().lower() for t in self.strings(data, "unless")),
+            negation=negation,
+            note=str(data.get("note", "")),
             line=data.line,
         )

@@ -29,7 +29,7 @@ def pipeline() -> Language:
 @cache
 def _lemma_table() -> Table:
     lemmatizer = pipeline().get_pipe("lemmatizer")
-    return lemmatizer.lookups.get_table("lemma_lookup")  # type: ignore[attr-defined,no-any-return]
+    return lemmatizer.lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
 
 
 @cache

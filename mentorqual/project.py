@@ -7,8 +7,11 @@ failed command would have created is removed again).
 
 from __future__ import annotations
 
+import fnmatch
+import json
 import os
 import re
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -16,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import nlp
-from .codebook import DEFAULT_CODEBOOK, Codebook, load_codebook
+from . import evaluation, nlp
+from .codebook import DEFAULT_CODEBOOK, Codebook, load_codebook, parse_codebook
 from .errors import CodebookError, InputError, ProjectError
 from .importers import (
     DEFAULT_INTERVIEWER_LABELS,
@@ -72,12 +75,28 @@ class CodingsReport:
 
 
 @dataclass
+class TagReport:
+    """What a tagging run did (or, with dry_run, would do)."""
+
+    codebook: Codebook
+    coder: str
+    paragraphs: int
+    tokens: int
+    seconds: float
+    added: list[tuple[str, str, str, str]]  # interview, locator, code, evidence summary
+    removed: list[tuple[str, str, str, str]]
+    kept: int
+    dry_run: bool
+
+
+@dataclass
 class RunReport:
     """What the main job did."""
 
     imported: ImportReport
     codebook: Codebook
     codings: list[CodingsReport]
+    tagged: TagReport | None
     out: Path
 
 
@@ -305,7 +324,8 @@ class Project:
         interviewer_labels: Sequence[str] = DEFAULT_INTERVIEWER_LABELS,
         progress: Progress = _no_progress,
     ) -> RunReport:
-        """Import a folder of transcripts and its ``codings/*.csv``, in one transaction."""
+        """Import a folder of transcripts and its ``codings/*.csv`` and tag with the
+        codebook's rules, all in one transaction."""
         directory, out = Path(directory), Path(out)
         book = _find_codebook(codebook)
         plan = self._plan_import([directory], interviewer_labels, progress)
@@ -319,7 +339,160 @@ class Project:
             imported = self._apply_import(store, plan, False, progress)
             self._apply_codebook(store, book, codebook_update)
             reports = [self._apply_codings(store, f, rows) for f, rows in coding_rows]
-        return RunReport(imported, book, reports, out)
+            tagged = (
+                self._apply_rules(store, book, False, codebook_update, progress)
+                if book.rules
+                else None
+            )
+        return RunReport(imported, book, reports, tagged, out)
+
+    # -- rule tagging -------------------------------------------------------------
+
+    def codebook(self, path: PathLike | None = None) -> Codebook:
+        """The codebook ``path``, else the default file, else the project's stored copy."""
+        if path is not None:
+            return load_codebook(Path(path))
+        if DEFAULT_CODEBOOK.is_file() or not self.path.exists():
+            return _find_codebook(None)
+        store = self.store()
+        try:
+            content = store.codebook_content()
+        finally:
+            store.close()
+        if content is None:
+            return _find_codebook(None)
+        return parse_codebook(content, Path(f"{self.path}:codebook"))
+
+    def tag_rules(
+        self,
+        codebook: PathLike | Codebook | None = None,
+        *,
+        dry_run: bool = False,
+        codebook_update: bool = False,
+        progress: Progress = _no_progress,
+    ) -> TagReport:
+        """Code every respondent paragraph with the codebook's rules, as coder ``rules``.
+
+        The previous ``rules`` codings are replaced in one transaction; human codings
+        are never touched. With ``dry_run`` nothing is written.
+        """
+        book = codebook if isinstance(codebook, Codebook) else self.codebook(codebook)
+        try:
+            with self._writing(create=False) as store:
+                report = self._apply_rules(store, book, dry_run, codebook_update, progress)
+                if dry_run:
+                    raise _DryRun(report)  # rolls back the codebook change too
+        except _DryRun as done:
+            return done.report
+        return report
+
+    def _apply_rules(
+        self,
+        store: Store,
+        book: Codebook,
+        dry_run: bool,
+        codebook_update: bool,
+        progress: Progress,
+    ) -> TagReport:
+        from .tagging.rules import RuleTagger  # spaCy matchers: only when tagging
+
+        self._apply_codebook(store, book, codebook_update)
+        started = time.perf_counter()
+        tagger = RuleTagger(book)
+        paragraphs = store.respondent_paragraphs()
+        texts = [p.text for p in paragraphs]
+        results = []
+        step = 2000
+        for start in range(0, len(texts), step):
+            results += tagger.tag(texts[start : start + step])
+            progress("Tagging with rules", min(start + step, len(texts)), len(texts))
+        rows: list[tuple[int, str, float | None, str]] = []
+        summaries: dict[tuple[int, str], str] = {}
+        for paragraph, result in zip(paragraphs, results, strict=True):
+            for code, hits in result.hits.items():
+                evidence = [
+                    {
+                        "rule": h.rule,
+                        "tokens": [
+                            [t, paragraph.start + a, paragraph.start + b] for t, a, b in h.tokens
+                        ],
+                    }
+                    for h in hits
+                ]
+                rows.append((paragraph.id, code, 1.0, json.dumps(evidence, ensure_ascii=False)))
+                summaries[(paragraph.id, code)] = "; ".join(
+                    f"{h.rule}: {', '.join(t for t, _, _ in h.tokens)}" for h in hits
+                )
+        new = {(s, c) for s, c, _, _ in rows}
+        old = store.coding_pairs("rules")
+        where = {p.id: (p.interview, p.locator) for p in paragraphs}
+        report = TagReport(
+            codebook=book,
+            coder="rules",
+            paragraphs=len(paragraphs),
+            tokens=tagger.tokens,
+            seconds=time.perf_counter() - started,
+            added=[(*where[s], c, summaries[(s, c)]) for s, c in sorted(new - old)],
+            removed=[(*where.get(s, ("?", "?")), c, "") for s, c in sorted(old - new)],
+            kept=len(new & old),
+            dry_run=dry_run,
+        )
+        if not dry_run:
+            store.replace_machine_codings(
+                "rules", "rules", book.sha256, rows, [p.id for p in paragraphs]
+            )
+        return report
+
+    def explain(self, interview: str, segment: str) -> dict[str, Any]:
+        """A paragraph's text and every coding of it, with rule evidence."""
+        store = self.store()
+        try:
+            paragraphs = store.paragraphs(interview, role=None)
+            if not paragraphs:
+                raise InputError(f"{interview}: no such interview in {self.path}")
+            found, problem = _locate(paragraphs, segment)
+            if found is None:
+                raise InputError(f"{interview}: {problem}")
+            paragraph = next(p for p in paragraphs if p.id == found)
+            codings = store.segment_codings(found)
+        finally:
+            store.close()
+        for coding in codings:
+            coding["evidence"] = json.loads(coding["evidence"]) if coding["evidence"] else []
+        return {"interview": interview, "segment": paragraph, "codings": codings}
+
+    def evaluate(
+        self, coder: str, against: str, *, only: Sequence[str] = ()
+    ) -> list[evaluation.Scores]:
+        """Score ``coder`` against the reference coder ``against``, per code and micro.
+
+        Units are the respondent paragraphs both coders assessed, limited to the
+        interviews matching ``only`` (shell patterns such as ``*03``) if given.
+        """
+        store = self.store()
+        try:
+            coders = store.known_coders()
+            for name in (coder, against):
+                if name not in coders:
+                    raise InputError(
+                        f"unknown coder {name!r}; the project has {', '.join(coders) or 'none'}"
+                    )
+            units = store.assessed(coder) & store.assessed(against)
+            if only:
+                wanted = {
+                    p.id
+                    for p in store.respondent_paragraphs()
+                    if any(fnmatch.fnmatchcase(p.interview, pattern) for pattern in only)
+                }
+                units &= wanted
+            if not units:
+                raise InputError(f"coders {coder!r} and {against!r} have no segments in common")
+            predicted = {pair for pair in store.coding_pairs(coder) if pair[0] in units}
+            reference = {pair for pair in store.coding_pairs(against) if pair[0] in units}
+            codes = store.codes()
+        finally:
+            store.close()
+        return evaluation.evaluate(units, codes, predicted, reference)
 
     # -- reading -------------------------------------------------------------------
 
@@ -335,6 +508,23 @@ class Project:
             }
         finally:
             store.close()
+
+
+class _DryRun(Exception):
+    """Carries a dry run's report out of the transaction, which it rolls back."""
+
+    def __init__(self, report: TagReport) -> None:
+        self.report = report
+
+
+def validate_codebook(path: PathLike) -> Codebook:
+    """Load a codebook and compile its rules, so that every error surfaces."""
+    from .tagging.rules import RuleTagger
+
+    book = load_codebook(Path(path))
+    if book.rules:
+        RuleTagger(book)
+    return book
 
 
 def _find_codebook(path: PathLike | None) -> Codebook:

@@ -110,6 +110,7 @@ class SegmentRow:
     locator: str
     role: str
     text: str
+    start: int  # offset of the text in the interview's canonical text
 
 
 class Store:
@@ -182,6 +183,13 @@ class Store:
 
     def codes(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT code FROM codes ORDER BY position")]
+
+    def codebook_content(self) -> bytes | None:
+        """The content of the codebook whose codes the project uses."""
+        row = self.db.execute(
+            "SELECT b.content FROM codebooks b JOIN codes c ON c.codebook_sha256 = b.sha256 LIMIT 1"
+        ).fetchone()
+        return str(row[0]).encode("utf-8") if row else None
 
     def codebook_sha256(self) -> str | None:
         row = self.db.execute("SELECT DISTINCT codebook_sha256 FROM codes").fetchone()
@@ -290,7 +298,7 @@ class Store:
         """The paragraphs of one interview (of one role, or all) with their text, in order."""
         rows = self.db.execute(
             "SELECT s.id, s.interview_id, s.locator, s.role, "
-            "substr(t.text, s.char_start + 1, s.char_end - s.char_start) "
+            "substr(t.text, s.char_start + 1, s.char_end - s.char_start), s.char_start "
             "FROM segments s JOIN texts t ON t.interview_id = s.interview_id "
             "WHERE s.interview_id = ? AND s.kind = 'paragraph' AND s.role = coalesce(?, s.role) "
             "ORDER BY s.id",
@@ -309,7 +317,7 @@ class Store:
             "WHERE s.interview_id = ? AND c.origin = 'human' ORDER BY s.id, c.coder, c.code",
             (interview,),
         )
-        return [tuple(r) for r in rows]  # type: ignore[misc]
+        return [tuple(r) for r in rows]
 
     def human_assessments(self, interview: str) -> list[tuple[str, str]]:
         """(paragraph text, coder) of every human assessment in an interview."""
@@ -320,7 +328,7 @@ class Store:
             "WHERE s.interview_id = ? AND a.origin = 'human'",
             (interview,),
         )
-        return [tuple(r) for r in rows]  # type: ignore[misc]
+        return [tuple(r) for r in rows]
 
     def replace_human_codings(
         self,
@@ -360,6 +368,73 @@ class Store:
         )
         return len(added), len(removed)
 
+    def respondent_paragraphs(self) -> list[SegmentRow]:
+        """Every respondent paragraph of the project, with its text."""
+        rows = self.db.execute(
+            "SELECT s.id, s.interview_id, s.locator, s.role, "
+            "substr(t.text, s.char_start + 1, s.char_end - s.char_start), s.char_start "
+            "FROM segments s JOIN texts t ON t.interview_id = s.interview_id "
+            "WHERE s.kind = 'paragraph' AND s.role = 'respondent' ORDER BY s.interview_id, s.id"
+        )
+        return [SegmentRow(*row) for row in rows]
+
+    def coding_pairs(self, coder: str) -> set[tuple[int, str]]:
+        """(segment id, code) of every coding by a coder."""
+        return {
+            (s, c)
+            for s, c in self.db.execute(
+                "SELECT segment_id, code FROM codings WHERE coder = ?", (coder,)
+            )
+        }
+
+    def replace_machine_codings(
+        self,
+        coder: str,
+        origin: str,
+        version: str,
+        codings: Iterable[tuple[int, str, float | None, str]],
+        assessed: Iterable[int],
+    ) -> None:
+        """Replace every coding and assessment of a machine coder.
+
+        ``codings`` holds (segment id, code, score, evidence JSON). Human codings are
+        never touched: a human coder cannot carry a machine coder's name.
+        """
+        self.db.execute("DELETE FROM codings WHERE coder = ?", (coder,))
+        self.db.execute("DELETE FROM assessments WHERE coder = ?", (coder,))
+        stamp = now()
+        self.db.executemany(
+            "INSERT INTO codings (segment_id, code, coder, origin, origin_version, score, "
+            "evidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(s, c, coder, origin, version, score, ev, stamp) for s, c, score, ev in codings],
+        )
+        self.db.executemany(
+            "INSERT INTO assessments (segment_id, coder, origin) VALUES (?, ?, ?)",
+            [(s, coder, origin) for s in assessed],
+        )
+
+    def segment_codings(self, segment: int) -> list[dict[str, Any]]:
+        """Every coding of one segment."""
+        rows = self.db.execute(
+            "SELECT code, coder, origin, origin_version, score, evidence, created_at "
+            "FROM codings WHERE segment_id = ? ORDER BY origin = 'human' DESC, coder, code",
+            (segment,),
+        )
+        keys = ("code", "coder", "origin", "origin_version", "score", "evidence", "created_at")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def assessed(self, coder: str) -> set[int]:
+        """Segments a coder has assessed."""
+        return {
+            r[0]
+            for r in self.db.execute("SELECT segment_id FROM assessments WHERE coder = ?", (coder,))
+        }
+
+    def known_coders(self) -> list[str]:
+        return [
+            r[0] for r in self.db.execute("SELECT DISTINCT coder FROM assessments ORDER BY coder")
+        ]
+
     # -- summaries ---------------------------------------------------------------
 
     def interview_summaries(self) -> list[dict[str, Any]]:
@@ -393,7 +468,7 @@ class Store:
     def coders(self) -> list[tuple[str, str, int]]:
         """(coder, origin, number of codings) for every coder."""
         return [
-            tuple(r)  # type: ignore[misc]
+            tuple(r)
             for r in self.db.execute(
                 "SELECT coder, origin, COUNT(*) FROM codings GROUP BY coder, origin ORDER BY coder"
             )

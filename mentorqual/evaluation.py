@@ -1,0 +1,71 @@
+"""Precision, recall, F1 and kappa of a coder against a reference coder, per code.
+
+Plain data in, plain rows out: units are (segment, code) decisions over the
+segments both coders assessed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+
+from .agreement import AgreementError, cohen_kappa
+
+
+@dataclass(frozen=True)
+class Scores:
+    """One row of an evaluation table."""
+
+    code: str
+    units: int
+    support: int  # positives by the reference coder
+    predicted: int  # positives by the evaluated coder
+    tp: int
+    fp: int
+    fn: int
+    precision: float
+    recall: float
+    f1: float
+    kappa: float  # NaN when undefined
+
+    def row(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else math.nan
+
+
+def score(code: str, predicted: Sequence[bool], reference: Sequence[bool]) -> Scores:
+    tp = sum(p and r for p, r in zip(predicted, reference, strict=True))
+    fp = sum(p and not r for p, r in zip(predicted, reference, strict=True))
+    fn = sum(r and not p for p, r in zip(predicted, reference, strict=True))
+    precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    f1 = _ratio(2 * tp, 2 * tp + fp + fn)
+    try:
+        kappa = cohen_kappa(predicted, reference, categories=[False, True])
+    except AgreementError:
+        kappa = math.nan
+    return Scores(code, len(reference), tp + fn, tp + fp, tp, fp, fn, precision, recall, f1, kappa)
+
+
+def evaluate(
+    units: Iterable[int],
+    codes: Sequence[str],
+    predicted: set[tuple[int, str]],
+    reference: set[tuple[int, str]],
+) -> list[Scores]:
+    """Per-code scores, then a ``micro`` row pooling every (unit, code) decision."""
+    ordered = sorted(units)
+    rows = []
+    pooled_p: list[bool] = []
+    pooled_r: list[bool] = []
+    for code in codes:
+        p = [(u, code) in predicted for u in ordered]
+        r = [(u, code) in reference for u in ordered]
+        rows.append(score(code, p, r))
+        pooled_p += p
+        pooled_r += r
+    rows.append(score("micro", pooled_p, pooled_r))
+    return rows

@@ -1,0 +1,1 @@
+"""Machine coders: rules (:mod:`.rules`) now, a classifier later."""
