@@ -77,6 +77,8 @@ class Rule:
 
     Terms are lemmas; ``*`` marks where a compound may attach: ``*kursus`` also
     matches "mentorkurset" (head), ``blanket*`` also "blankethelvede" (modifier).
+    A term starting with ``!`` is an exception: ``!vejleder`` keeps ``*leder`` from
+    matching "vejlederen".
     """
 
     id: str
@@ -293,7 +295,7 @@ class _Checker:
             )
         for key in ("terms", "phrases", "also", "unless", "regex"):
             for value in self.strings(data, key):
-                if not value.strip() or (key != "regex" and value.strip("*").strip() == ""):
+                if not value.strip() or (key != "regex" and value.strip("*!").strip() == ""):
                     raise self.fail(data.lines[key], f"rule {rule_id!r}: empty entry in {key!r}")
                 if key in ("terms", "also", "unless") and len(value.split()) > 1:
                     raise self.fail(

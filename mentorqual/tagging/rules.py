@@ -36,7 +36,8 @@ INFLECTIONS = tuple(
 )
 NEGATIONS = frozenset("ikke aldrig ingen intet ingenting hverken ej næppe".split())
 NEGATION_WINDOW = 3  # tokens before a hit in which a negation counts
-PHRASE_GAP = 2  # words allowed between the words of a phrase
+PHRASE_GAP = 1  # words allowed between the words of a phrase
+TOPIC_POSITIONS = 2  # a hit this early in a sentence may be negated after it
 MIN_PART = 3  # shortest compound part
 LINKS = ("", "s", "e")  # Danish linking letters: ledelse-s-opbakning
 
@@ -123,6 +124,7 @@ def stems(word: str) -> set[str]:
 class _CompiledRule:
     rule: Rule
     terms: list[int]
+    exceptions: list[int]
     phrases: list[list[int]]
     also: list[int]
     unless: list[int]
@@ -145,7 +147,7 @@ class RuleTagger:
         if not rules:
             raise CodebookError(f"{codebook.path}: the codebook has no rules")
         terms = [
-            parse_term(t)
+            parse_term(t.lstrip("!"))
             for r in rules
             for t in (*r.terms, *r.also, *r.unless, *(w for p in r.phrases for w in p.split()))
         ]
@@ -157,7 +159,8 @@ class RuleTagger:
         self.rules = [
             _CompiledRule(
                 rule=r,
-                terms=ids(r.terms),
+                terms=ids(t for t in r.terms if not t.startswith("!")),
+                exceptions=ids(t[1:] for t in r.terms if t.startswith("!")),
                 phrases=[ids(p.split()) for p in r.phrases],
                 also=ids(r.also),
                 unless=ids(r.unless),
@@ -246,7 +249,11 @@ class RuleTagger:
             for match_id, start, end in self.matcher(doc):
                 matches[self.nlp.vocab.strings[match_id]].append(doc[start:end])
         for compiled in self.rules:
-            spans = [doc[i : i + 1] for i, w in enumerate(words) if w.intersection(compiled.terms)]
+            spans = [
+                doc[i : i + 1]
+                for i, w in enumerate(words)
+                if w.intersection(compiled.terms) and not w.intersection(compiled.exceptions)
+            ]
             spans += [doc[a:b] for phrase in compiled.phrases for a, b in _phrase(words, phrase)]
             spans += matches.get(compiled.rule.id, [])
             for pattern in compiled.regex:
@@ -290,18 +297,30 @@ def _phrase(words: list[frozenset[int]], phrase: list[int]) -> Iterable[tuple[in
 
 
 def negated(span: Span) -> bool:
-    """A negation word shortly before the hit, in the same clause and sentence.
+    """Is the hit in a negated clause?
 
-    Catches "det er ikke papirarbejdet, der er problemet" and "ingen kurser"; a comma
-    or other punctuation ends the scope.
+    Two Danish patterns: a negation shortly before the hit in the same clause ("det er
+    ikke papirarbejdet, der er problemet", "ingen kurser"), and a topicalised hit at
+    the start of a sentence negated after its verb ("Kurser har vi aldrig fået").
+    Punctuation ends the scope.
     """
     doc = span.doc
-    start = max(span.sent.start, span.start - NEGATION_WINDOW)
+    sentence = span.sent
+    start = max(sentence.start, span.start - NEGATION_WINDOW)
     for token in reversed(doc[start : span.start]):
         if token.is_punct:
-            return False
+            break
         if token.lower_ in NEGATIONS:
             return True
+    words_before = [t for t in doc[sentence.start : span.start] if not t.is_punct]
+    if len(words_before) < TOPIC_POSITIONS and not any(
+        t.lower_ in ("og", "men", "så") for t in words_before
+    ):
+        for token in doc[span.end : min(sentence.end, span.end + NEGATION_WINDOW)]:
+            if token.is_punct:
+                break
+            if token.lower_ in NEGATIONS:
+                return True
     return False
 
 
