@@ -35,7 +35,7 @@ INFLECTIONS = tuple(
     )
 )
 NEGATIONS = frozenset("ikke aldrig ingen intet ingenting hverken ej næppe".split())
-NEGATION_WINDOW = 3  # tokens before a hit in which a negation counts
+NEGATION_WINDOW = 2  # tokens before a hit in which a negation counts
 PHRASE_GAP = 1  # words allowed between the words of a phrase
 TOPIC_POSITIONS = 2  # a hit this early in a sentence may be negated after it
 MIN_PART = 3  # shortest compound part
