@@ -53,6 +53,9 @@ def test_run_imports_every_sample_interview_and_coding(sample_run: tuple[Path, s
             expected_codings(TRANSCRIPTS / "codings" / f"coder_{coder}.csv")
         )
     assert f"Imported {len(files)} new" in output
+    # Rule tagging: every respondent paragraph assessed by the "rules" coder.
+    assert per_coder["rules"] > 0
+    assert "rules codings on" in output
 
 
 def test_sample_corpus_meets_its_brief(sample_run: tuple[Path, str]) -> None:

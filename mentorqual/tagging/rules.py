@@ -38,6 +38,7 @@ NEGATIONS = frozenset("ikke aldrig ingen intet ingenting hverken ej næppe".spli
 NEGATION_WINDOW = 2  # tokens before a hit in which a negation counts
 PHRASE_GAP = 1  # words allowed between the words of a phrase
 TOPIC_POSITIONS = 2  # a hit this early in a sentence may be negated after it
+TOPIC_WINDOW = 3  # verb, subject, negation: "Kurser har vi aldrig ..."
 MIN_PART = 3  # shortest compound part
 LINKS = ("", "s", "e")  # Danish linking letters: ledelse-s-opbakning
 
@@ -316,7 +317,7 @@ def negated(span: Span) -> bool:
     if len(words_before) < TOPIC_POSITIONS and not any(
         t.lower_ in ("og", "men", "så") for t in words_before
     ):
-        for token in doc[span.end : min(sentence.end, span.end + NEGATION_WINDOW)]:
+        for token in doc[span.end : min(sentence.end, span.end + TOPIC_WINDOW)]:
             if token.is_punct:
                 break
             if token.lower_ in NEGATIONS:
