@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 from spacy.attrs import LOWER
+from spacy.lang.da.stop_words import STOP_WORDS
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
@@ -90,6 +91,14 @@ class WordAnalyser:
         self.index = {term: i for i, term in enumerate(self.terms)}
         self.memo: dict[str, frozenset[int]] = {}
 
+    def add(self, terms: Iterable[Term]) -> None:
+        """Add terms (before any word is analysed)."""
+        for term in terms:
+            if term not in self.index:
+                self.index[term] = len(self.terms)
+                self.terms.append(term)
+                self.exact[term.stem].append(self.index[term])
+
     def __call__(self, word: str) -> frozenset[int]:
         found = self.memo.get(word)
         if found is None:
@@ -124,11 +133,11 @@ def stems(word: str) -> set[str]:
 @dataclass
 class _CompiledRule:
     rule: Rule
-    terms: list[int]
-    exceptions: list[int]
+    terms: frozenset[int]
+    exceptions: frozenset[int]
     phrases: list[list[int]]
-    also: list[int]
-    unless: list[int]
+    also: frozenset[int]
+    unless: frozenset[int]
     regex: list[re.Pattern[str]]
 
 
@@ -160,17 +169,17 @@ class RuleTagger:
         self.rules = [
             _CompiledRule(
                 rule=r,
-                terms=ids(t for t in r.terms if not t.startswith("!")),
-                exceptions=ids(t[1:] for t in r.terms if t.startswith("!")),
+                terms=frozenset(ids(t for t in r.terms if not t.startswith("!"))),
+                exceptions=frozenset(ids(t[1:] for t in r.terms if t.startswith("!"))),
                 phrases=[ids(p.split()) for p in r.phrases],
-                also=ids(r.also),
-                unless=ids(r.unless),
+                also=frozenset(ids(r.also)),
+                unless=frozenset(ids(r.unless)),
                 regex=[re.compile(p, re.IGNORECASE) for p in r.regex],
             )
             for r in rules
         ]
         self.matcher = Matcher(self.nlp.vocab, validate=True)
-        self.triggers: set[str] = set()  # words that make a doc worth the Matcher
+        pattern_anchors: list[str] = []
         self.always_match = any(r.regex for r in rules)
         for r in rules:
             for pattern in r.patterns:
@@ -183,15 +192,32 @@ class RuleTagger:
                         f"{codebook.path}, line {r.line}: rule {r.id!r}: invalid pattern "
                         f"({problem})"
                     ) from None
-                literals = _literals(plain)
-                if literals is None:
+                anchor = _anchor(plain)
+                if anchor is None:
                     self.always_match = True
                 else:
-                    self.triggers.update(literals)
+                    pattern_anchors += anchor
+        # A paragraph is worth a closer look only if it holds an anchor: a rule term, the
+        # longest word of a phrase, or a literal a pattern needs. Common words such as
+        # "en" or "på" in phrases would otherwise send every paragraph down the slow path.
+        self.words.add([parse_term(w) for w in pattern_anchors])
+        self.anchors = {i for c in self.rules for i in c.terms} | {
+            max(phrase, key=lambda i: self._rarity(self.words.terms[i].stem))
+            for c in self.rules
+            for phrase in c.phrases
+        }
+        self.pattern_anchors = {self.words.index[parse_term(w)] for w in pattern_anchors}
+        self.anchors |= self.pattern_anchors
         self.by_id = {c.rule.id: c for c in self.rules}
-        self.hashes = np.zeros(0, dtype=np.uint64)  # LOWER hashes of words that hit a term
-        self.seen: set[int] = set()
+        self.hashes = np.zeros(0, dtype=np.uint64)  # LOWER hashes of anchor words
+        self.pattern_hashes = np.zeros(0, dtype=np.uint64)  # ... of pattern anchors
+        self.hits_by_hash: dict[int, frozenset[int]] = {}  # LOWER hash -> term ids
         self.tokens = 0  # tokens tagged so far, for throughput figures
+
+    @staticmethod
+    def _rarity(word: str) -> tuple[bool, int]:
+        """Sort key for anchors: content words before stop words, then longer words."""
+        return (word not in STOP_WORDS, len(word))
 
     # -- public -------------------------------------------------------------------
 
@@ -211,14 +237,16 @@ class RuleTagger:
         self.tokens += sum(len(a) for a in arrays)
         flat = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.uint64)
         self._learn(np.unique(flat))
-        candidate = np.isin(flat, self.hashes) if len(self.hashes) else np.zeros(len(flat), bool)
+        candidate = np.isin(flat, self.hashes)
+        patterned = np.isin(flat, self.pattern_hashes)
         results = []
         offset = 0
         for doc, array in zip(docs, arrays, strict=True):
-            has_term = bool(candidate[offset : offset + len(array)].any())
+            window = slice(offset, offset + len(array))
             offset += len(array)
-            if has_term or self.always_match or self._triggered(doc):
-                results.append(self._tag_doc(doc))
+            if self.always_match or candidate[window].any():
+                run_matcher = self.always_match or bool(patterned[window].any())
+                results.append(self._tag_doc(doc, array, run_matcher))
             else:
                 results.append(ParagraphResult())
         return results
@@ -226,42 +254,53 @@ class RuleTagger:
     def _learn(self, hashes: np.ndarray) -> None:
         """Analyse word types not seen before; remember those that hit a term."""
         strings = self.nlp.vocab.strings
-        new = [int(h) for h in hashes if int(h) not in self.seen]
+        new = [h for h in hashes.tolist() if h not in self.hits_by_hash]
         if not new:
             return
-        self.seen.update(new)
-        hits = [h for h in new if self.words(strings[h])]
-        if hits:
-            self.hashes = np.union1d(self.hashes, np.array(hits, dtype=np.uint64))
+        analysed = [(h, self.words(strings[h])) for h in new]
+        self.hits_by_hash.update(analysed)
+        anchors = [h for h, hits in analysed if hits & self.anchors]
+        if anchors:
+            self.hashes = np.union1d(self.hashes, np.array(anchors, dtype=np.uint64))
+        patterned = [h for h, hits in analysed if hits & self.pattern_anchors]
+        if patterned:
+            self.pattern_hashes = np.union1d(
+                self.pattern_hashes, np.array(patterned, dtype=np.uint64)
+            )
 
-    def _triggered(self, doc: Doc) -> bool:
-        if not self.triggers:
-            return False
-        return any(t.lower_ in self.triggers or nlp.lemma(t.lower_) in self.triggers for t in doc)
-
-    def _tag_doc(self, doc: Doc) -> ParagraphResult:
-        self.sentencizer(doc)
-        words = [self.words(t.lower_) for t in doc]
-        result = ParagraphResult()
+    def _tag_doc(self, doc: Doc, array: np.ndarray, run_matcher: bool) -> ParagraphResult:
+        hits_by_hash = self.hits_by_hash
+        words = [hits_by_hash[h] for h in array.tolist()]
+        positions = [i for i, w in enumerate(words) if w]
         matches: dict[str, list[Span]] = defaultdict(list)
-        if len(self.matcher):
+        if run_matcher and len(self.matcher):
             for token in doc:
                 token.lemma_ = nlp.lemma(token.lower_)
             for match_id, start, end in self.matcher(doc):
                 matches[self.nlp.vocab.strings[match_id]].append(doc[start:end])
+        found: list[tuple[_CompiledRule, list[Span]]] = []
         for compiled in self.rules:
             spans = [
                 doc[i : i + 1]
-                for i, w in enumerate(words)
-                if w.intersection(compiled.terms) and not w.intersection(compiled.exceptions)
+                for i in positions
+                if not words[i].isdisjoint(compiled.terms)
+                and words[i].isdisjoint(compiled.exceptions)
             ]
-            spans += [doc[a:b] for phrase in compiled.phrases for a, b in _phrase(words, phrase)]
+            for phrase in compiled.phrases:
+                spans += [doc[a:b] for a, b in _phrase(words, phrase, positions)]
             spans += matches.get(compiled.rule.id, [])
             for pattern in compiled.regex:
                 for m in pattern.finditer(doc.text):
                     span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                     if span is not None:
                         spans.append(span)
+            if spans:
+                found.append((compiled, spans))
+        result = ParagraphResult()
+        if not found:
+            return result
+        self.sentencizer(doc)  # only paragraphs with a hit need sentences
+        for compiled, spans in found:
             kept = [s for s in spans if self._holds(compiled, s, words)]
             if kept:
                 tokens = tuple(dict.fromkeys((s.text, s.start_char, s.end_char) for s in kept))
@@ -274,17 +313,19 @@ class RuleTagger:
         """AND, exclusion and negation, within the hit's sentence."""
         sentence = span.sent
         in_sentence = words[sentence.start : sentence.end]
-        if compiled.also and not any(w.intersection(compiled.also) for w in in_sentence):
+        if compiled.also and all(w.isdisjoint(compiled.also) for w in in_sentence):
             return False
-        if compiled.unless and any(w.intersection(compiled.unless) for w in in_sentence):
+        if compiled.unless and not all(w.isdisjoint(compiled.unless) for w in in_sentence):
             return False
         return not (compiled.rule.negation and negated(span))
 
 
-def _phrase(words: list[frozenset[int]], phrase: list[int]) -> Iterable[tuple[int, int]]:
+def _phrase(
+    words: list[frozenset[int]], phrase: list[int], positions: list[int]
+) -> Iterable[tuple[int, int]]:
     """Token ranges where the phrase's terms occur in order, a few words apart at most."""
-    for start, word in enumerate(words):
-        if phrase[0] not in word:
+    for start in positions:
+        if phrase[0] not in words[start]:
             continue
         end = start
         for term in phrase[1:]:
@@ -325,15 +366,24 @@ def negated(span: Span) -> bool:
     return False
 
 
-def _literals(pattern: list[dict[str, Any]]) -> set[str] | None:
-    """Lower-cased literal strings a pattern needs, or None if it needs none."""
-    found: set[str] = set()
+def _anchor(pattern: list[dict[str, Any]]) -> list[str] | None:
+    """Words one of which any match of the pattern must contain, or None if unknown.
+
+    Each token's literal values (LOWER, LEMMA, ORTH, TEXT, NORM; a string or an IN
+    list) are necessary; the token whose shortest literal is longest is the rarest.
+    """
+    options: list[list[str]] = []
     for token in pattern:
+        found: list[str] = []
         for key, value in token.items():
             if key.upper() not in ("LOWER", "LEMMA", "ORTH", "TEXT", "NORM"):
                 continue
             if isinstance(value, str):
-                found.add(value.lower())
+                found.append(value.lower())
             elif isinstance(value, dict) and isinstance(value.get("IN"), list):
-                found.update(str(v).lower() for v in value["IN"])
-    return found or None
+                found += [str(v).lower() for v in value["IN"]]
+        if found and token.get("OP") not in ("?", "*"):
+            options.append(found)
+    if not options:
+        return None
+    return max(options, key=lambda words: (min(len(w) for w in words), -len(words)))
