@@ -54,6 +54,20 @@ def interviewer_label_option(func: F) -> F:
     )(func)
 
 
+def codebook_options(func: F) -> F:
+    func = click.option(
+        "--codebook-update",
+        is_flag=True,
+        help="Accept a codebook whose codes differ from the project's; "
+        "human codings of codes that remain are kept.",
+    )(func)
+    return click.option(
+        "--codebook",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Codebook YAML. Default: codebooks/mentorordning.yaml, else the project's copy.",
+    )(func)
+
+
 class ProgressBar:
     """Draws one click progress bar per step on stderr, when stderr is a terminal."""
 
@@ -443,12 +457,7 @@ def info(project: Project) -> None:
     show_default=True,
     help="Folder for the outputs.",
 )
-@click.option(
-    "--codebook",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Codebook YAML. Default: codebooks/mentorordning.yaml.",
-)
-@click.option("--codebook-update", is_flag=True, help="Accept a codebook with different codes.")
+@codebook_options
 @interviewer_label_option
 @pass_project
 @library_errors

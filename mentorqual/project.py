@@ -327,7 +327,7 @@ class Project:
         """Import a folder of transcripts and its ``codings/*.csv`` and tag with the
         codebook's rules, all in one transaction."""
         directory, out = Path(directory), Path(out)
-        book = _find_codebook(codebook)
+        book = self.codebook(codebook)
         plan = self._plan_import([directory], interviewer_labels, progress)
         coding_files = sorted((directory / "codings").glob("*.csv"))
         coding_rows = [(f, read_codings_csv(f)) for f in coding_files]

@@ -18,6 +18,18 @@ T01,Mentorkurset var godt,kurser,A
 """
 
 
+def assessed(project: Project, coder: str) -> int:
+    store = project.store()
+    try:
+        return int(
+            store.db.execute(
+                "SELECT COUNT(*) FROM assessments WHERE coder = ?", (coder,)
+            ).fetchone()[0]
+        )
+    finally:
+        store.close()
+
+
 def codings_of(project: Project, coder: str) -> list[tuple[str, str, str]]:
     store = project.store()
     rows = store.db.execute(
@@ -107,10 +119,7 @@ def test_replace_keeps_human_codings_whose_text_remains(
         ("T01", "p3", "administration"),
         ("T01", "p4", "administration"),
     ]
-    store = loaded.store()
-    assessed = store.db.execute("SELECT COUNT(*) FROM assessments WHERE coder = 'A'").fetchone()
-    store.close()
-    assert assessed[0] == 2  # the two paragraphs whose text is unchanged
+    assert assessed(loaded, "A") == 2  # the two paragraphs whose text is unchanged
 
 
 def test_duplicate_interview_ids_in_one_import(
@@ -242,10 +251,7 @@ def test_quote_matching_ignores_whitespace_then_case(
 def test_coverage_row_marks_an_interview_coded(loaded: Project, write: Callable[..., Path]) -> None:
     loaded.import_paths([write("T01.txt", INTERVIEW)])
     loaded.import_codings(write("a.csv", "interview,segment,code,coder\nT01,,,C\n"))
-    store = loaded.store()
-    assessed = store.db.execute("SELECT COUNT(*) FROM assessments WHERE coder = 'C'").fetchone()
-    store.close()
-    assert assessed[0] == 3  # the respondent paragraphs
+    assert assessed(loaded, "C") == 3  # the respondent paragraphs
     assert codings_of(loaded, "C") == []
 
 
