@@ -179,26 +179,10 @@ class RuleTagger:
             for r in rules
         ]
         self.matcher = Matcher(self.nlp.vocab, validate=True)
-        pattern_anchors: list[str] = []
         self.always_match = any(r.regex for r in rules)
-        for r in rules:
-            for pattern in r.patterns:
-                plain = json.loads(json.dumps(pattern))
-                try:
-                    self.matcher.add(r.id, [plain])
-                except Exception as exc:  # spaCy reports bad patterns as several types
-                    problem = str(exc).strip().splitlines()[-1]
-                    raise CodebookError(
-                        f"{codebook.path}, line {r.line}: rule {r.id!r}: invalid pattern "
-                        f"({problem})"
-                    ) from None
-                anchor = _anchor(plain)
-                if anchor is None:
-                    self.always_match = True
-                else:
-                    pattern_anchors += anchor
+        pattern_anchors = self._compile_patterns(rules)
         # A paragraph is worth a closer look only if it holds an anchor: a rule term, the
-        # longest word of a phrase, or a literal a pattern needs. Common words such as
+        # rarest word of a phrase, or a literal a pattern needs. Common words such as
         # "en" or "på" in phrases would otherwise send every paragraph down the slow path.
         self.words.add([parse_term(w) for w in pattern_anchors])
         self.anchors = {i for c in self.rules for i in c.terms} | {
@@ -208,11 +192,31 @@ class RuleTagger:
         }
         self.pattern_anchors = {self.words.index[parse_term(w)] for w in pattern_anchors}
         self.anchors |= self.pattern_anchors
-        self.by_id = {c.rule.id: c for c in self.rules}
         self.hashes = np.zeros(0, dtype=np.uint64)  # LOWER hashes of anchor words
         self.pattern_hashes = np.zeros(0, dtype=np.uint64)  # ... of pattern anchors
         self.hits_by_hash: dict[int, frozenset[int]] = {}  # LOWER hash -> term ids
         self.tokens = 0  # tokens tagged so far, for throughput figures
+
+    def _compile_patterns(self, rules: Sequence[Rule]) -> list[str]:
+        """Add the rules' token patterns to the Matcher; return their anchor words."""
+        anchors: list[str] = []
+        for r in rules:
+            for pattern in r.patterns:
+                plain = json.loads(json.dumps(pattern))  # YAML mappings -> plain dicts
+                try:
+                    self.matcher.add(r.id, [plain])
+                except Exception as exc:  # spaCy reports bad patterns as several types
+                    problem = str(exc).strip().splitlines()[-1]
+                    raise CodebookError(
+                        f"{self.codebook.path}, line {r.line}: rule {r.id!r}: invalid pattern "
+                        f"({problem})"
+                    ) from None
+                anchor = _anchor(plain)
+                if anchor is None:
+                    self.always_match = True
+                else:
+                    anchors += anchor
+        return anchors
 
     @staticmethod
     def _rarity(word: str) -> tuple[bool, int]:
