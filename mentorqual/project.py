@@ -69,9 +69,8 @@ class CodingsReport:
     """What a codings import did, per coder."""
 
     path: Path
-    coders: dict[str, tuple[int, int, int]] = field(
-        default_factory=dict
-    )  # added, removed, interviews
+    # coder -> (codings added, codings removed, interviews covered)
+    coders: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -339,11 +338,7 @@ class Project:
             imported = self._apply_import(store, plan, False, progress)
             self._apply_codebook(store, book, codebook_update)
             reports = [self._apply_codings(store, f, rows) for f, rows in coding_rows]
-            tagged = (
-                self._apply_rules(store, book, False, codebook_update, progress)
-                if book.rules
-                else None
-            )
+            tagged = self._apply_rules(store, book, False, progress) if book.rules else None
         return RunReport(imported, book, reports, tagged, out)
 
     # -- rule tagging -------------------------------------------------------------
@@ -353,14 +348,14 @@ class Project:
         if path is not None:
             return load_codebook(Path(path))
         if DEFAULT_CODEBOOK.is_file() or not self.path.exists():
-            return _find_codebook(None)
+            return _default_codebook()
         store = self.store()
         try:
             content = store.codebook_content()
         finally:
             store.close()
         if content is None:
-            return _find_codebook(None)
+            return _default_codebook()
         return parse_codebook(content, Path(f"{self.path}:codebook"))
 
     def tag_rules(
@@ -379,7 +374,8 @@ class Project:
         book = codebook if isinstance(codebook, Codebook) else self.codebook(codebook)
         try:
             with self._writing(create=False) as store:
-                report = self._apply_rules(store, book, dry_run, codebook_update, progress)
+                self._apply_codebook(store, book, codebook_update)
+                report = self._apply_rules(store, book, dry_run, progress)
                 if dry_run:
                     raise _DryRun(report)  # rolls back the codebook change too
         except _DryRun as done:
@@ -391,12 +387,11 @@ class Project:
         store: Store,
         book: Codebook,
         dry_run: bool,
-        codebook_update: bool,
         progress: Progress,
     ) -> TagReport:
+        """Tag with ``book``'s rules; the caller has made it the project's codebook."""
         from .tagging.rules import RuleTagger  # spaCy matchers: only when tagging
 
-        self._apply_codebook(store, book, codebook_update)
         started = time.perf_counter()
         tagger = RuleTagger(book)
         paragraphs = store.respondent_paragraphs()
@@ -433,7 +428,7 @@ class Project:
             tokens=tagger.tokens,
             seconds=time.perf_counter() - started,
             added=[(*where[s], c, summaries[(s, c)]) for s, c in sorted(new - old)],
-            removed=[(*where.get(s, ("?", "?")), c, "") for s, c in sorted(old - new)],
+            removed=[(*where[s], c, "") for s, c in sorted(old - new)],
             kept=len(new & old),
             dry_run=dry_run,
         )
@@ -479,12 +474,12 @@ class Project:
                     )
             units = store.assessed(coder) & store.assessed(against)
             if only:
-                wanted = {
-                    p.id
-                    for p in store.respondent_paragraphs()
-                    if any(fnmatch.fnmatchcase(p.interview, pattern) for pattern in only)
+                interviews = store.paragraph_interviews()
+                units = {
+                    u
+                    for u in units
+                    if any(fnmatch.fnmatchcase(interviews[u], pattern) for pattern in only)
                 }
-                units &= wanted
             if not units:
                 raise InputError(f"coders {coder!r} and {against!r} have no segments in common")
             predicted = {pair for pair in store.coding_pairs(coder) if pair[0] in units}
@@ -527,9 +522,7 @@ def validate_codebook(path: PathLike) -> Codebook:
     return book
 
 
-def _find_codebook(path: PathLike | None) -> Codebook:
-    if path is not None:
-        return load_codebook(Path(path))
+def _default_codebook() -> Codebook:
     if not DEFAULT_CODEBOOK.is_file():
         raise CodebookError(f"{DEFAULT_CODEBOOK}: default codebook not found; pass --codebook FILE")
     return load_codebook(DEFAULT_CODEBOOK)

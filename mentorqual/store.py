@@ -296,15 +296,32 @@ class Store:
 
     def paragraphs(self, interview: str, role: str | None = "respondent") -> list[SegmentRow]:
         """The paragraphs of one interview (of one role, or all) with their text, in order."""
+        return self._paragraphs(
+            "s.interview_id = ? AND s.role = coalesce(?, s.role)", (interview, role)
+        )
+
+    def respondent_paragraphs(self) -> list[SegmentRow]:
+        """Every respondent paragraph of the project, with its text."""
+        return self._paragraphs("s.role = 'respondent'", ())
+
+    def _paragraphs(self, where: str, params: tuple[Any, ...]) -> list[SegmentRow]:
         rows = self.db.execute(
             "SELECT s.id, s.interview_id, s.locator, s.role, "
             "substr(t.text, s.char_start + 1, s.char_end - s.char_start), s.char_start "
             "FROM segments s JOIN texts t ON t.interview_id = s.interview_id "
-            "WHERE s.interview_id = ? AND s.kind = 'paragraph' AND s.role = coalesce(?, s.role) "
-            "ORDER BY s.id",
-            (interview, role),
+            f"WHERE s.kind = 'paragraph' AND {where} ORDER BY s.interview_id, s.id",
+            params,
         )
         return [SegmentRow(*row) for row in rows]
+
+    def paragraph_interviews(self) -> dict[int, str]:
+        """The interview of every respondent paragraph, without loading any text."""
+        return dict(
+            self.db.execute(
+                "SELECT id, interview_id FROM segments "
+                "WHERE kind = 'paragraph' AND role = 'respondent'"
+            ).fetchall()
+        )
 
     # -- codings -----------------------------------------------------------------
 
@@ -367,16 +384,6 @@ class Store:
             [(s, coder) for s in sorted(scope)],
         )
         return len(added), len(removed)
-
-    def respondent_paragraphs(self) -> list[SegmentRow]:
-        """Every respondent paragraph of the project, with its text."""
-        rows = self.db.execute(
-            "SELECT s.id, s.interview_id, s.locator, s.role, "
-            "substr(t.text, s.char_start + 1, s.char_end - s.char_start), s.char_start "
-            "FROM segments s JOIN texts t ON t.interview_id = s.interview_id "
-            "WHERE s.kind = 'paragraph' AND s.role = 'respondent' ORDER BY s.interview_id, s.id"
-        )
-        return [SegmentRow(*row) for row in rows]
 
     def coding_pairs(self, coder: str) -> set[tuple[int, str]]:
         """(segment id, code) of every coding by a coder."""

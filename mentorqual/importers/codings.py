@@ -8,13 +8,12 @@ The columns of ``codings export`` are accepted too, so an export reads back in.
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 from pathlib import Path
 
 from ..errors import InputError
 from ..types import CodingRow
+from .csvfile import csv_rows
 
 REQUIRED = ("interview", "segment", "code")
 # Written by `codings export`; read and ignored so that an export imports again.
@@ -24,15 +23,7 @@ ALIASES = {"segment_id": "segment", "locator": "segment", "theme": "code", "kode
 
 def read_codings_csv(path: Path, coder: str | None = None) -> list[CodingRow]:
     """Read a codings CSV (comma or semicolon separated, UTF-8 with or without BOM)."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the file ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8; save it as 'CSV UTF-8'") from None
-    header = text.split("\n", 1)[0]
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv_rows(path)
     try:
         columns = [ALIASES.get(c.strip().lower(), c.strip().lower()) for c in next(reader)]
     except StopIteration:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -11,6 +9,7 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
+from .csvfile import csv_rows
 
 REGIONS = ("Nordjylland", "Midtjylland", "Syddanmark", "Sjælland", "Hovedstaden")
 METADATA_FILE = "metadata.csv"
@@ -104,21 +103,17 @@ def read_metadata_csv(path: Path) -> dict[str, dict[str, str]]:
 
     Comma and semicolon (as Danish Excel writes it) are both accepted.
     """
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8; save it as 'CSV UTF-8'") from None
-    delimiter = (
-        ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-    )
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    if not reader.fieldnames or "file" not in [f.strip() for f in reader.fieldnames]:
+    reader = csv_rows(path)
+    columns = [c.strip() for c in next(reader, [])]
+    if "file" not in columns:
         raise InputError(f"{path}, line 1: a 'file' column is required")
     rows: dict[str, dict[str, str]] = {}
-    for number, record in enumerate(reader, start=2):
-        if None in record:
+    for number, cells in enumerate(reader, start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) > len(columns):
             raise InputError(f"{path}, row {number}: more cells than columns")
-        record = {k.strip(): v for k, v in record.items() if k is not None}
+        record = dict(zip(columns, cells, strict=False))
         name = (record.pop("file") or "").strip()
         if not name:
             raise InputError(f"{path}, row {number}: empty 'file' cell")

@@ -1,0 +1,23 @@
+"""CSV files as spreadsheets write them: UTF-8 with or without BOM, ',' or ';'."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import InputError
+
+
+def csv_rows(path: Path) -> Iterator[list[str]]:
+    """The rows of a CSV file; Danish Excel's semicolons are detected from the header."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the file ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8; save it as 'CSV UTF-8'") from None
+    header = text.split("\n", 1)[0]
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
