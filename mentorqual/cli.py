@@ -25,6 +25,7 @@ from .project import (
     validate_codebook,
 )
 from .reports import markdown_table, write_table
+from .reports.counts import counts_markdown
 from .reports.tables import check_suffix
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -174,7 +175,7 @@ def import_command(
 
 @cli.group()
 def codings() -> None:
-    """Human codings: import them from CSV.
+    """Codings: import human codings from CSV, export every coding.
 
     Example:
 
@@ -447,6 +448,188 @@ def info(project: Project) -> None:
         click.echo(f"Coder {coder} ({origin}): {n} codings")
 
 
+def filter_options(func: F) -> F:
+    """--theme and --region filters, shared by the report commands."""
+    func = click.option(
+        "--region",
+        "regions",
+        multiple=True,
+        metavar="REGION",
+        help="Only interviews from this region; repeat for several.",
+    )(func)
+    return click.option(
+        "--theme",
+        "themes",
+        multiple=True,
+        metavar="CODE",
+        help="Only this theme (code); repeat for several. Default: every theme.",
+    )(func)
+
+
+def by_option(func: F) -> F:
+    return click.option(
+        "--by",
+        multiple=True,
+        default=("region",),
+        show_default=True,
+        metavar="ATTRIBUTE",
+        help="Group interviews by this attribute (region, role, or any metadata column); "
+        "repeat to cross them.",
+    )(func)
+
+
+@cli.command()
+@by_option
+@click.option(
+    "--coder",
+    metavar="NAME",
+    help="Whose codings: a coder (A, rules, classifier, machine) or 'consensus' "
+    "(codings all human coders agree on; 'consensus:A,B' picks the coders). "
+    "Default: the human coder who coded the most, else the machine.",
+)
+@filter_options
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the table to .csv, .xlsx or .md. Default: print it.",
+)
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also draw a theme × group heatmap (.png) of coded paragraphs per 1,000 words.",
+)
+@pass_project
+@library_errors
+def counts(
+    project: Project,
+    by: tuple[str, ...],
+    coder: str | None,
+    themes: tuple[str, ...],
+    regions: tuple[str, ...],
+    output: Path | None,
+    plot: Path | None,
+) -> None:
+    """Theme counts per region (or other attribute): coded paragraphs, interviews that
+    mention the theme (and their %), and coded paragraphs per 1,000 respondent words.
+
+    Every column shows its N interviews and N words. One coder's codings are
+    counted, never several added together.
+
+    Example:
+
+        mentorqual counts --by region --coder A -o theme_counts_by_region.xlsx --plot heatmap.png
+    """
+    result = project.counts(by=by, coder=coder, themes=themes, regions=regions)
+    project.write_counts(result, output, plot)
+    click.echo(f"Coder: {result.coder.description}")
+    if output is None:
+        click.echo("\n" + counts_markdown(result.pivots()), nl=False)
+    for path in (output, plot):
+        if path is not None:
+            click.echo(f"Wrote {path}")
+
+
+@cli.command()
+@by_option
+@click.option(
+    "--coder",
+    "coders",
+    multiple=True,
+    metavar="NAME",
+    help="Draw quotes from this coder's codings; repeat for several. "
+    "Default: every human coder, then the machine.",
+)
+@filter_options
+@click.option("--top", default=5, show_default=True, help="Quotes per group and theme.")
+@click.option(
+    "--max-words",
+    default=80,
+    show_default=True,
+    help="Trim longer paragraphs to whole sentences around the coded words.",
+)
+@click.option(
+    "--per-interview",
+    default=2,
+    show_default=True,
+    help="At most this many quotes from one interview per theme.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The quote sheet: .docx, .xlsx, .csv or .md.",
+)
+@pass_project
+@library_errors
+def quotes(
+    project: Project,
+    by: tuple[str, ...],
+    coders: tuple[str, ...],
+    themes: tuple[str, ...],
+    regions: tuple[str, ...],
+    top: int,
+    max_words: int,
+    per_interview: int,
+    output: Path,
+) -> None:
+    """Quote sheets: the best quotes per region and theme, attributed the way Danish
+    reports do it, "(Jobkonsulent, Hovedstaden)".
+
+    Human-coded paragraphs come first, then by machine score; near-duplicates are
+    dropped. Word files use real styles (Heading 1 and 2, Quote); Excel files have
+    one sheet per region.
+
+    Example:
+
+        mentorqual quotes --by region --theme tryghed --top 3 -o quotes_by_region.docx
+    """
+    chosen = project.quotes(
+        output,
+        by=by,
+        coders=coders,
+        themes=themes,
+        regions=regions,
+        top=top,
+        max_words=max_words,
+        per_interview=per_interview,
+    )
+    groups = len({q.group for q in chosen})
+    click.echo(f"Wrote {len(chosen)} quote(s) in {groups} group(s) to {output}")
+
+
+@codings.command("export")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file to write: .csv or .xlsx.",
+)
+@click.option(
+    "--coder",
+    "coders",
+    multiple=True,
+    metavar="NAME",
+    help="Only this coder's codings; repeat for several. Default: every coder.",
+)
+@pass_project
+@library_errors
+def codings_export(project: Project, output: Path, coders: tuple[str, ...]) -> None:
+    """Export codings, human and machine, one row per coding: interview, region,
+    role, speaker, segment_id, start, end, text, code, coder, score.
+
+    The file reads back in with 'mentorqual codings import'.
+
+    Example:
+
+        mentorqual codings export -o codings.xlsx --coder A
+    """
+    n = project.export_codings(output, coders=coders)
+    click.echo(f"Wrote {n} coding(s) to {output}")
+
+
 @cli.command()
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(
@@ -469,11 +652,13 @@ def run(
     codebook_update: bool,
     interviewer_labels: tuple[str, ...],
 ) -> None:
-    """The main job: import a folder of transcripts and its codings/*.csv, and tag
-    every respondent paragraph with the codebook's rules.
+    """The main job: import a folder of transcripts and its codings/*.csv, tag
+    every respondent paragraph with the codebook's rules, and write the reports.
 
-    Running it again adds nothing: unchanged files are skipped and codings
-    files re-import to the same state.
+    OUT gets codings.csv, theme counts by region (.csv, .xlsx), a heatmap (.png),
+    quote sheets by region (.docx, .xlsx) and manifest.json (versions, codebook,
+    input checksums, command). If anything fails, neither the project nor OUT
+    changes. Running it again imports nothing new: unchanged files are skipped.
 
     Example:
 
@@ -487,6 +672,7 @@ def run(
             codebook=codebook,
             codebook_update=codebook_update,
             interviewer_labels=interviewer_labels or DEFAULT_INTERVIEWER_LABELS,
+            command=["mentorqual", *sys.argv[1:]],
             progress=progress,
         )
     finally:
@@ -501,4 +687,10 @@ def run(
             )
     if report.tagged is not None:
         _echo_tag(report.tagged)
-    click.echo(f"Project: {project.path}. Outputs folder: {report.out}")
+    written = report.written
+    click.echo(
+        f"Counts by coder {written.counts_coder}; {written.quotes} quote(s) from "
+        f"{', '.join(written.quote_coders)}."
+    )
+    click.echo(f"Wrote to {report.out}/: {', '.join(written.files)}")
+    click.echo(f"Project: {project.path}")

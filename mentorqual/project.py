@@ -19,16 +19,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import evaluation, nlp
+from . import evaluation, nlp, outputs
 from .codebook import DEFAULT_CODEBOOK, Codebook, load_codebook, parse_codebook
 from .errors import CodebookError, InputError, ProjectError
 from .importers import (
     DEFAULT_INTERVIEWER_LABELS,
+    METADATA_FILE,
     count_words,
     find_transcripts,
     read_codings_csv,
     read_transcript,
 )
+from .quotes import Quote
+from .reports.quotes import QUOTE_SUFFIXES
+from .reports.tables import check_suffix, staging_folder
 from .store import SegmentRow, Store
 from .types import CodingRow, PathLike, Transcript
 
@@ -97,6 +101,7 @@ class RunReport:
     codings: list[CodingsReport]
     tagged: TagReport | None
     out: Path
+    written: outputs.RunOutputs
 
 
 @dataclass
@@ -120,6 +125,15 @@ class Project:
     def store(self) -> Store:
         """Open the existing project for reading."""
         return Store(self.path, create=False)
+
+    @contextmanager
+    def _reading(self) -> Iterator[Store]:
+        """Open the existing project for reading, and close it after the block."""
+        store = self.store()
+        try:
+            yield store
+        finally:
+            store.close()
 
     @contextmanager
     def _writing(self, *, create: bool = True) -> Iterator[Store]:
@@ -321,25 +335,39 @@ class Project:
         codebook: PathLike | None = None,
         codebook_update: bool = False,
         interviewer_labels: Sequence[str] = DEFAULT_INTERVIEWER_LABELS,
+        command: Sequence[str] = (),
         progress: Progress = _no_progress,
     ) -> RunReport:
-        """Import a folder of transcripts and its ``codings/*.csv`` and tag with the
-        codebook's rules, all in one transaction."""
+        """Import a folder of transcripts and its ``codings/*.csv``, tag with the
+        codebook's rules, and write the reports into ``out``.
+
+        The project changes in one transaction, and the reports are written to a
+        staging folder inside it: if anything fails, the project is as it was and
+        ``out`` holds no new file. ``command`` is recorded in the manifest.
+        """
         directory, out = Path(directory), Path(out)
+        started = outputs.now()
         book = self.codebook(codebook)
         plan = self._plan_import([directory], interviewer_labels, progress)
         coding_files = sorted((directory / "codings").glob("*.csv"))
         coding_rows = [(f, read_codings_csv(f)) for f in coding_files]
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise InputError(f"{out}: cannot create the output folder ({exc.strerror})") from None
-        with self._writing() as store:
+        inputs = sorted(
+            {t.source for t in plan.transcripts}
+            | set(directory.rglob(METADATA_FILE))
+            | set(coding_files)
+            | ({book.path} if book.path.is_file() else set())
+        )
+        with staging_folder(out) as staging, self._writing() as store:
             imported = self._apply_import(store, plan, False, progress)
             self._apply_codebook(store, book, codebook_update)
             reports = [self._apply_codings(store, f, rows) for f, rows in coding_rows]
             tagged = self._apply_rules(store, book, False, progress) if book.rules else None
-        return RunReport(imported, book, reports, tagged, out)
+            progress("Writing reports", 0, 1)
+            written = outputs.write_run_outputs(
+                store, staging, command=command, inputs=inputs, started=started
+            )
+            progress("Writing reports", 1, 1)
+        return RunReport(imported, book, reports, tagged, out, written)
 
     # -- rule tagging -------------------------------------------------------------
 
@@ -488,6 +516,76 @@ class Project:
         finally:
             store.close()
         return evaluation.evaluate(units, codes, predicted, reference)
+
+    # -- reports -------------------------------------------------------------------
+
+    def counts(
+        self,
+        *,
+        by: Sequence[str] = ("region",),
+        coder: str | None = None,
+        themes: Sequence[str] = (),
+        regions: Sequence[str] = (),
+    ) -> outputs.CountsResult:
+        """Theme counts per group (region, role or any attribute) for one coder or a
+        consensus; see :mod:`mentorqual.counts`."""
+        with self._reading() as store:
+            return outputs.theme_counts(store, by, coder, themes, regions)
+
+    def write_counts(
+        self, result: outputs.CountsResult, path: PathLike | None, plot: PathLike | None = None
+    ) -> None:
+        """Write counts as a table (.csv, .xlsx, .md) and/or a heatmap (.png)."""
+        if path is not None:
+            check_suffix(Path(path))
+        if plot is not None:
+            check_suffix(Path(plot), (".png",))
+        if path is not None:
+            outputs.write_theme_counts(result, Path(path))
+        if plot is not None:
+            outputs.write_counts_heatmap(result, Path(plot))
+
+    def quotes(
+        self,
+        path: PathLike,
+        *,
+        by: Sequence[str] = ("region",),
+        coders: Sequence[str] = (),
+        themes: Sequence[str] = (),
+        regions: Sequence[str] = (),
+        top: int = 5,
+        max_words: int = 80,
+        per_interview: int = 2,
+    ) -> list[Quote]:
+        """Choose quotes per group and theme and write them to ``path`` (.docx, .xlsx,
+        .csv, .md); see :mod:`mentorqual.quotes` for the ranking."""
+        path = Path(path)
+        check_suffix(path, QUOTE_SUFFIXES)
+        if top < 1 or max_words < 1 or per_interview < 1:
+            raise InputError("--top, --max-words and --per-interview must be at least 1")
+        with self._reading() as store:
+            chosen, coders = outputs.quotes(
+                store,
+                by=by,
+                coders=coders,
+                themes=themes,
+                regions=regions,
+                top=top,
+                max_words=max_words,
+                per_interview=per_interview,
+            )
+            about = outputs.quote_notes(store, coders, per_interview)
+        outputs.write_quote_sheet(path, chosen, by, about)
+        return chosen
+
+    def export_codings(self, path: PathLike, *, coders: Sequence[str] = ()) -> int:
+        """Write every coding (of ``coders``, or all) to .csv or .xlsx; returns the count."""
+        path = Path(path)
+        check_suffix(path, (".csv", ".xlsx"))
+        with self._reading() as store:
+            rows = outputs.coding_rows(store, coders)
+        outputs.write_codings(rows, path)
+        return len(rows)
 
     # -- reading -------------------------------------------------------------------
 

@@ -184,6 +184,19 @@ class Store:
     def codes(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT code FROM codes ORDER BY position")]
 
+    def themes(self) -> list[tuple[str, str, str]]:
+        """(code, label, colour) of every code, in codebook order."""
+        return [
+            tuple(r)
+            for r in self.db.execute("SELECT code, label, colour FROM codes ORDER BY position")
+        ]
+
+    def codebook_name(self) -> str | None:
+        row = self.db.execute(
+            "SELECT b.name FROM codebooks b JOIN codes c ON c.codebook_sha256 = b.sha256 LIMIT 1"
+        ).fetchone()
+        return str(row[0]) if row else None
+
     def codebook_content(self) -> bytes | None:
         """The content of the codebook whose codes the project uses."""
         row = self.db.execute(
@@ -441,6 +454,62 @@ class Store:
         return [
             r[0] for r in self.db.execute("SELECT DISTINCT coder FROM assessments ORDER BY coder")
         ]
+
+    def coding_table(self, coders: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """Every coding of a paragraph (of ``coders``, or all) with its interview,
+        attributes, speaker, offsets and text; ordered by interview, paragraph, coder."""
+        where = ""
+        params: tuple[str, ...] = ()
+        if coders is not None:
+            where = f"AND c.coder IN ({', '.join('?' for _ in coders)})"
+            params = tuple(coders)
+        rows = self.db.execute(
+            "SELECT s.interview_id, i.region, i.role, s.speaker, s.id, s.locator, s.char_start, "
+            "s.char_end, substr(t.text, s.char_start + 1, s.char_end - s.char_start), c.code, "
+            "c.coder, c.origin, c.score, c.evidence FROM codings c "
+            "JOIN segments s ON s.id = c.segment_id JOIN interviews i ON i.id = s.interview_id "
+            "JOIN texts t ON t.interview_id = s.interview_id "
+            f"WHERE s.kind = 'paragraph' {where} "
+            "ORDER BY s.interview_id, s.id, c.origin != 'human', c.coder, c.code",
+            params,
+        )
+        keys = (
+            "interview", "region", "role", "speaker", "segment", "locator", "start", "end",
+            "text", "code", "coder", "origin", "score", "evidence",
+        )  # fmt: skip
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def coder_origins(self) -> dict[str, str]:
+        """Every coder that assessed segments, with its origin (human, rules, ...)."""
+        return dict(
+            self.db.execute("SELECT DISTINCT coder, origin FROM assessments ORDER BY coder")
+        )
+
+    def assessed_interviews(self, coder: str) -> dict[str, int]:
+        """Interviews a coder assessed, with the number of segments assessed in each."""
+        return dict(
+            self.db.execute(
+                "SELECT s.interview_id, COUNT(*) FROM assessments a "
+                "JOIN segments s ON s.id = a.segment_id WHERE a.coder = ? "
+                "GROUP BY s.interview_id",
+                (coder,),
+            )
+        )
+
+    def sentences(self, paragraphs: Iterable[int]) -> dict[int, list[tuple[int, int, int]]]:
+        """The sentences of paragraphs, as (start, end, words) relative to the paragraph."""
+        ids = sorted(set(paragraphs))
+        found: dict[int, list[tuple[int, int, int]]] = {i: [] for i in ids}
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            for parent, start, end, words in self.db.execute(
+                "SELECT s.parent_id, s.char_start - p.char_start, s.char_end - p.char_start, "
+                "s.n_words FROM segments s JOIN segments p ON p.id = s.parent_id "
+                f"WHERE s.parent_id IN ({', '.join('?' for _ in part)}) ORDER BY s.id",
+                part,
+            ):
+                found[parent].append((start, end, words))
+        return found
 
     # -- summaries ---------------------------------------------------------------
 

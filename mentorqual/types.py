@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 PathLike = str | os.PathLike[str]
 Role = Literal["interviewer", "respondent"]
+
+# The five Danish regions, in the order reports list them (north to capital).
+REGIONS = ("Nordjylland", "Midtjylland", "Syddanmark", "Sjælland", "Hovedstaden")
+
+
+def report_order(key: Sequence[str], by: Sequence[str]) -> tuple[tuple[int, str], ...]:
+    """Sort key for a group of interviews: regions in :data:`REGIONS` order, other
+    attribute values alphabetically."""
+    return tuple(
+        (REGIONS.index(v) if field == "region" and v in REGIONS else len(REGIONS), v)
+        for field, v in zip(by, key, strict=True)
+    )
 
 
 @dataclass(frozen=True)

@@ -73,3 +73,16 @@ def snapshot(db: Path) -> tuple[dict[str, int], str, list[tuple[object, ...]]]:
         return counts, integrity, rows
     finally:
         con.close()
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus after the main job: a project file beside its outputs folder
+    ``out``. Shared by many tests: use it read-only."""
+    from mentorqual.cli import cli
+
+    tmp = tmp_path_factory.mktemp("sample")
+    args = ["--project", str(tmp / "p.db"), "run", str(TRANSCRIPTS), "--out", str(tmp / "out")]
+    result = CliRunner().invoke(cli, [*args, "--codebook", str(CODEBOOK)])
+    assert result.exit_code == 0, result.output
+    return tmp / "p.db"

@@ -9,9 +9,9 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
+from ..types import REGIONS
 from .csvfile import csv_rows
 
-REGIONS = ("Nordjylland", "Midtjylland", "Syddanmark", "Sjælland", "Hovedstaden")
 METADATA_FILE = "metadata.csv"
 
 # Official English names and other common spellings, keyed by their normalised form.

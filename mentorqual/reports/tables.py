@@ -5,15 +5,20 @@ from __future__ import annotations
 import csv
 import math
 import os
+import re
+import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import InputError
 
 TABLE_SUFFIXES = (".md", ".csv", ".xlsx")
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 Row = dict[str, Any]
 
 
@@ -54,11 +59,41 @@ def atomic_path(path: Path) -> Iterator[Path]:
         raise InputError(f"{path}: cannot write here ({exc.strerror})") from None
     os.close(handle)
     temp = Path(name)
+    os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
     try:
         yield temp
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
+
+
+@contextmanager
+def staging_folder(folder: Path) -> Iterator[Path]:
+    """A temporary folder beside ``folder`` whose entries move into ``folder`` only if
+    the block succeeds; a folder entry (such as ``view/``) replaces the old one."""
+    created = not folder.exists()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot write here ({exc.strerror})") from None
+    try:
+        try:
+            yield staging
+        except BaseException:
+            if created:
+                shutil.rmtree(folder, ignore_errors=True)
+            raise
+        try:
+            for entry in sorted(staging.iterdir()):
+                final = folder / entry.name
+                if entry.is_dir() and final.is_dir():
+                    shutil.rmtree(final)
+                os.replace(entry, final)
+        except OSError as exc:
+            raise InputError(f"{folder}: cannot move the outputs in ({exc.strerror})") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def check_suffix(path: Path, suffixes: Sequence[str] = TABLE_SUFFIXES) -> str:
@@ -85,14 +120,14 @@ def write_table(
         ".md": lambda p: p.write_text(
             (f"# {title}\n\n" if title else "") + markdown_table(rows, columns), encoding="utf-8"
         ),
-        ".csv": lambda p: _write_csv(rows, columns, p),
+        ".csv": lambda p: write_csv(rows, columns, p),
         ".xlsx": lambda p: _write_xlsx(rows, columns, p, sheet),
     }
     with atomic_path(path) as temp:
         writers[suffix](temp)
 
 
-def _write_csv(rows: Sequence[Row], columns: Sequence[str], path: Path) -> None:
+def write_csv(rows: Sequence[Row], columns: Sequence[str], path: Path) -> None:
     # UTF-8 with BOM so that Excel reads æøå right; comma-separated.
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         _csv_rows(handle, rows, columns)
@@ -106,25 +141,67 @@ def _csv_rows(handle: IO[str], rows: Sequence[Row], columns: Sequence[str]) -> N
 
 
 def _write_xlsx(rows: Sequence[Row], columns: Sequence[str], path: Path, sheet: str) -> None:
+    write_workbook([Sheet(sheet, rows, columns)], path)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet: rows under a bold, frozen, filterable header."""
+
+    name: str
+    rows: Sequence[Row]
+    columns: Sequence[str]
+    formats: Mapping[str, str] = field(default_factory=dict)  # column -> number format
+    widths: Mapping[str, int] = field(default_factory=dict)  # column -> width in characters
+
+
+def sheet_name(name: str, taken: set[str]) -> str:
+    """A worksheet name Excel accepts: at most 31 characters, none of []:*?/\\, unique."""
+    base = re.sub(r"[\[\]:*?/\\]", "-", name).strip("'") or "Ark"
+    candidate, n = base[:31], 1
+    while candidate.lower() in taken:
+        n += 1
+        candidate = f"{base[: 31 - len(str(n)) - 1]} {n}"
+    taken.add(candidate.lower())
+    return candidate
+
+
+def write_workbook(sheets: Sequence[Sheet], path: Path) -> None:
+    """Write worksheets to an .xlsx file (the caller makes the path atomic)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
     book = Workbook()
-    ws = book.active
-    assert ws is not None
-    ws.title = sheet[:31]
-    ws.append(list(columns))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append([_safe(row.get(c)) for c in columns])
-    for column in ws.columns:
-        width = max(len(_cell(c.value)) for c in column)
-        ws.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
-        for c in column[1:]:
-            if isinstance(c.value, float):
-                c.number_format = "0.000"
-            c.alignment = Alignment(wrap_text=isinstance(c.value, str), vertical="top")
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = ws.dimensions
+    default = book.active
+    assert default is not None
+    book.remove(default)
+    taken: set[str] = set()
+    for sheet in sheets:
+        ws = book.create_sheet(sheet_name(sheet.name, taken))
+        ws.append(list(sheet.columns))
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for row in sheet.rows:
+            ws.append([_safe(row.get(c)) for c in sheet.columns])
+        for name, column in zip(sheet.columns, ws.columns, strict=False):
+            width = sheet.widths.get(name) or max(len(_cell(c.value)) for c in column) + 2
+            ws.column_dimensions[column[0].column_letter].width = min(max(width, 8), 80)
+            number_format = sheet.formats.get(name)
+            for c in column[1:]:
+                if number_format and isinstance(c.value, float):
+                    c.number_format = number_format
+                elif isinstance(c.value, float):
+                    c.number_format = "0.000"
+                c.alignment = Alignment(wrap_text=isinstance(c.value, str), vertical="top")
+        ws.freeze_panes = "A2"
+        ws.print_title_rows = "1:1"
+        ws.page_setup.orientation = "landscape"  # print: one page wide, header on each page
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        if sheet.rows:
+            ws.auto_filter.ref = ws.dimensions
+    if not sheets:
+        book.create_sheet("Tom")
     book.save(str(path))

@@ -1,0 +1,397 @@
+"""Report workflows: choose whose codings to use, compute counts and quotes from the
+store, and hand rows to :mod:`mentorqual.reports`. Used by :class:`~.project.Project`.
+
+Coders are never added together. A report uses one coder (a human, ``rules``,
+``classifier`` or ``machine``) or a consensus of human coders: the codings that all
+of them agree on, over the segments all of them assessed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from . import counts as counting
+from .errors import InputError
+from .quotes import Candidate, Quote, select_quotes
+from .reports.counts import write_counts
+from .reports.heatmap import write_heatmap
+from .reports.quotes import write_quotes
+from .reports.tables import Row, Sheet, atomic_path, check_suffix, write_csv, write_workbook
+from .store import Store, now
+
+MACHINE_ORDER = ("machine", "classifier", "rules")  # best first
+CONSENSUS = "consensus"
+EXPORT_COLUMNS = (
+    "interview", "region", "role", "speaker", "segment_id", "start", "end", "text", "code",
+    "coder", "score",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CoderChoice:
+    """Whose codings a report uses."""
+
+    name: str  # "A", "machine", "consensus(A, B)"
+    description: str  # for notes: "A (human coder)"
+    units: frozenset[int]  # segments assessed
+    pairs: frozenset[tuple[int, str]]  # (segment, code)
+
+
+def _listing(names: Sequence[str]) -> str:
+    return ", ".join(names) if names else "none"
+
+
+def choose_coder(store: Store, coder: str | None) -> CoderChoice:
+    """Resolve ``--coder``. Default: the human coder who assessed the most segments;
+    with no human codings, the best machine coder (machine, classifier, rules)."""
+    origins = store.coder_origins()
+    humans = sorted(c for c, o in origins.items() if o == "human")
+    valid = [*origins, CONSENSUS] if len(humans) > 1 else list(origins)
+    if coder is None:
+        if humans:
+            coder = max(humans, key=lambda h: (len(store.assessed(h)), -humans.index(h)))
+        else:
+            coder = next((m for m in MACHINE_ORDER if m in origins), None)
+        if coder is None:
+            raise InputError(
+                "the project has no codings yet; run 'mentorqual tag' or "
+                "'mentorqual codings import FILE' first"
+            )
+    if coder == CONSENSUS or coder.startswith(CONSENSUS + ":"):
+        wanted = coder.partition(":")[2]
+        members = [c.strip() for c in wanted.split(",") if c.strip()] if wanted else humans
+        not_human = [m for m in members if m not in humans]
+        if not_human or len(members) < 2:
+            raise InputError(
+                f"consensus needs two or more human coders; "
+                f"{'unknown human coder ' + repr(not_human[0]) + '; ' if not_human else ''}"
+                f"the project's human coders: {_listing(humans)}"
+            )
+        units = frozenset.intersection(*(frozenset(store.assessed(m)) for m in members))
+        pairs = frozenset.intersection(*(frozenset(store.coding_pairs(m)) for m in members))
+        return CoderChoice(
+            f"consensus({', '.join(members)})",
+            f"consensus of {', '.join(members)}: codings all of them agree on",
+            units,
+            frozenset(p for p in pairs if p[0] in units),
+        )
+    if coder not in origins:
+        raise InputError(f"unknown coder {coder!r}; valid coders: {_listing(valid)}")
+    kind = "human coder" if origins[coder] == "human" else f"machine coder ({origins[coder]})"
+    return CoderChoice(
+        coder,
+        f"{coder} ({kind})",
+        frozenset(store.assessed(coder)),
+        frozenset(store.coding_pairs(coder)),
+    )
+
+
+def _check_values(kind: str, wanted: Sequence[str], valid: Sequence[str]) -> None:
+    unknown = [w for w in wanted if w not in valid]
+    if unknown:
+        raise InputError(f"unknown {kind} {unknown[0]!r}; valid values: {_listing(valid)}")
+
+
+def _interviews(store: Store, regions: Sequence[str]) -> list[dict[str, Any]]:
+    summaries = store.interview_summaries()
+    _check_values("region", regions, sorted({s["region"] for s in summaries}))
+    return [s for s in summaries if not regions or s["region"] in regions]
+
+
+def _themes(store: Store, themes: Sequence[str]) -> list[tuple[str, str]]:
+    all_themes = [(code, label) for code, label, _ in store.themes()]
+    _check_values("theme", themes, [c for c, _ in all_themes])
+    return [t for t in all_themes if not themes or t[0] in themes]
+
+
+@dataclass
+class CountsResult:
+    """Theme counts with what they rest on."""
+
+    rows: list[dict[str, object]]
+    by: list[str]
+    coder: CoderChoice
+    notes: list[str]
+
+    @property
+    def columns(self) -> list[str]:
+        return [*self.by, *(k for k in self.rows[0] if k not in self.by)] if self.rows else []
+
+    def pivots(self) -> dict[str, tuple[str, list[dict[str, object]]]]:
+        return {
+            measure: (title, counting.pivot(self.rows, measure, self.by))
+            for measure, title in counting.MEASURES.items()
+        }
+
+
+def theme_counts(
+    store: Store,
+    by: Sequence[str],
+    coder: str | None,
+    themes: Sequence[str] = (),
+    regions: Sequence[str] = (),
+) -> CountsResult:
+    """Theme counts per group over the interviews the chosen coder assessed."""
+    choice = choose_coder(store, coder)
+    chosen_themes = _themes(store, themes)
+    interviews = _interviews(store, regions)
+    for key in by:
+        if key not in ("region", "role") and not any(key in s["attributes"] for s in interviews):
+            attrs = sorted({k for s in interviews for k in s["attributes"]})
+            raise InputError(f"unknown attribute {key!r} for --by; valid: {_listing(attrs)}")
+    where = store.paragraph_interviews()
+    assessed = {where[u] for u in choice.units if u in where}
+    scope = [
+        counting.InterviewScope(s["interview"], s["attributes"], s["words"])
+        for s in interviews
+        if s["interview"] in assessed
+    ]
+    if not scope:
+        raise InputError(f"coder {choice.name!r} has assessed none of the selected interviews")
+    rows = counting.theme_counts(
+        scope, ((where[s], s, c) for s, c in choice.pairs if s in where), chosen_themes, by
+    )
+    notes = [
+        f"Kodning: {choice.description}.",
+        f"Kodebog: {store.codebook_name() or '?'} (sha256 {str(store.codebook_sha256())[:12]}).",
+        f"Interviews: {len(scope)} af {len(interviews)} (dem koderen har vurderet).",
+        "Kodede afsnit: informantens afsnit kodet med temaet.",
+        "Interviews der nævner temaet: interviews med mindst ét kodet afsnit, og deres andel "
+        "af gruppens interviews.",
+        "Pr. 1.000 ord: kodede afsnit pr. 1.000 ord informanttale i gruppen.",
+        f"Lavet {now()} med mentorqual.",
+    ]
+    return CountsResult(rows, list(by), choice, notes)
+
+
+def write_theme_counts(result: CountsResult, path: Path) -> None:
+    write_counts(path, result.rows, result.columns, result.pivots(), result.notes)
+
+
+def write_counts_heatmap(result: CountsResult, path: Path) -> None:
+    """Coded paragraphs per 1,000 words, theme × group."""
+    table = counting.pivot(result.rows, "per_1000_words", result.by)[:-2]
+    columns = [c for c in table[0] if c != "Tema"] if table else []
+    write_heatmap(
+        path,
+        [[float(str(row[c])) for c in columns] for row in table],
+        [str(row["Tema"]) for row in table],
+        columns,
+        title=f"Kodede afsnit pr. 1.000 ord pr. {' og '.join(result.by)} "
+        f"(kodning: {result.coder.name})",
+        legend="Kodede afsnit pr. 1.000 ord",
+        decimals=1,
+    )
+
+
+# -- quotes ------------------------------------------------------------------------
+
+
+def _default_quote_coders(store: Store) -> list[str]:
+    origins = store.coder_origins()
+    humans = sorted(c for c, o in origins.items() if o == "human")
+    machine = ["machine"] if "machine" in origins else [m for m in MACHINE_ORDER if m in origins]
+    return humans + machine
+
+
+def quotes(
+    store: Store,
+    *,
+    by: Sequence[str] = ("region",),
+    coders: Sequence[str] = (),
+    themes: Sequence[str] = (),
+    regions: Sequence[str] = (),
+    top: int = 5,
+    max_words: int = 80,
+    per_interview: int = 2,
+) -> tuple[list[Quote], list[str]]:
+    """The best quotes per group and theme, and the coders they were drawn from."""
+    origins = store.coder_origins()
+    chosen = list(coders) or _default_quote_coders(store)
+    _check_values("coder", chosen, sorted(origins))
+    if not chosen:
+        raise InputError("the project has no codings yet; run 'mentorqual tag' first")
+    chosen_themes = _themes(store, themes)
+    interviews = {s["interview"]: s for s in _interviews(store, regions)}
+    wanted_codes = {c for c, _ in chosen_themes}
+    candidates: dict[tuple[int, str], Candidate] = {}
+    for row in store.coding_table(chosen):
+        if row["interview"] not in interviews or row["code"] not in wanted_codes:
+            continue
+        key = (row["segment"], row["code"])
+        c = candidates.get(key)
+        if c is None:
+            c = candidates[key] = Candidate(
+                interview=row["interview"],
+                attributes=interviews[row["interview"]]["attributes"],
+                segment=row["segment"],
+                locator=row["locator"],
+                text=row["text"],
+                code=row["code"],
+                sentences=(),
+            )
+        if row["origin"] == "human":
+            c.human.add(row["coder"])
+        else:
+            c.machine[row["coder"]] = row["score"]
+            for hit in json.loads(row["evidence"] or "[]"):
+                c.focus += [start - row["start"] for _, start, _ in hit.get("tokens", [])]
+    sentences = store.sentences(s for s, _ in candidates)
+    for (segment, _), c in candidates.items():
+        c.sentences = sentences.get(segment, [])
+    chosen_quotes = select_quotes(
+        candidates.values(),
+        chosen_themes,
+        by,
+        top=top,
+        max_words=max_words,
+        per_interview=per_interview,
+    )
+    return chosen_quotes, chosen
+
+
+def write_quote_sheet(
+    path: Path,
+    chosen: Sequence[Quote],
+    by: Sequence[str],
+    about: Sequence[str],
+) -> None:
+    write_quotes(
+        path,
+        [q.row(by) for q in chosen],
+        by,
+        title=f"Citater pr. {' og '.join(by)}",
+        about=about,
+    )
+
+
+def quote_notes(store: Store, coders: Sequence[str], per_interview: int) -> list[str]:
+    return [
+        f"Kodebog: {store.codebook_name() or '?'} (sha256 {str(store.codebook_sha256())[:12]}).",
+        f"Kodere: {', '.join(coders)}. Afsnit kodet af mennesker kommer først, dernæst efter "
+        "maskinens score.",
+        f"Højst {per_interview} citater pr. interview pr. tema; næsten ens citater er fjernet.",
+        "Citater er forkortet til hele sætninger; [...] markerer udeladt tekst.",
+        f"Lavet {now()} med mentorqual.",
+    ]
+
+
+# -- codings export ----------------------------------------------------------------
+
+
+def coding_rows(store: Store, coders: Sequence[str] = ()) -> list[Row]:
+    """Every coding (of ``coders``, or all) with the columns of ``codings.csv``."""
+    if coders:
+        _check_values("coder", coders, sorted(store.coder_origins()))
+    return [
+        {
+            **{k: r[k] for k in ("interview", "region", "role", "speaker", "start", "end")},
+            "segment_id": r["locator"],
+            "text": r["text"],
+            "code": r["code"],
+            "coder": r["coder"],
+            "score": r["score"],
+        }
+        for r in store.coding_table(list(coders) or None)
+    ]
+
+
+def write_codings(rows: Sequence[Row], path: Path) -> None:
+    suffix = check_suffix(path, (".csv", ".xlsx"))
+    with atomic_path(path) as temp:
+        if suffix == ".csv":
+            write_csv(rows, EXPORT_COLUMNS, temp)
+        else:
+            write_workbook(
+                [Sheet("Kodninger", rows, EXPORT_COLUMNS, widths={"text": 80}, formats={})], temp
+            )
+
+
+# -- the main job's outputs -----------------------------------------------------------
+
+PACKAGES = (
+    "mentorqual", "spacy", "spacy-lookups-data", "scikit-learn", "numpy", "pandas",
+    "python-docx", "openpyxl", "matplotlib", "krippendorff", "click", "PyYAML",
+)  # fmt: skip
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _versions() -> dict[str, str]:
+    found = {"python": platform.python_version()}
+    for name in PACKAGES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+@dataclass
+class RunOutputs:
+    """What the main job wrote, relative to its output folder."""
+
+    files: list[str]
+    counts_coder: str
+    quote_coders: list[str]
+    quotes: int
+
+
+def write_run_outputs(
+    store: Store,
+    folder: Path,
+    *,
+    command: Sequence[str],
+    inputs: Sequence[Path],
+    started: str,
+    model: str | None = None,
+) -> RunOutputs:
+    """Write the main job's files into ``folder`` (a staging folder the caller
+    moves into place): codings, counts, heatmap, quote sheets and the manifest."""
+    files: list[str] = []
+
+    def target(name: str) -> Path:
+        files.append(name)
+        return folder / name
+
+    write_codings(coding_rows(store), target("codings.csv"))
+    result = theme_counts(store, ("region",), None)
+    write_theme_counts(result, target("theme_counts_by_region.csv"))
+    write_theme_counts(result, target("theme_counts_by_region.xlsx"))
+    write_counts_heatmap(result, target("heatmap_region_theme.png"))
+    chosen, coders = quotes(store)
+    about = quote_notes(store, coders, 2)
+    write_quote_sheet(target("quotes_by_region.docx"), chosen, ("region",), about)
+    write_quote_sheet(target("quotes_by_region.xlsx"), chosen, ("region",), about)
+    manifest = {
+        "tool": "mentorqual",
+        "versions": _versions(),
+        "command": list(command),
+        "started": started,
+        "finished": now(),
+        "project": str(store.path),
+        "codebook": {"name": store.codebook_name(), "sha256": store.codebook_sha256()},
+        "model": model,
+        "coders": {"counts": result.coder.name, "quotes": coders},
+        "inputs": [
+            {"path": p.as_posix(), "sha256": file_sha256(p), "bytes": p.stat().st_size}
+            for p in inputs
+        ],
+        "outputs": [{"path": name, "sha256": file_sha256(folder / name)} for name in sorted(files)],
+    }
+    with atomic_path(target("manifest.json")) as temp:
+        temp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    return RunOutputs(files, result.coder.name, coders, len(chosen))

@@ -1,0 +1,187 @@
+"""Pick illustrative quotes per group (region) and theme: plain data in, quotes out.
+
+Ranking, best first:
+
+1. paragraphs coded by more human coders (human coding is the evidence a report
+   writer trusts);
+2. then by the best machine score;
+3. then paragraphs whose trimmed quote is closer to a readable length.
+
+A quote is trimmed to whole sentences around the words that produced the coding,
+with "[...]" where text is cut. Near-duplicates (the same anecdote told twice, or a
+paragraph repeated across transcripts) are dropped, and each interview gives at most
+``per_interview`` quotes per theme, so one talkative informant cannot fill a section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .types import report_order
+
+ELLIPSIS = "[...]"
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Candidate:
+    """One paragraph coded with one theme, by one or more coders."""
+
+    interview: str
+    attributes: Mapping[str, str]
+    segment: int
+    locator: str
+    text: str
+    code: str
+    sentences: Sequence[tuple[int, int, int]]  # (start, end, words) within text
+    human: set[str] = field(default_factory=set)
+    machine: dict[str, float | None] = field(default_factory=dict)
+    focus: list[int] = field(default_factory=list)  # evidence offsets within text
+
+    @property
+    def best_score(self) -> float:
+        scores = [s for s in self.machine.values() if s is not None]
+        return max(scores) if scores else 0.0
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quote as it goes into a report."""
+
+    group: tuple[str, ...]
+    theme: str
+    label: str
+    text: str
+    attribution: str
+    interview: str
+    locator: str
+    coders: str
+    score: float | None
+    words: int
+
+    def row(self, by: Sequence[str]) -> dict[str, object]:
+        return {
+            **dict(zip(by, self.group, strict=True)),
+            "theme": self.theme,
+            "label": self.label,
+            "quote": self.text,
+            "attribution": self.attribution,
+            "interview": self.interview,
+            "segment": self.locator,
+            "coders": self.coders,
+            "score": self.score,
+            "words": self.words,
+        }
+
+
+def attribution(attributes: Mapping[str, str]) -> str:
+    """ "(Jobkonsulent, Hovedstaden)": the informant's role and region."""
+    parts = [attributes.get("role") or "Informant", attributes.get("region") or ""]
+    return "(" + ", ".join(p for p in parts if p) + ")"
+
+
+def trim(
+    text: str, sentences: Sequence[tuple[int, int, int]], focus: Sequence[int], max_words: int
+) -> tuple[str, int]:
+    """The text cut to whole sentences around the first focus offset, at most
+    ``max_words`` words unless one sentence alone is longer; returns (text, words)."""
+    total = sum(w for _, _, w in sentences)
+    if not sentences or total <= max_words:
+        return text.strip(), total or len(_WORD.findall(text))
+    first = 0
+    if focus:
+        target = min(focus)
+        first = next((k for k, (start, end, _) in enumerate(sentences) if start <= target < end), 0)
+    lo = hi = first
+    words = sentences[first][2]
+    while True:  # grow forwards first (a point is usually made, then explained), then back
+        if hi + 1 < len(sentences) and words + sentences[hi + 1][2] <= max_words:
+            hi += 1
+            words += sentences[hi][2]
+        elif lo > 0 and words + sentences[lo - 1][2] <= max_words:
+            lo -= 1
+            words += sentences[lo][2]
+        else:
+            break
+    body = text[sentences[lo][0] : sentences[hi][1]].strip()
+    if lo > 0:
+        body = f"{ELLIPSIS} {body}"
+    if hi < len(sentences) - 1:
+        body = f"{body} {ELLIPSIS}"
+    return body, words
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return {tuple(words[i : i + 3]) for i in range(max(len(words) - 2, 1))}
+
+
+def _near_duplicate(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> bool:
+    # Containment rather than Jaccard: a trimmed quote inside a longer one is a duplicate.
+    small = min(len(a), len(b))
+    return small > 0 and len(a & b) / small >= 0.6
+
+
+def select_quotes(
+    candidates: Iterable[Candidate],
+    themes: Sequence[tuple[str, str]],
+    by: Sequence[str] = ("region",),
+    *,
+    top: int = 5,
+    max_words: int = 80,
+    per_interview: int = 2,
+) -> list[Quote]:
+    """The best ``top`` quotes per group and theme, groups in report order."""
+    labels = dict(themes)
+    pools: dict[tuple[tuple[str, ...], str], list[tuple[Candidate, str, int]]] = defaultdict(list)
+    for c in candidates:
+        group = tuple(c.attributes.get(k, "") or "(ukendt)" for k in by)
+        text, words = trim(c.text, c.sentences, c.focus, max_words)
+        pools[(group, c.code)].append((c, text, words))
+
+    ideal = min(max_words, 60)
+    quotes: list[Quote] = []
+    groups = sorted({g for g, _ in pools}, key=lambda g: report_order(g, by))
+    for group in groups:
+        for code, _ in themes:
+            pool = pools.get((group, code), [])
+            pool.sort(
+                key=lambda item: (
+                    -len(item[0].human),
+                    -item[0].best_score,
+                    abs(item[2] - ideal),
+                    item[0].interview,
+                    item[0].segment,
+                )
+            )
+            taken: list[set[tuple[str, ...]]] = []
+            per: dict[str, int] = defaultdict(int)
+            for c, text, words in pool:
+                if len(taken) == top:
+                    break
+                if per[c.interview] >= per_interview:
+                    continue
+                shingles = _shingles(text)
+                if any(_near_duplicate(shingles, t) for t in taken):
+                    continue
+                taken.append(shingles)
+                per[c.interview] += 1
+                scores = [s for s in c.machine.values() if s is not None]
+                quotes.append(
+                    Quote(
+                        group=group,
+                        theme=code,
+                        label=labels.get(code, code),
+                        text=text,
+                        attribution=attribution(c.attributes),
+                        interview=c.interview,
+                        locator=c.locator,
+                        coders=", ".join([*sorted(c.human), *sorted(c.machine)]),
+                        score=max(scores) if scores else None,
+                        words=words,
+                    )
+                )
+    return quotes

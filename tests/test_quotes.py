@@ -1,0 +1,108 @@
+"""Quote selection: trimming to whole sentences, ranking, duplicates, caps."""
+
+from __future__ import annotations
+
+from mentorqual.quotes import ELLIPSIS, Candidate, attribution, select_quotes, trim
+
+THEMES = [("tryghed", "Tryghed"), ("kurser", "Kurser")]
+HS = {"region": "Hovedstaden", "role": "Jobkonsulent"}
+NJ = {"region": "Nordjylland", "role": "Mentorkoordinator"}
+
+
+def sentences_of(text: str) -> list[tuple[int, int, int]]:
+    """Sentence spans of a test text whose sentences end with '. '."""
+    spans, start = [], 0
+    for part in text.split(". "):
+        end = start + len(part) + (1 if start + len(part) < len(text) else 0)
+        spans.append((start, end, len(text[start:end].split())))
+        start = end + 1
+    return spans
+
+
+LONG = (
+    "Vi har mange borgere. De fleste har det svært. "
+    "Mentoren giver dem tryghed hver dag på arbejdet. "
+    "Det betyder rigtig meget for dem. Så er der kurserne. Og papirerne."
+)
+
+
+def test_short_text_is_kept_whole() -> None:
+    text = "Det giver ro. Hun ringer til mig."
+    assert trim(text, sentences_of(text), [], 80) == (text, 7)
+
+
+def test_long_text_is_cut_to_whole_sentences_around_the_evidence() -> None:
+    focus = LONG.index("tryghed")
+    quote, words = trim(LONG, sentences_of(LONG), [focus], 14)
+    assert quote.startswith(f"{ELLIPSIS} ") and quote.endswith(f" {ELLIPSIS}")
+    assert "Mentoren giver dem tryghed hver dag på arbejdet." in quote
+    assert "Vi har mange borgere" not in quote
+    body = quote.removeprefix(f"{ELLIPSIS} ").removesuffix(f" {ELLIPSIS}")
+    assert body in LONG  # whole sentences, verbatim
+    assert words == len(body.split()) <= 14
+
+
+def test_a_single_sentence_longer_than_the_limit_stays_whole() -> None:
+    focus = LONG.index("tryghed")
+    quote, _ = trim(LONG, sentences_of(LONG), [focus], 3)
+    assert quote == f"{ELLIPSIS} Mentoren giver dem tryghed hver dag på arbejdet. {ELLIPSIS}"
+
+
+def test_attribution() -> None:
+    assert attribution(HS) == "(Jobkonsulent, Hovedstaden)"
+    assert attribution({"region": "Sjælland"}) == "(Informant, Sjælland)"
+
+
+def candidate(
+    interview: str, segment: int, text: str, human: set[str], score: float | None, attrs=HS
+) -> Candidate:
+    return Candidate(
+        interview=interview,
+        attributes=attrs,
+        segment=segment,
+        locator=f"p{segment}",
+        text=text,
+        code="tryghed",
+        sentences=sentences_of(text),
+        human=human,
+        machine={} if score is None else {"rules": score},
+    )
+
+
+def test_human_coded_first_then_by_score() -> None:
+    chosen = select_quotes(
+        [
+            candidate("HS01", 1, "Mentoren er en fast person for hende.", set(), 0.99),
+            candidate("HS02", 2, "Hun ringer, når hun er utryg ved noget.", {"A", "B"}, None),
+            candidate("HS03", 3, "Han kan altid ringe til sin mentor.", {"A"}, 0.4),
+            candidate("HS04", 4, "Det giver ro på hele forløbet for ham.", set(), 0.5),
+        ],
+        THEMES,
+        top=3,
+    )
+    assert [q.interview for q in chosen] == ["HS02", "HS03", "HS01"]
+    assert chosen[0].coders == "A, B" and chosen[0].score is None
+    assert chosen[1].coders == "A, rules" and chosen[1].score == 0.4
+    assert chosen[0].attribution == "(Jobkonsulent, Hovedstaden)"
+
+
+def test_near_duplicates_and_the_per_interview_cap() -> None:
+    text = "Mentoren er en fast person, hun kan gå til, når noget er svært."
+    chosen = select_quotes(
+        [
+            candidate("HS01", 1, text, {"A"}, None),
+            candidate("HS02", 9, "Ja. " + text, {"A"}, None),  # the same anecdote again
+            candidate("HS01", 2, "Hun ringer, når hun er utryg ved noget.", {"A"}, None),
+            candidate("HS01", 3, "Han kan altid ringe til sin mentor om aftenen.", {"A"}, None),
+            candidate("NJ01", 4, "Det giver ro på for borgeren.", {"A"}, None, NJ),
+        ],
+        THEMES,
+        per_interview=1,
+    )
+    # Longer quotes (closer to a readable length) rank first: HS02 p9, then HS01 p3.
+    # HS01 p1 is a near-duplicate of HS02 p9, and HS01 p2 one quote too many from HS01.
+    assert [(q.group, q.interview, q.locator) for q in chosen] == [
+        (("Nordjylland",), "NJ01", "p4"),  # regions in report order
+        (("Hovedstaden",), "HS02", "p9"),
+        (("Hovedstaden",), "HS01", "p3"),
+    ]
