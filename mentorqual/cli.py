@@ -466,6 +466,23 @@ def filter_options(func: F) -> F:
     )(func)
 
 
+def pii_options(func: F) -> F:
+    """--redact / --allow-pii: what to do with personal data in text leaving the project."""
+    func = click.option(
+        "--allow-pii",
+        "pii",
+        flag_value="allow",
+        help="Skip the check for personal data.",
+    )(func)
+    return click.option(
+        "--redact",
+        "pii",
+        flag_value="redact",
+        help="Replace CPR numbers, phone numbers, e-mails and names with [CPR], [TELEFON], "
+        "[EMAIL], [NAVN]. Default: refuse to write when any is found.",
+    )(func)
+
+
 def by_option(func: F) -> F:
     return click.option(
         "--by",
@@ -561,6 +578,7 @@ def counts(
     type=click.Path(dir_okay=False, path_type=Path),
     help="The quote sheet: .docx, .xlsx, .csv or .md.",
 )
+@pii_options
 @pass_project
 @library_errors
 def quotes(
@@ -573,13 +591,16 @@ def quotes(
     max_words: int,
     per_interview: int,
     output: Path,
+    pii: str | None,
 ) -> None:
     """Quote sheets: the best quotes per region and theme, attributed the way Danish
     reports do it, "(Jobkonsulent, Hovedstaden)".
 
     Human-coded paragraphs come first, then by machine score; near-duplicates are
     dropped. Word files use real styles (Heading 1 and 2, Quote); Excel files have
-    one sheet per region.
+    one sheet per region. Quotes are checked for personal data (CPR and phone
+    numbers, e-mails, names) first: any finding stops the command unless
+    --redact or --allow-pii.
 
     Example:
 
@@ -594,9 +615,92 @@ def quotes(
         top=top,
         max_words=max_words,
         per_interview=per_interview,
+        pii=pii or "refuse",
     )
     groups = len({q.group for q in chosen})
     click.echo(f"Wrote {len(chosen)} quote(s) in {groups} group(s) to {output}")
+
+
+@cli.command()
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder to write: index.html and one page per interview.",
+)
+@click.option(
+    "--coder",
+    "coders",
+    multiple=True,
+    metavar="NAME",
+    help="Show this coder's codings; repeat for several. Default: every coder.",
+)
+@pii_options
+@pass_project
+@library_errors
+def view(project: Project, output: Path, coders: tuple[str, ...], pii: str | None) -> None:
+    """Coded transcripts as static HTML: one page per interview, with coloured
+    highlights per code, a legend, and the coder of each highlight on hover.
+
+    The pages need no network and no JavaScript. A folder from an earlier view is
+    replaced; any other non-empty folder is refused. The text is checked for
+    personal data first, as for quotes.
+
+    Example:
+
+        mentorqual view -o outputs/view
+    """
+    pages = project.view(output, coders=coders, pii=pii or "refuse")
+    click.echo(f"Wrote {pages} interview page(s) and index.html to {output}")
+
+
+@cli.group()
+def pii() -> None:
+    """Personal data: scan the project for it, and teach the guard names.
+
+    Quote sheets and views are checked before they are written, for CPR numbers,
+    Danish phone numbers, e-mail addresses, common Danish first names and the
+    project's own names.
+
+    Example:
+
+        mentorqual pii scan
+    """
+
+
+@pii.command("scan")
+@pass_project
+@library_errors
+def pii_scan(project: Project) -> None:
+    """List personal data found in any paragraph; exit status 1 if any.
+
+    Example:
+
+        mentorqual pii scan
+    """
+    found = project.pii_scan()
+    for interview, locator, kind, text in found:
+        click.echo(f"{interview} {locator}: {kind} {text!r}")
+    if found:
+        raise click.ClickException(f"{len(found)} finding(s) of personal data")
+    click.echo("No personal data found.")
+
+
+@pii.command("add-name")
+@click.argument("names", nargs=-1, required=True)
+@pass_project
+@library_errors
+def pii_add_name(project: Project, names: tuple[str, ...]) -> None:
+    """Add names (people, places of work) for the guard to look for, besides its
+    built-in Danish first names.
+
+    Example:
+
+        mentorqual pii add-name Brønderslev "Café Solsikken"
+    """
+    added = project.add_pii_names(names)
+    click.echo(f"Added {added} new name(s).")
 
 
 @codings.command("export")
@@ -642,6 +746,7 @@ def codings_export(project: Project, output: Path, coders: tuple[str, ...]) -> N
 )
 @codebook_options
 @interviewer_label_option
+@pii_options
 @pass_project
 @library_errors
 def run(
@@ -651,13 +756,14 @@ def run(
     codebook: Path | None,
     codebook_update: bool,
     interviewer_labels: tuple[str, ...],
+    pii: str | None,
 ) -> None:
     """The main job: import a folder of transcripts and its codings/*.csv, tag
     every respondent paragraph with the codebook's rules, and write the reports.
 
     OUT gets codings.csv, theme counts by region (.csv, .xlsx), a heatmap (.png),
-    quote sheets by region (.docx, .xlsx) and manifest.json (versions, codebook,
-    input checksums, command). If anything fails, neither the project nor OUT
+    quote sheets by region (.docx, .xlsx), view/ (HTML) and manifest.json
+    (versions, codebook, input checksums, command). If anything fails, neither the project nor OUT
     changes. Running it again imports nothing new: unchanged files are skipped.
 
     Example:
@@ -673,6 +779,7 @@ def run(
             codebook_update=codebook_update,
             interviewer_labels=interviewer_labels or DEFAULT_INTERVIEWER_LABELS,
             command=["mentorqual", *sys.argv[1:]],
+            pii=pii or "refuse",
             progress=progress,
         )
     finally:
@@ -690,7 +797,7 @@ def run(
     written = report.written
     click.echo(
         f"Counts by coder {written.counts_coder}; {written.quotes} quote(s) from "
-        f"{', '.join(written.quote_coders)}."
+        f"{', '.join(written.quote_coders)}; {written.pages} interview page(s) in view/."
     )
     click.echo(f"Wrote to {report.out}/: {', '.join(written.files)}")
     click.echo(f"Project: {project.path}")

@@ -25,6 +25,10 @@ class ProjectError(MentorqualError):
     """The project database is missing, from a newer version, or inconsistent."""
 
 
+class PiiError(MentorqualError):
+    """Text about to leave the project holds personal data (CPR, phone, e-mail, name)."""
+
+
 def where(path: str | Path, line: int | None = None, row: int | None = None) -> str:
     """Format the location prefix of an error message: ``file, line 3``."""
     text = str(path)

@@ -8,22 +8,25 @@ of them agree on, over the segments all of them assessed.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import platform
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from . import counts as counting
-from .errors import InputError
+from .errors import InputError, PiiError
+from .pii import PiiGuard
 from .quotes import Candidate, Quote, select_quotes
 from .reports.counts import write_counts
 from .reports.heatmap import write_heatmap
 from .reports.quotes import write_quotes
 from .reports.tables import Row, Sheet, atomic_path, check_suffix, write_csv, write_workbook
+from .reports.view import ViewCoding, ViewInterview, ViewParagraph, ViewTheme, write_view
 from .store import Store, now
 
 MACHINE_ORDER = ("machine", "classifier", "rules")  # best first
@@ -283,6 +286,101 @@ def quote_notes(store: Store, coders: Sequence[str], per_interview: int) -> list
     ]
 
 
+# -- personal data ---------------------------------------------------------------------
+
+PII_MODES = ("refuse", "redact", "allow")
+MAX_LISTED = 10
+
+
+def pii_filter(
+    store: Store, items: Sequence[tuple[str, str]], mode: str, what: str
+) -> Callable[[str], str]:
+    """Check ``items`` (where, text) for personal data before they leave the project.
+
+    ``refuse`` raises :class:`PiiError` listing every finding; ``redact`` returns a
+    function that replaces each hit with [CPR], [TELEFON], [EMAIL] or [NAVN];
+    ``allow`` skips the check. The guard looks for the built-in Danish first names
+    plus the project's own list (``mentorqual pii add-name``).
+    """
+    if mode == "allow":
+        return lambda text: text
+    guard = PiiGuard(store.pii_names())
+    if mode == "redact":
+        return guard.redact
+    found = [
+        f"{where} {hit.kind} {hit.text!r}" for where, text in items for hit in guard.scan(text)
+    ]
+    if found:
+        more = f"; and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
+        raise PiiError(
+            f"personal data in the {what}, nothing was written: "
+            f"{'; '.join(found[:MAX_LISTED])}{more}; "
+            "use --redact to replace it or --allow-pii to skip the check"
+        )
+    return lambda text: text
+
+
+def redact_quotes(chosen: Sequence[Quote], clean: Callable[[str], str]) -> list[Quote]:
+    return [dataclasses.replace(q, text=clean(q.text)) for q in chosen]
+
+
+def pii_scan(store: Store) -> list[tuple[str, str, str, str]]:
+    """(interview, locator, kind, text) of every finding in every paragraph."""
+    guard = PiiGuard(store.pii_names())
+    return [
+        (p.interview, p.locator, hit.kind, hit.text)
+        for p in store.all_paragraphs()
+        for hit in guard.scan(p.text)
+    ]
+
+
+# -- the HTML view ---------------------------------------------------------------------
+
+
+def view_interviews(store: Store, coders: Sequence[str] = ()) -> list[ViewInterview]:
+    """Every interview with its paragraphs and the codings of ``coders`` (or all)."""
+    if coders:
+        _check_values("coder", coders, sorted(store.coder_origins()))
+    codings: dict[int, list[ViewCoding]] = {}
+    for row in store.coding_table(list(coders) or None):
+        length = row["end"] - row["start"]
+        spans = [
+            (start - row["start"], end - row["start"], hit.get("rule"))
+            for hit in json.loads(row["evidence"] or "[]")
+            for _, start, end in hit.get("tokens", [])
+        ] or [(0, length, None)]
+        codings.setdefault(row["segment"], []).extend(
+            ViewCoding(row["code"], row["coder"], start, end, row["score"], rule)
+            for start, end, rule in spans
+        )
+    paragraphs: dict[str, list[ViewParagraph]] = {}
+    for p in store.all_paragraphs():
+        paragraphs.setdefault(p.interview, []).append(
+            ViewParagraph(p.locator, p.speaker, p.role, p.text, codings.get(p.id, []))  # type: ignore[arg-type]
+        )
+    return [
+        ViewInterview(s["interview"], s["attributes"], paragraphs.get(s["interview"], []))
+        for s in store.interview_summaries()
+    ]
+
+
+def write_html_view(store: Store, directory: Path, coders: Sequence[str], pii: str) -> int:
+    """Write the coded transcripts as HTML; returns the number of pages."""
+    interviews = view_interviews(store, coders)
+    items = [(f"{i.interview} {p.locator}", p.text) for i in interviews for p in i.paragraphs]
+    clean = pii_filter(store, items, pii, "transcripts")
+    themes = [ViewTheme(code, label, colour) for code, label, colour in store.themes()]
+    written = write_view(
+        directory,
+        interviews,
+        themes,
+        title=f"Kodede interviews: {store.codebook_name() or ''}",
+        generated=f"mentorqual, {now()}",
+        pii=None if pii == "allow" else clean,
+    )
+    return len(written) - 1
+
+
 # -- codings export ----------------------------------------------------------------
 
 
@@ -348,6 +446,7 @@ class RunOutputs:
     counts_coder: str
     quote_coders: list[str]
     quotes: int
+    pages: int
 
 
 def write_run_outputs(
@@ -358,6 +457,7 @@ def write_run_outputs(
     inputs: Sequence[Path],
     started: str,
     model: str | None = None,
+    pii: str = "refuse",
 ) -> RunOutputs:
     """Write the main job's files into ``folder`` (a staging folder the caller
     moves into place): codings, counts, heatmap, quote sheets and the manifest."""
@@ -373,9 +473,13 @@ def write_run_outputs(
     write_theme_counts(result, target("theme_counts_by_region.xlsx"))
     write_counts_heatmap(result, target("heatmap_region_theme.png"))
     chosen, coders = quotes(store)
+    items = [(f"{q.interview} {q.locator}", q.text) for q in chosen]
+    chosen = redact_quotes(chosen, pii_filter(store, items, pii, "quotes"))
     about = quote_notes(store, coders, 2)
     write_quote_sheet(target("quotes_by_region.docx"), chosen, ("region",), about)
     write_quote_sheet(target("quotes_by_region.xlsx"), chosen, ("region",), about)
+    pages = write_html_view(store, folder / "view", (), pii)
+    files.append("view/")
     manifest = {
         "tool": "mentorqual",
         "versions": _versions(),
@@ -390,8 +494,13 @@ def write_run_outputs(
             {"path": p.as_posix(), "sha256": file_sha256(p), "bytes": p.stat().st_size}
             for p in inputs
         ],
-        "outputs": [{"path": name, "sha256": file_sha256(folder / name)} for name in sorted(files)],
+        "pii": pii,
+        "outputs": [
+            {"path": p.relative_to(folder).as_posix(), "sha256": file_sha256(p)}
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        ],
     }
     with atomic_path(target("manifest.json")) as temp:
         temp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    return RunOutputs(files, result.coder.name, coders, len(chosen))
+    return RunOutputs(files, result.coder.name, coders, len(chosen), pages)

@@ -336,6 +336,7 @@ class Project:
         codebook_update: bool = False,
         interviewer_labels: Sequence[str] = DEFAULT_INTERVIEWER_LABELS,
         command: Sequence[str] = (),
+        pii: str = "refuse",
         progress: Progress = _no_progress,
     ) -> RunReport:
         """Import a folder of transcripts and its ``codings/*.csv``, tag with the
@@ -343,7 +344,8 @@ class Project:
 
         The project changes in one transaction, and the reports are written to a
         staging folder inside it: if anything fails, the project is as it was and
-        ``out`` holds no new file. ``command`` is recorded in the manifest.
+        ``out`` holds no new file. ``command`` is recorded in the manifest; ``pii`` is
+        what to do with personal data in quotes and the view (see :meth:`quotes`).
         """
         directory, out = Path(directory), Path(out)
         started = outputs.now()
@@ -364,7 +366,7 @@ class Project:
             tagged = self._apply_rules(store, book, False, progress) if book.rules else None
             progress("Writing reports", 0, 1)
             written = outputs.write_run_outputs(
-                store, staging, command=command, inputs=inputs, started=started
+                store, staging, command=command, inputs=inputs, started=started, pii=pii
             )
             progress("Writing reports", 1, 1)
         return RunReport(imported, book, reports, tagged, out, written)
@@ -556,9 +558,14 @@ class Project:
         top: int = 5,
         max_words: int = 80,
         per_interview: int = 2,
+        pii: str = "refuse",
     ) -> list[Quote]:
         """Choose quotes per group and theme and write them to ``path`` (.docx, .xlsx,
-        .csv, .md); see :mod:`mentorqual.quotes` for the ranking."""
+        .csv, .md); see :mod:`mentorqual.quotes` for the ranking.
+
+        ``pii`` is what to do with personal data in a quote: ``refuse`` (raise
+        :class:`PiiError` and write nothing), ``redact`` or ``allow``.
+        """
         path = Path(path)
         check_suffix(path, QUOTE_SUFFIXES)
         if top < 1 or max_words < 1 or per_interview < 1:
@@ -575,8 +582,32 @@ class Project:
                 per_interview=per_interview,
             )
             about = outputs.quote_notes(store, coders, per_interview)
+            items = [(f"{q.interview} {q.locator}", q.text) for q in chosen]
+            clean = outputs.pii_filter(store, items, pii, "quotes")
+        chosen = outputs.redact_quotes(chosen, clean)
         outputs.write_quote_sheet(path, chosen, by, about)
         return chosen
+
+    def view(self, directory: PathLike, *, coders: Sequence[str] = (), pii: str = "refuse") -> int:
+        """Write coded transcripts as static HTML into ``directory``; returns the number
+        of interview pages. ``pii`` as for :meth:`quotes`."""
+        with self._reading() as store:
+            return outputs.write_html_view(store, Path(directory), coders, pii)
+
+    # -- personal data -----------------------------------------------------------------
+
+    def add_pii_names(self, names: Iterable[str]) -> int:
+        """Add names for the PII guard to look for; returns how many were new."""
+        wanted = [n.strip() for n in names if n.strip()]
+        if not wanted:
+            raise InputError("no names given")
+        with self._writing(create=False) as store:
+            return store.add_pii_names(wanted)
+
+    def pii_scan(self) -> list[tuple[str, str, str, str]]:
+        """Personal data found in any paragraph: (interview, locator, kind, text)."""
+        with self._reading() as store:
+            return outputs.pii_scan(store)
 
     def export_codings(self, path: PathLike, *, coders: Sequence[str] = ()) -> int:
         """Write every coding (of ``coders``, or all) to .csv or .xlsx; returns the count."""

@@ -94,6 +94,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX assessments_segment ON assessments(segment_id);
         """,
     ),
+    (
+        "0002_pii_names",
+        """
+        -- Names the PII guard looks for besides its built-in list of Danish first names.
+        CREATE TABLE pii_names (
+            name TEXT PRIMARY KEY,
+            added_at TEXT NOT NULL
+        );
+        """,
+    ),
 ]
 
 
@@ -111,6 +121,7 @@ class SegmentRow:
     role: str
     text: str
     start: int  # offset of the text in the interview's canonical text
+    speaker: str = ""
 
 
 class Store:
@@ -313,6 +324,10 @@ class Store:
             "s.interview_id = ? AND s.role = coalesce(?, s.role)", (interview, role)
         )
 
+    def all_paragraphs(self) -> list[SegmentRow]:
+        """Every paragraph of the project, interviewer and respondent, with its text."""
+        return self._paragraphs("1", ())
+
     def respondent_paragraphs(self) -> list[SegmentRow]:
         """Every respondent paragraph of the project, with its text."""
         return self._paragraphs("s.role = 'respondent'", ())
@@ -320,8 +335,8 @@ class Store:
     def _paragraphs(self, where: str, params: tuple[Any, ...]) -> list[SegmentRow]:
         rows = self.db.execute(
             "SELECT s.id, s.interview_id, s.locator, s.role, "
-            "substr(t.text, s.char_start + 1, s.char_end - s.char_start), s.char_start "
-            "FROM segments s JOIN texts t ON t.interview_id = s.interview_id "
+            "substr(t.text, s.char_start + 1, s.char_end - s.char_start), s.char_start, "
+            "s.speaker FROM segments s JOIN texts t ON t.interview_id = s.interview_id "
             f"WHERE s.kind = 'paragraph' AND {where} ORDER BY s.interview_id, s.id",
             params,
         )
@@ -510,6 +525,21 @@ class Store:
             ):
                 found[parent].append((start, end, words))
         return found
+
+    # -- personal data -----------------------------------------------------------
+
+    def pii_names(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT name FROM pii_names ORDER BY name")]
+
+    def add_pii_names(self, names: Iterable[str]) -> int:
+        """Add names for the PII guard; returns how many were new."""
+        before = self.db.total_changes
+        stamp = now()
+        self.db.executemany(
+            "INSERT OR IGNORE INTO pii_names (name, added_at) VALUES (?, ?)",
+            [(n, stamp) for n in names],
+        )
+        return self.db.total_changes - before
 
     # -- summaries ---------------------------------------------------------------
 

@@ -211,8 +211,11 @@ def test_run_writes_every_report_and_a_manifest(sample: Path) -> None:
     assert names == {
         "codings.csv", "theme_counts_by_region.csv", "theme_counts_by_region.xlsx",
         "heatmap_region_theme.png", "quotes_by_region.docx", "quotes_by_region.xlsx",
-        "manifest.json",
+        "manifest.json", "view",
     }  # fmt: skip
+    assert (out / "view" / "index.html").is_file()
+    sources = [*TRANSCRIPTS.glob("*.txt"), *TRANSCRIPTS.glob("*.docx")]
+    assert {p.stem for p in (out / "view").glob("*.html")} == {"index", *(s.stem for s in sources)}
     assert not [p for p in sample.parent.iterdir() if p.name.startswith(".")]  # no staging
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["codebook"]["sha256"] == hashlib.sha256(CODEBOOK.read_bytes()).hexdigest()
