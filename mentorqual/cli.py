@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
+from . import __version__, machine
 from .errors import MentorqualError
 from .importers import DEFAULT_INTERVIEWER_LABELS
 from .project import (
@@ -185,14 +185,19 @@ def codings() -> None:
 
 @codings.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--coder", help="The coder's name; needed when the file has no coder column.")
+@click.option(
+    "--coder",
+    help="The coder's name; needed when the file has no coder column, and for a sheet.",
+)
 @pass_project
 @library_errors
 def codings_import(project: Project, file: Path, coder: str | None) -> None:
-    """Import human codings from a CSV file.
+    """Import human codings from a CSV file, or a coding sheet (.xlsx) filled in
+    after `mentorqual suggest`.
 
-    Columns: interview, segment (a locator such as p12, or a verbatim quote from
-    the paragraph), code, and optionally coder. Importing a file again replaces
+    CSV columns: interview, segment (a locator such as p12, or a verbatim quote from
+    the paragraph), code, and optionally coder. In a sheet, a row with at least one
+    ja/nej answer counts as assessed by the coder. Importing a file again replaces
     that coder's codings on the interviews in the file. Any bad row stops the
     import, and nothing is written.
 
@@ -295,10 +300,11 @@ def codebook_show(project: Project, file: Path | None) -> None:
 @cli.command()
 @click.option(
     "--method",
-    type=click.Choice(["rules"]),
+    type=click.Choice(["rules", "classifier", "both"]),
     default="rules",
     show_default=True,
-    help="Which machine coder to run.",
+    help="rules: the codebook's rules; classifier: the trained classifier; both: rules, "
+    "classifier and their combination, coder 'machine'.",
 )
 @click.option(
     "--codebook",
@@ -318,12 +324,31 @@ def tag(
 
     With --method rules the coder is "rules": each coding records the codebook's
     sha256 and the rules and words that produced it (see `mentorqual explain`).
-    Human codings are never touched.
+    --method classifier writes coder "classifier" with the model's probability as
+    score (train it first with `mentorqual train`); --method both also runs the
+    rules and writes the combined coder "machine". Human codings are never touched.
 
     Example:
 
         mentorqual tag --method rules --dry-run
     """
+    if method != "rules":
+        if dry_run:
+            raise click.UsageError("--dry-run works with --method rules only")
+        progress = ProgressBar()
+        try:
+            rules, classified = project.tag_classifier(
+                combine=method == "both",
+                codebook=codebook,
+                codebook_update=codebook_update,
+                progress=progress,
+            )
+        finally:
+            progress.close()
+        if rules is not None:
+            _echo_tag(rules)
+        _echo_classifier(classified)
+        return
     progress = ProgressBar()
     try:
         report = project.tag_rules(
@@ -339,6 +364,14 @@ def tag(
     _echo_tag(report)
 
 
+def _echo_classifier(report: machine.ClassifierTagReport) -> None:
+    written = ", ".join(f"{n} {coder} codings" for coder, n in report.codings.items())
+    click.echo(
+        f"Wrote {written} on {report.paragraphs} paragraphs with model {report.model} "
+        f"in {report.seconds:.1f} s"
+    )
+
+
 def _echo_tag(report: TagReport) -> None:
     verb = "Would add" if report.dry_run else "Added"
     click.echo(
@@ -347,6 +380,70 @@ def _echo_tag(report: TagReport) -> None:
         f"({report.tokens:,} tokens in {report.seconds:.1f} s); "
         f"codebook {report.codebook.name} sha256 {report.codebook.sha256[:12]}"
     )
+
+
+@cli.command()
+@click.option(
+    "--from",
+    "coders",
+    multiple=True,
+    required=True,
+    metavar="CODER",
+    help="A human coder to learn from; repeat for several (a paragraph takes the codes "
+    "of the first listed coder that assessed it).",
+)
+@pass_project
+@library_errors
+def train(project: Project, coders: tuple[str, ...]) -> None:
+    """Train the classifier on human codings and store it in the project.
+
+    Features are TF-IDF lemma 1-2-grams plus character n-grams (Danish compounds
+    and inflection); one logistic regression per code with balanced class weights,
+    calibrated probabilities and a threshold per code tuned by cross-validation.
+    Prints 5-fold cross-validation grouped by interview. An assessed paragraph
+    with no code is a real negative.
+
+    Example:
+
+        mentorqual train --from A
+    """
+    report = project.train(coders)
+    click.echo(
+        f"Trained model {report.model} on {report.size} paragraphs from "
+        f"{report.interviews} interviews (coders {', '.join(report.coders)}) "
+        f"in {report.seconds:.1f} s. Cross-validated, grouped by interview:"
+    )
+    click.echo(markdown_table([s.row() for s in report.scores]), nl=False)
+
+
+@cli.command()
+@click.option("-n", "n", default=20, show_default=True, help="How many paragraphs.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The coding sheet to write (.xlsx).",
+)
+@click.option(
+    "--for",
+    "coder",
+    metavar="CODER",
+    help="Pick among paragraphs this coder has not assessed. Default: no human coder has.",
+)
+@pass_project
+@library_errors
+def suggest(project: Project, n: int, output: Path, coder: str | None) -> None:
+    """Pick the paragraphs the classifier is least sure of, spread across
+    interviews and regions, and write them as a coding sheet with a ja/nej
+    dropdown per code. Read it back with `mentorqual codings import SHEET --coder NAME`.
+
+    Example:
+
+        mentorqual suggest -n 20 -o sheet.xlsx
+    """
+    rows = project.suggest(output, n, coder=coder)
+    click.echo(f"Wrote {rows} paragraph(s) to code to {output}")
 
 
 @cli.command()
@@ -759,7 +856,9 @@ def run(
     pii: str | None,
 ) -> None:
     """The main job: import a folder of transcripts and its codings/*.csv, tag
-    every respondent paragraph with the codebook's rules, and write the reports.
+    every respondent paragraph with the codebook's rules (and, when human codings
+    exist, train the classifier and write coders classifier and machine), and
+    write the reports.
 
     OUT gets codings.csv, theme counts by region (.csv, .xlsx), a heatmap (.png),
     quote sheets by region (.docx, .xlsx), view/ (HTML) and manifest.json
@@ -794,6 +893,17 @@ def run(
             )
     if report.tagged is not None:
         _echo_tag(report.tagged)
+    if report.trained is not None:
+        t = report.trained
+        micro = next(s for s in t.scores if s.code == "micro")
+        click.echo(
+            f"Trained classifier {t.model} on coder {', '.join(t.coders)}'s {t.size} paragraphs; "
+            f"grouped cross-validation micro F1 {micro.f1:.3f}"
+        )
+    if report.classified is not None:
+        _echo_classifier(report.classified)
+    for note in report.notes:
+        click.echo(f"Note: {note}")
     written = report.written
     click.echo(
         f"Counts by coder {written.counts_coder}; {written.quotes} quote(s) from "

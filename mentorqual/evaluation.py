@@ -56,7 +56,9 @@ def evaluate(
     predicted: set[tuple[int, str]],
     reference: set[tuple[int, str]],
 ) -> list[Scores]:
-    """Per-code scores, then a ``micro`` row pooling every (unit, code) decision."""
+    """Per-code scores, then a ``micro`` row pooling every (unit, code) decision and a
+    ``macro`` row averaging the per-code precision, recall, F1 and kappa (codes where a
+    figure is undefined are left out of its average)."""
     ordered = sorted(units)
     rows = []
     pooled_p: list[bool] = []
@@ -67,5 +69,29 @@ def evaluate(
         rows.append(score(code, p, r))
         pooled_p += p
         pooled_r += r
+    per_code = list(rows)
     rows.append(score("micro", pooled_p, pooled_r))
+    rows.append(macro(per_code, rows[-1]))
     return rows
+
+
+def _mean(values: Iterable[float]) -> float:
+    defined = [v for v in values if not math.isnan(v)]
+    return sum(defined) / len(defined) if defined else math.nan
+
+
+def macro(per_code: Sequence[Scores], micro: Scores) -> Scores:
+    """The unweighted mean over codes; counts are the micro row's."""
+    return Scores(
+        "macro",
+        micro.units,
+        micro.support,
+        micro.predicted,
+        micro.tp,
+        micro.fp,
+        micro.fn,
+        _mean(s.precision for s in per_code),
+        _mean(s.recall for s in per_code),
+        _mean(s.f1 for s in per_code),
+        _mean(s.kappa for s in per_code),
+    )

@@ -96,6 +96,14 @@ def choose_coder(store: Store, coder: str | None) -> CoderChoice:
     )
 
 
+def rule_hits(evidence: str | None) -> list[dict[str, Any]]:
+    """The rule hits in a coding's evidence: a ``rules`` coding stores a list of hits,
+    a ``machine`` coding a dict with the hits under ``rules``, a classifier none."""
+    found = json.loads(evidence) if evidence else []
+    hits = found.get("rules", []) if isinstance(found, dict) else found
+    return [h for h in hits if isinstance(h, dict)]
+
+
 def _check_values(kind: str, wanted: Sequence[str], valid: Sequence[str]) -> None:
     unknown = [w for w in wanted if w not in valid]
     if unknown:
@@ -244,7 +252,7 @@ def quotes(
             c.human.add(row["coder"])
         else:
             c.machine[row["coder"]] = row["score"]
-            for hit in json.loads(row["evidence"] or "[]"):
+            for hit in rule_hits(row["evidence"]):
                 c.focus += [start - row["start"] for _, start, _ in hit.get("tokens", [])]
     sentences = store.sentences(s for s, _ in candidates)
     for (segment, _), c in candidates.items():
@@ -346,7 +354,7 @@ def view_interviews(store: Store, coders: Sequence[str] = ()) -> list[ViewInterv
         length = row["end"] - row["start"]
         spans = [
             (start - row["start"], end - row["start"], hit.get("rule"))
-            for hit in json.loads(row["evidence"] or "[]")
+            for hit in rule_hits(row["evidence"])
             for _, start, end in hit.get("tokens", [])
         ] or [(0, length, None)]
         codings.setdefault(row["segment"], []).extend(

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import evaluation, nlp, outputs
+from . import evaluation, machine, nlp, outputs
 from .codebook import DEFAULT_CODEBOOK, Codebook, load_codebook, parse_codebook
 from .errors import CodebookError, InputError, ProjectError
 from .importers import (
@@ -30,8 +30,10 @@ from .importers import (
     read_codings_csv,
     read_transcript,
 )
+from .importers.sheet import read_coding_sheet
 from .quotes import Quote
 from .reports.quotes import QUOTE_SUFFIXES
+from .reports.sheet import write_coding_sheet
 from .reports.tables import check_suffix, staging_folder
 from .store import SegmentRow, Store
 from .types import CodingRow, PathLike, Transcript
@@ -102,6 +104,9 @@ class RunReport:
     tagged: TagReport | None
     out: Path
     written: outputs.RunOutputs
+    trained: machine.TrainReport | None = None
+    classified: machine.ClassifierTagReport | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -267,7 +272,10 @@ class Project:
     # -- human codings -------------------------------------------------------------
 
     def import_codings(self, path: PathLike, *, coder: str | None = None) -> CodingsReport:
-        """Import human codings from a CSV file (see :mod:`mentorqual.importers.codings`)."""
+        """Import human codings from a CSV file (see :mod:`mentorqual.importers.codings`)
+        or a filled coding sheet from :meth:`suggest` (.xlsx, needs ``coder``)."""
+        if Path(path).suffix.lower() == ".xlsx":
+            return self._import_sheet(Path(path), coder)
         rows = read_codings_csv(Path(path), coder)
         with self._writing(create=False) as store:
             return self._apply_codings(store, Path(path), rows)
@@ -325,6 +333,48 @@ class Project:
             report.coders[name] = (added, removed, len(scope[name]))
         return report
 
+    def _import_sheet(self, path: Path, coder: str | None) -> CodingsReport:
+        if not coder:
+            raise InputError(f"{path}: a coding sheet needs --coder NAME")
+        if coder in MACHINE_CODERS:
+            raise InputError(f"{path}: coder {coder!r} is reserved for machine codings")
+        codes, rows = read_coding_sheet(path)
+        with self._writing(create=False) as store:
+            known = store.codes()
+            unknown = [c for c in codes if c not in known]
+            if unknown:
+                raise InputError(
+                    f"{path}, row 1: unknown code column(s) {', '.join(unknown)}; "
+                    f"the codebook has {', '.join(known)}"
+                )
+            problems: list[str] = []
+            scope: set[int] = set()
+            wanted: set[tuple[int, str]] = set()
+            cache: dict[str, list[SegmentRow]] = {}
+            for row in rows:
+                if row.interview not in cache:
+                    cache[row.interview] = store.paragraphs(row.interview, role=None)
+                found, problem = _locate(cache[row.interview], row.segment)
+                if not cache[row.interview]:
+                    problems.append(f"row {row.row}: unknown interview {row.interview!r}")
+                elif found is None:
+                    problems.append(f"row {row.row}: {problem}")
+                else:
+                    scope.add(found)
+                    wanted |= {(found, code) for code in row.codes}
+            if problems:
+                more = (
+                    f"; and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else ""
+                )
+                raise InputError(
+                    f"{path}: {len(problems)} row(s) could not be used, nothing was imported: "
+                    f"{'; '.join(problems[:MAX_LISTED])}{more}"
+                )
+            added, removed = store.replace_human_codings(coder, scope, wanted)
+        report = CodingsReport(path)
+        report.coders[coder] = (added, removed, len({r.interview for r in rows}))
+        return report
+
     # -- the main job --------------------------------------------------------------
 
     def run(
@@ -364,12 +414,37 @@ class Project:
             self._apply_codebook(store, book, codebook_update)
             reports = [self._apply_codings(store, f, rows) for f, rows in coding_rows]
             tagged = self._apply_rules(store, book, False, progress) if book.rules else None
+            trained, classified, notes = self._apply_classifier(store, tagged is not None, progress)
             progress("Writing reports", 0, 1)
             written = outputs.write_run_outputs(
-                store, staging, command=command, inputs=inputs, started=started, pii=pii
+                store,
+                staging,
+                command=command,
+                inputs=inputs,
+                started=started,
+                model=trained.model if trained else None,
+                pii=pii,
             )
             progress("Writing reports", 1, 1)
-        return RunReport(imported, book, reports, tagged, out, written)
+        return RunReport(imported, book, reports, tagged, out, written, trained, classified, notes)
+
+    def _apply_classifier(
+        self, store: Store, rules: bool, progress: Progress
+    ) -> tuple[machine.TrainReport | None, machine.ClassifierTagReport | None, list[str]]:
+        """Train on the human coder who assessed the most paragraphs and tag with the
+        classifier (and, after the rules, the combined coder); skipped with a note when
+        there are no human codings or too few to learn from."""
+        humans = machine.human_coders(store)
+        if not humans:
+            return None, None, ["no human codings: the classifier was not trained"]
+        coder = max(humans, key=lambda h: (len(store.assessed(h)), -humans.index(h)))
+        progress("Training the classifier", 0, 1)
+        try:
+            trained = machine.train(store, [coder])
+        except InputError as exc:
+            return None, None, [f"the classifier was not trained: {exc}"]
+        progress("Training the classifier", 1, 1)
+        return trained, machine.tag(store, combine=rules), []
 
     # -- rule tagging -------------------------------------------------------------
 
@@ -468,6 +543,49 @@ class Project:
             )
         return report
 
+    # -- the classifier ----------------------------------------------------------------
+
+    def train(self, coders: Sequence[str]) -> machine.TrainReport:
+        """Train the classifier on human codings and store it in the project, with its
+        grouped cross-validation figures; see :mod:`mentorqual.machine`."""
+        with self._writing(create=False) as store:
+            return machine.train(store, coders)
+
+    def tag_classifier(
+        self,
+        *,
+        combine: bool = False,
+        codebook: PathLike | Codebook | None = None,
+        codebook_update: bool = False,
+        progress: Progress = _no_progress,
+    ) -> tuple[TagReport | None, machine.ClassifierTagReport]:
+        """Code every respondent paragraph with the stored classifier (coder
+        ``classifier``); with ``combine``, first run the rules, then write the combined
+        coder ``machine``. One transaction."""
+        with self._writing(create=False) as store:
+            rules = None
+            if combine:
+                book = codebook if isinstance(codebook, Codebook) else self.codebook(codebook)
+                self._apply_codebook(store, book, codebook_update)
+                rules = self._apply_rules(store, book, False, progress)
+            progress("Tagging with the classifier", 0, 1)
+            report = machine.tag(store, combine=combine)
+            progress("Tagging with the classifier", 1, 1)
+        return rules, report
+
+    def suggest(self, path: PathLike, n: int = 20, *, coder: str | None = None) -> int:
+        """Write a coding sheet (.xlsx) of the ``n`` paragraphs the classifier is least
+        sure of, among those no human coder (or ``coder``) has assessed; returns how
+        many rows it has."""
+        path = Path(path)
+        check_suffix(path, (".xlsx",))
+        if n < 1:
+            raise InputError("-n must be at least 1")
+        with self._reading() as store:
+            rows, codes = machine.suggestions(store, n, coder)
+        write_coding_sheet(path, rows, codes)
+        return len(rows)
+
     def explain(self, interview: str, segment: str) -> dict[str, Any]:
         """A paragraph's text and every coding of it, with rule evidence."""
         store = self.store()
@@ -489,19 +607,32 @@ class Project:
     def evaluate(
         self, coder: str, against: str, *, only: Sequence[str] = ()
     ) -> list[evaluation.Scores]:
-        """Score ``coder`` against the reference coder ``against``, per code and micro.
+        """Score ``coder`` against the reference coder ``against``: per code, micro and
+        macro.
 
         Units are the respondent paragraphs both coders assessed, limited to the
-        interviews matching ``only`` (shell patterns such as ``*03``) if given.
+        interviews matching ``only`` (shell patterns such as ``*03``) if given. For
+        ``classifier`` and ``machine`` the figures come from k-fold cross-validation
+        grouped by interview on ``against``'s codings, so that no paragraph is scored
+        by a model that saw it.
         """
         store = self.store()
         try:
             coders = store.known_coders()
             for name in (coder, against):
-                if name not in coders:
+                if name not in coders and name not in (machine.CLASSIFIER, machine.MACHINE):
                     raise InputError(
                         f"unknown coder {name!r}; the project has {', '.join(coders) or 'none'}"
                     )
+            if coder in (machine.CLASSIFIER, machine.MACHINE):
+                keep = None
+                if only:
+                    interviews = store.paragraph_interviews()
+                    keep = {
+                        u: any(fnmatch.fnmatchcase(i, pattern) for pattern in only)
+                        for u, i in interviews.items()
+                    }
+                return machine.cross_validated_scores(store, coder, against, keep)
             units = store.assessed(coder) & store.assessed(against)
             if only:
                 interviews = store.paragraph_interviews()

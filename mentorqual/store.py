@@ -104,6 +104,25 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0003_models",
+        """
+        -- Trained classifiers. The pickled model lives only here: it is loaded from this
+        -- table, never from a path outside the project.
+        CREATE TABLE models (
+            id TEXT PRIMARY KEY,               -- sha256 of data, first 16 hex digits
+            kind TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            codebook_sha256 TEXT NOT NULL,
+            training_sha256 TEXT NOT NULL,     -- of the (text, codes) pairs trained on
+            training_size INTEGER NOT NULL,
+            coders TEXT NOT NULL,              -- JSON list
+            metrics TEXT NOT NULL,             -- JSON: grouped cross-validation
+            params TEXT NOT NULL,              -- JSON
+            data BLOB NOT NULL
+        );
+        """,
+    ),
 ]
 
 
@@ -422,6 +441,15 @@ class Store:
             )
         }
 
+    def coding_evidence(self, coder: str) -> list[tuple[int, str, str | None]]:
+        """(segment id, code, evidence JSON) of every coding by a coder."""
+        return [
+            tuple(r)
+            for r in self.db.execute(
+                "SELECT segment_id, code, evidence FROM codings WHERE coder = ?", (coder,)
+            )
+        ]
+
     def replace_machine_codings(
         self,
         coder: str,
@@ -524,6 +552,41 @@ class Store:
                 part,
             ):
                 found[parent].append((start, end, words))
+        return found
+
+    # -- models ------------------------------------------------------------------
+
+    def save_model(self, record: dict[str, Any], data: bytes) -> None:
+        """Store a trained model; ``record`` holds the other columns."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO models (id, kind, created_at, codebook_sha256, "
+            "training_sha256, training_size, coders, metrics, params, data) VALUES "
+            "(:id, :kind, :created_at, :codebook_sha256, :training_sha256, :training_size, "
+            ":coders, :metrics, :params, :data)",
+            {
+                **record,
+                "coders": json.dumps(record["coders"]),
+                "metrics": json.dumps(record["metrics"]),
+                "params": json.dumps(record["params"]),
+                "data": data,
+            },
+        )
+
+    def latest_model(self, kind: str, *, with_data: bool = True) -> dict[str, Any] | None:
+        """The newest model of a kind, with its bytes under ``data`` if asked."""
+        columns = "id, kind, created_at, codebook_sha256, training_sha256, training_size, "
+        columns += "coders, metrics, params" + (", data" if with_data else "")
+        row = self.db.execute(
+            f"SELECT {columns} FROM models WHERE kind = ? ORDER BY created_at DESC, rowid DESC "
+            "LIMIT 1",
+            (kind,),
+        ).fetchone()
+        if row is None:
+            return None
+        keys = [c.strip() for c in columns.split(",")]
+        found = dict(zip(keys, row, strict=True))
+        for key in ("coders", "metrics", "params"):
+            found[key] = json.loads(found[key])
         return found
 
     # -- personal data -----------------------------------------------------------

@@ -66,7 +66,10 @@ def test_counts_files_hold_the_same_numbers(sample: Path, tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--coder", "X"], "Error: unknown coder 'X'; valid coders: A, B, rules, consensus"),
+        (
+            ["--coder", "X"],
+            "Error: unknown coder 'X'; valid coders: A, B, classifier, machine, rules, consensus",
+        ),
         (
             ["--theme", "mad"],
             "Error: unknown theme 'mad'; valid values: tryghed, kompetenceafklaring, "
@@ -156,7 +159,10 @@ def test_quotes_bad_input(sample: Path, tmp_path: Path) -> None:
         f"Error: {tmp_path / 'q.pdf'}: unsupported output type '.pdf'; use .docx, .xlsx, .csv, .md"
     )
     code, output = invoke(sample, "quotes", "--coder", "C", "-o", str(path))
-    assert (code, output) == (1, "Error: unknown coder 'C'; valid values: A, B, rules\n")
+    assert (code, output) == (
+        1,
+        "Error: unknown coder 'C'; valid values: A, B, classifier, machine, rules\n",
+    )
     assert not path.exists()
 
 

@@ -153,6 +153,7 @@ class Sheet:
     columns: Sequence[str]
     formats: Mapping[str, str] = field(default_factory=dict)  # column -> number format
     widths: Mapping[str, int] = field(default_factory=dict)  # column -> width in characters
+    choices: Mapping[str, Sequence[str]] = field(default_factory=dict)  # column -> dropdown
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
@@ -164,6 +165,26 @@ def sheet_name(name: str, taken: set[str]) -> str:
         candidate = f"{base[: 31 - len(str(n)) - 1]} {n}"
     taken.add(candidate.lower())
     return candidate
+
+
+def _dropdown(ws: Any, column: int, rows: int, values: Sequence[str]) -> None:
+    """A list validation (dropdown) on a column's data cells; other values are refused."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if rows == 0:
+        return
+    validation = DataValidation(
+        type="list",
+        formula1='"' + ",".join(values) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Ugyldig værdi",
+        error=f"Vælg {' eller '.join(values)}, eller lad cellen stå tom.",
+    )
+    first = ws.cell(row=2, column=column).coordinate
+    last = ws.cell(row=rows + 1, column=column).coordinate
+    validation.add(f"{first}:{last}")
+    ws.add_data_validation(validation)
 
 
 def write_workbook(sheets: Sequence[Sheet], path: Path) -> None:
@@ -194,6 +215,8 @@ def write_workbook(sheets: Sequence[Sheet], path: Path) -> None:
                 elif isinstance(c.value, float):
                     c.number_format = "0.000"
                 c.alignment = Alignment(wrap_text=isinstance(c.value, str), vertical="top")
+        for name, values in sheet.choices.items():
+            _dropdown(ws, list(sheet.columns).index(name) + 1, len(sheet.rows), values)
         ws.freeze_panes = "A2"
         ws.print_title_rows = "1:1"
         ws.page_setup.orientation = "landscape"  # print: one page wide, header on each page

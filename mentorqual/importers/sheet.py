@@ -1,0 +1,77 @@
+"""A filled coding sheet (.xlsx) from ``mentorqual suggest``: one row per paragraph,
+one ja/nej (yes/no) column per code."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+
+YES = frozenset({"ja", "j", "yes", "y", "x", "1"})
+NO = frozenset({"nej", "n", "no", "0"})
+KNOWN = frozenset({"interview", "region", "segment", "text"})
+MAX_LISTED = 10
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One assessed paragraph: the codes answered yes."""
+
+    row: int
+    interview: str
+    segment: str
+    codes: frozenset[str]
+
+
+def read_coding_sheet(path: Path) -> tuple[list[str], list[SheetRow]]:
+    """The sheet's code columns and its assessed rows (rows with at least one answer).
+
+    Every cell of a code column must be empty, ja/yes or nej/no; otherwise one error
+    lists the offending cells.
+    """
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise InputError(f"{path}: not a readable .xlsx coding sheet ({exc})") from None
+    try:
+        sheet = book.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = [str(c).strip().lower() if c is not None else "" for c in next(rows, ())]
+        missing = [c for c in ("interview", "segment") if c not in header]
+        if missing:
+            raise InputError(f"{path}, row 1: missing column(s) {', '.join(missing)}")
+        codes = [h for h in header if h and h not in KNOWN]
+        if not codes:
+            raise InputError(f"{path}, row 1: no code columns")
+        where = {h: i for i, h in enumerate(header)}
+        found: list[SheetRow] = []
+        bad: list[str] = []
+        for number, values in enumerate(rows, start=2):
+            cells = dict(zip(header, values, strict=False))
+            answers = {c: str(cells.get(c) or "").strip().lower() for c in codes}
+            for code, answer in answers.items():
+                if answer and answer not in YES | NO:
+                    column = sheet.cell(row=1, column=where[code] + 1).column_letter
+                    bad.append(f"{column}{number} {answer!r}")
+            if not any(answers.values()):
+                continue
+            interview = str(cells.get("interview") or "").strip()
+            segment = str(cells.get("segment") or "").strip()
+            if not interview or not segment:
+                bad.append(f"row {number}: no interview or segment")
+                continue
+            yes = frozenset(c for c, a in answers.items() if a in YES)
+            found.append(SheetRow(number, interview, segment, yes))
+    finally:
+        book.close()
+    if bad:
+        more = f"; and {len(bad) - MAX_LISTED} more" if len(bad) > MAX_LISTED else ""
+        raise InputError(
+            f"{path}: {len(bad)} cell(s) are not ja/nej (yes/no) or empty, nothing was "
+            f"imported: {'; '.join(bad[:MAX_LISTED])}{more}"
+        )
+    return codes, found

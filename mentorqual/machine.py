@@ -1,0 +1,332 @@
+"""Classifier workflows: train on human codings, tag, combine with the rules, evaluate
+honestly and pick what to code next. Used by :class:`~.project.Project`.
+
+The classifier's bytes live only in the project database (table ``models``); a model
+is loaded only from there, and only if it was trained with the project's codebook.
+
+**The combined coder ``machine``.** ``machine`` takes the classifier's decision, and
+also a rule hit whose classifier probability is at least half the code's threshold:
+the rules add explicit mentions the classifier was unsure of, and the classifier
+vetoes rule hits it finds implausible. Measured against coder A on the sample with
+out-of-fold probabilities (5-fold, grouped by interview), micro F1:
+
+=================  ==========  =====  ===========  =====
+paragraphs         classifier  union  this rule    rules
+=================  ==========  =====  ===========  =====
+all 30 interviews  0.811       0.783  0.817        0.771
+held out (*03 *06) 0.817       0.747  0.808        0.702
+=================  ==========  =====  ===========  =====
+
+A plain union loses precision (0.66 on held-out). This rule stays within the noise of
+the classifier alone (about ±0.01 between fold splits), raises recall on all
+interviews (0.835 against 0.805), and every coding it adds from a rule carries that
+rule's evidence, which ``explain`` shows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from . import evaluation
+from .errors import InputError
+from .store import SegmentRow, Store, now
+
+if TYPE_CHECKING:
+    from .tagging.classifier import ThemeClassifier
+
+CLASSIFIER = "classifier"
+MACHINE = "machine"
+MIN_POSITIVES = 5
+RULE_SUPPORT = 0.5  # a rule hit counts when p >= RULE_SUPPORT * threshold
+CV_SPLITS = 5
+
+
+@dataclass
+class TrainingSet:
+    """Respondent paragraphs a human coder assessed, with that coder's codes."""
+
+    coders: list[str]
+    segments: list[SegmentRow]
+    labels: list[set[str]]
+
+    @property
+    def texts(self) -> list[str]:
+        return [s.text for s in self.segments]
+
+    @property
+    def groups(self) -> list[str]:
+        return [s.interview for s in self.segments]
+
+    @property
+    def sha256(self) -> str:
+        digest = hashlib.sha256()
+        for segment, labels in zip(self.segments, self.labels, strict=True):
+            digest.update(json.dumps([segment.text, sorted(labels)]).encode("utf-8"))
+        return digest.hexdigest()
+
+
+def human_coders(store: Store) -> list[str]:
+    return sorted(c for c, o in store.coder_origins().items() if o == "human")
+
+
+def training_set(store: Store, coders: Sequence[str]) -> TrainingSet:
+    """Paragraphs assessed by any of ``coders``; a paragraph's codes come from the
+    first coder in ``coders`` that assessed it (coders are never merged)."""
+    humans = human_coders(store)
+    if not coders:
+        raise InputError(f"name the human coder(s) to train from; the project has: {_list(humans)}")
+    for coder in coders:
+        if coder not in humans:
+            raise InputError(
+                f"cannot train from {coder!r}: not a human coder; the project's human coders: "
+                f"{_list(humans)}"
+            )
+    owner: dict[int, str] = {}
+    for coder in coders:
+        for segment in store.assessed(coder):
+            owner.setdefault(segment, coder)
+    pairs = {coder: store.coding_pairs(coder) for coder in coders}
+    segments = [p for p in store.respondent_paragraphs() if p.id in owner]
+    if not segments:
+        raise InputError(
+            f"coder(s) {', '.join(coders)} assessed no paragraphs; nothing to train on"
+        )
+    labels = [
+        {code for s, code in pairs[owner[p.id]] if s == p.id} for p in segments
+    ]  # small sets: the sample has ~500 codings per coder
+    return TrainingSet(list(coders), segments, labels)
+
+
+def _list(names: Sequence[str]) -> str:
+    return ", ".join(names) if names else "none"
+
+
+def check_positives(data: TrainingSet, codes: Sequence[str]) -> None:
+    """Refuse codes too rare to learn, naming them."""
+    counts = {code: sum(code in labels for labels in data.labels) for code in codes}
+    rare = [f"{code} ({n})" for code, n in counts.items() if n < MIN_POSITIVES]
+    if rare:
+        raise InputError(
+            f"too few positive paragraphs to train on for {', '.join(rare)}; at least "
+            f"{MIN_POSITIVES} are needed per code. Code more of them: 'mentorqual suggest' "
+            "picks paragraphs worth coding next"
+        )
+    if len(set(data.groups)) < 2:
+        raise InputError("training needs human codings from at least 2 interviews")
+
+
+@dataclass
+class TrainReport:
+    """A trained and stored model, with its grouped cross-validation."""
+
+    model: str
+    coders: list[str]
+    size: int
+    interviews: int
+    scores: list[evaluation.Scores]
+    seconds: float
+
+
+def train(store: Store, coders: Sequence[str], *, random_state: int = 0) -> TrainReport:
+    """Cross-validate, fit on all the coders' paragraphs, and store the model."""
+    from .tagging.classifier import ThemeClassifier, cross_validate  # scikit-learn: lazily
+
+    started = time.perf_counter()
+    codes = store.codes()
+    data = training_set(store, coders)
+    check_positives(data, codes)
+    cv = cross_validate(
+        data.texts, data.labels, data.groups, codes, n_splits=CV_SPLITS, random_state=random_state
+    )
+    scores = _scores(data, codes, cv.pairs())
+    model = ThemeClassifier(codes, random_state).fit(data.texts, data.labels, data.groups)
+    blob = model.to_bytes()
+    model_id = hashlib.sha256(blob).hexdigest()[:16]
+    store.save_model(
+        {
+            "id": model_id,
+            "kind": CLASSIFIER,
+            "created_at": now(),
+            "codebook_sha256": store.codebook_sha256() or "",
+            "training_sha256": data.sha256,
+            "training_size": len(data.segments),
+            "coders": list(coders),
+            "metrics": {
+                "cross_validation": f"{CV_SPLITS}-fold, grouped by interview",
+                "scores": [s.row() for s in scores],
+            },
+            "params": {
+                "random_state": random_state,
+                "thresholds": model.thresholds,
+                "untuned": model.untuned,
+                "skipped": model.skipped,
+            },
+        },
+        blob,
+    )
+    return TrainReport(
+        model_id,
+        list(coders),
+        len(data.segments),
+        len(set(data.groups)),
+        scores,
+        time.perf_counter() - started,
+    )
+
+
+def _scores(
+    data: TrainingSet, codes: Sequence[str], predicted: set[tuple[int, str]]
+) -> list[evaluation.Scores]:
+    reference = {(i, code) for i, labels in enumerate(data.labels) for code in labels}
+    return evaluation.evaluate(range(len(data.labels)), codes, predicted, reference)
+
+
+def load(store: Store) -> tuple[dict[str, Any], ThemeClassifier]:
+    """The project's newest classifier and its record; refuses a model trained with
+    another codebook."""
+    from .tagging.classifier import ThemeClassifier
+
+    record = store.latest_model(CLASSIFIER)
+    if record is None:
+        raise InputError("the project has no trained classifier; run 'mentorqual train --from A'")
+    current = store.codebook_sha256()
+    if record["codebook_sha256"] != current:
+        raise InputError(
+            f"the classifier {record['id']} was trained with another codebook "
+            f"(sha256 {record['codebook_sha256'][:12]}, the project's is {str(current)[:12]}); "
+            "train it again with 'mentorqual train'"
+        )
+    return record, ThemeClassifier.from_bytes(record["data"])
+
+
+@dataclass
+class ClassifierTagReport:
+    """What ``tag --method classifier|both`` wrote."""
+
+    model: str
+    paragraphs: int
+    codings: dict[str, int]  # coder -> codings written
+    seconds: float
+
+
+def tag(store: Store, *, combine: bool) -> ClassifierTagReport:
+    """Code every respondent paragraph with the classifier (coder ``classifier``) and,
+    with ``combine``, the combined coder ``machine`` from classifier and rules."""
+    started = time.perf_counter()
+    record, model = load(store)
+    if combine and not store.assessed("rules"):
+        raise InputError("tag --method both needs the rules' codings; the rules have not run")
+    paragraphs = store.respondent_paragraphs()
+    codes = list(model.codes)
+    probabilities = np.zeros((len(paragraphs), len(codes)))
+    if paragraphs:
+        probabilities = model.predict_proba([p.text for p in paragraphs])
+    thresholds = np.array([model.thresholds[c] for c in codes])
+    decided = probabilities >= thresholds
+    rules = {(s, c): ev for s, c, ev in store.coding_evidence("rules")} if combine else {}
+    found: dict[str, list[tuple[int, str, float | None, str]]] = {CLASSIFIER: [], MACHINE: []}
+    for i, p in enumerate(paragraphs):
+        for j, code in enumerate(codes):
+            prob = float(probabilities[i, j])
+            evidence: dict[str, object] = {"model": record["id"], "probability": prob}
+            if decided[i, j]:
+                found[CLASSIFIER].append((p.id, code, prob, json.dumps(evidence)))
+            hit = rules.get((p.id, code), "") if (p.id, code) in rules else None
+            if combine and (
+                decided[i, j] or (hit is not None and prob >= RULE_SUPPORT * thresholds[j])
+            ):
+                evidence["rules"] = json.loads(hit or "[]") if hit is not None else []
+                found[MACHINE].append((p.id, code, prob, json.dumps(evidence, ensure_ascii=False)))
+    ids = [p.id for p in paragraphs]
+    store.replace_machine_codings(CLASSIFIER, CLASSIFIER, record["id"], found[CLASSIFIER], ids)
+    written = {CLASSIFIER: len(found[CLASSIFIER])}
+    if combine:
+        version = f"{record['id']}+{(store.codebook_sha256() or '')[:12]}"
+        store.replace_machine_codings(MACHINE, MACHINE, version, found[MACHINE], ids)
+        written[MACHINE] = len(found[MACHINE])
+    seconds = time.perf_counter() - started
+    return ClassifierTagReport(record["id"], len(paragraphs), written, seconds)
+
+
+def cross_validated_scores(
+    store: Store, coder: str, against: str, only: Mapping[int, bool] | None = None
+) -> list[evaluation.Scores]:
+    """Honest scores of ``classifier`` or ``machine`` against a human coder: grouped
+    k-fold cross-validation on that coder's paragraphs, no interview in both train and
+    test. ``only`` limits the scored paragraphs (segment id -> keep)."""
+    from .tagging.classifier import cross_validate
+
+    codes = store.codes()
+    data = training_set(store, [against])
+    check_positives(data, codes)
+    cv = cross_validate(data.texts, data.labels, data.groups, codes, n_splits=CV_SPLITS)
+    pairs = cv.pairs()
+    if coder == MACHINE:
+        rules = store.coding_pairs("rules")
+        if not store.assessed("rules"):
+            raise InputError("coder 'machine' needs the rules' codings; run 'mentorqual tag'")
+        row_of = {s.id: i for i, s in enumerate(data.segments)}
+        hits = {(row_of[s], codes.index(c)) for s, c in rules if s in row_of}
+        thresholds = cv.thresholds[np.array(cv.folds)]  # each row's own fold thresholds
+        decided = cv.probabilities >= thresholds
+        pairs = {(int(i), codes[int(j)]) for i, j in zip(*np.nonzero(decided), strict=True)}
+        pairs |= {
+            (i, codes[j])
+            for i, j in hits
+            if cv.probabilities[i, j] >= RULE_SUPPORT * thresholds[i, j]
+        }
+    keep = [i for i, s in enumerate(data.segments) if only is None or only.get(s.id, False)]
+    if not keep:
+        raise InputError(f"no paragraphs of {against!r} match the selected interviews")
+    kept = set(keep)
+    reference = {(i, c) for i, labels in enumerate(data.labels) for c in labels if i in kept}
+    return evaluation.evaluate(keep, codes, {p for p in pairs if p[0] in kept}, reference)
+
+
+def suggestions(
+    store: Store, n: int, coder: str | None = None
+) -> tuple[list[dict[str, object]], list[str]]:
+    """The ``n`` paragraphs most worth coding next: those the classifier is least sure
+    of, spread across interviews and regions, among the paragraphs no human coder
+    (or ``coder``) has assessed. Returns sheet rows and the codes."""
+    from .tagging.classifier import suggest
+
+    record, model = load(store)
+    if coder is None:
+        done: set[int] = set()
+        for human in human_coders(store):
+            done |= store.assessed(human)
+        who = "any human coder"
+    else:
+        done = store.assessed(coder)
+        who = f"coder {coder!r}"
+    candidates = [p for p in store.respondent_paragraphs() if p.id not in done]
+    if not candidates:
+        raise InputError(f"{who} has assessed every paragraph; nothing left to suggest")
+    region = {s["interview"]: s["region"] for s in store.interview_summaries()}
+    probabilities = model.predict_proba([p.text for p in candidates])
+    codes = list(model.codes)
+    picked = suggest(
+        probabilities,
+        [p.interview for p in candidates],
+        [region[p.interview] for p in candidates],
+        n,
+        thresholds=[model.thresholds[c] for c in codes],
+    )
+    rows: list[dict[str, object]] = [
+        {
+            "interview": candidates[i].interview,
+            "region": region[candidates[i].interview],
+            "segment": candidates[i].locator,
+            "text": candidates[i].text,
+        }
+        for i in picked
+    ]
+    return rows, codes

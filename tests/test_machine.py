@@ -1,0 +1,225 @@
+"""Classifier workflows on a project: train, tag, evaluate, suggest, and the coding
+sheet round trip."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from mentorqual import Project
+from mentorqual.cli import cli
+
+from .conftest import CODEBOOK, snapshot
+
+
+@pytest.fixture
+def db(sample: Path, tmp_path: Path) -> Path:
+    """A copy of the sample after `run`: it holds a trained classifier."""
+    path = tmp_path / "p.db"
+    shutil.copy(sample, path)
+    return path
+
+
+def mq(db: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["--project", str(db), *args])
+    return result.exit_code, result.output
+
+
+def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_run_trained_and_tagged_with_classifier_and_machine(db: Path) -> None:
+    ((model, coders, size, codebook),) = rows(
+        db, "SELECT id, coders, training_size, codebook_sha256 FROM models"
+    )
+    assert coders == '["A"]' and size == 793
+    assert codebook == rows(db, "SELECT DISTINCT codebook_sha256 FROM codes")[0][0]
+    counts = dict(rows(db, "SELECT coder, COUNT(*) FROM codings GROUP BY coder"))
+    assert counts["classifier"] > 0 and counts["machine"] > 0
+    versions = {
+        v for (v,) in rows(db, "SELECT origin_version FROM codings WHERE coder = 'classifier'")
+    }
+    assert versions == {model}
+    # Scores are probabilities at or above each code's threshold.
+    low, high = rows(db, "SELECT MIN(score), MAX(score) FROM codings WHERE coder = 'classifier'")[0]
+    assert 0 < float(low) <= float(high) <= 1  # type: ignore[arg-type]
+
+
+def test_machine_codings_are_the_classifier_plus_supported_rule_hits(db: Path) -> None:
+    pairs = {
+        coder: set(rows(db, f"SELECT segment_id, code FROM codings WHERE coder = '{coder}'"))
+        for coder in ("classifier", "machine", "rules")
+    }
+    assert pairs["classifier"] <= pairs["machine"]
+    assert pairs["machine"] <= pairs["classifier"] | pairs["rules"]
+
+
+def test_evaluate_classifier_is_cross_validated(db: Path) -> None:
+    code, output = mq(db, "evaluate", "--coder", "classifier", "--against", "A", "--only", "*03")
+    assert code == 0, output
+    (n,) = rows(
+        db,
+        "SELECT COUNT(*) FROM assessments a JOIN segments s ON s.id = a.segment_id "
+        "WHERE a.coder = 'A' AND s.interview_id LIKE '%03'",
+    )[0]
+    assert output.startswith(f"classifier against A, {n} paragraphs\n")
+    lines = {line.split("|")[1].strip(): line for line in output.splitlines()[3:]}
+    assert {"micro", "macro"} <= set(lines)
+    # Honest figures: below the in-sample fit, which would be near 1.
+    micro_f1 = float(lines["micro"].split("|")[10])
+    assert 0.5 < micro_f1 < 0.95
+
+
+def test_tag_classifier_refuses_a_model_from_another_codebook(db: Path, tmp_path: Path) -> None:
+    changed = tmp_path / "codebook.yaml"
+    changed.write_text(
+        CODEBOOK.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "1.1"', 1),
+        encoding="utf-8",
+    )
+    assert mq(db, "codebook", "load", str(changed))[0] == 0
+    before = snapshot(db)
+    code, output = mq(db, "tag", "--method", "classifier")
+    assert code == 1
+    assert (
+        output.startswith("Error: the classifier ")
+        and "was trained with another codebook" in output
+    )
+    assert output.endswith("train it again with 'mentorqual train'\n")
+    assert snapshot(db) == before
+
+
+def test_suggest_sheet_round_trip(db: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.xlsx"
+    code, output = mq(db, "suggest", "-n", "8", "-o", str(sheet), "--for", "B")
+    assert (code, output) == (0, f"Wrote 8 paragraph(s) to code to {sheet}\n")
+    book = load_workbook(sheet)
+    ws = book["Kodning"]
+    header = [c.value for c in ws[1]]
+    assert header[:4] == ["interview", "region", "segment", "text"]
+    codes = header[4:]
+    picked = [r[:3] for r in ws.iter_rows(min_row=2, values_only=True)]
+    # Paragraphs B has not assessed (B coded *01-*03), spread over interviews and regions.
+    assert all(i[-2:] in ("04", "05", "06") for i, _, _ in picked)
+    assert len({i for i, _, _ in picked}) == 8 and len({r for _, r, _ in picked}) == 5
+    validations = ws.data_validations.dataValidation
+    assert {v.formula1 for v in validations} == {'"ja,nej"'}
+    assert sorted(str(v.sqref) for v in validations) == [
+        f"{column}2:{column}9" for column in "EFGHI"[: len(codes)]
+    ]
+    ws.cell(row=2, column=5, value="ja")  # tryghed
+    ws.cell(row=2, column=9, value="Ja")  # ledelse, case does not matter
+    ws.cell(row=3, column=6, value="nej")  # assessed, nothing found
+    book.save(sheet)
+    code, output = mq(db, "codings", "import", str(sheet), "--coder", "C")
+    assert (code, output) == (0, "C: 2 added, 0 removed, on 2 interview(s)\n")
+    project = Project(db)
+    with project._reading() as store:
+        assessed = store.assessed("C")
+        pairs = store.coding_pairs("C")
+        located = {
+            (p.interview, p.locator): p.id
+            for p in store.respondent_paragraphs()
+            if (p.interview, p.locator) in {(i, s) for i, _, s in picked[:2]}
+        }
+    first, second = (located[(i, s)] for i, _, s in picked[:2])
+    assert assessed == {first, second}
+    assert pairs == {(first, "tryghed"), (first, "ledelse")}
+
+
+def test_sheet_with_bad_cells_is_refused(db: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.xlsx"
+    assert mq(db, "suggest", "-n", "3", "-o", str(sheet), "--for", "B")[0] == 0
+    book = load_workbook(sheet)
+    ws = book["Kodning"]
+    ws["E2"], ws["G3"] = "måske", "ja"
+    ws["H4"] = "2"
+    book.save(sheet)
+    before = snapshot(db)
+    code, output = mq(db, "codings", "import", str(sheet), "--coder", "C")
+    assert (code, output) == (
+        1,
+        f"Error: {sheet}: 2 cell(s) are not ja/nej (yes/no) or empty, nothing was imported: "
+        "E2 'måske'; H4 '2'\n",
+    )
+    assert snapshot(db) == before
+    assert mq(db, "codings", "import", str(sheet))[1] == (
+        f"Error: {sheet}: a coding sheet needs --coder NAME\n"
+    )
+
+
+def test_suggest_when_everything_is_coded(db: Path, tmp_path: Path) -> None:
+    code, output = mq(db, "suggest", "-o", str(tmp_path / "s.xlsx"))
+    assert (code, output) == (
+        1,
+        "Error: any human coder has assessed every paragraph; nothing left to suggest\n",
+    )
+
+
+# -- training errors on a small project ---------------------------------------------------
+
+TWO = """---
+interview: {id}
+region: Sjælland
+role: Jobkonsulent
+---
+I: Fortæl om papirarbejdet.
+IP: Der er mange blanketter og lønsedler.
+Mentorkurset var godt.
+Lederen bakker op.
+"""
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    folder = tmp_path / "small"
+    folder.mkdir()
+    for interview in ("S01", "S02"):
+        (folder / f"{interview}.txt").write_text(TWO.format(id=interview), encoding="utf-8")
+    path = tmp_path / "small.db"
+    for args in (["codebook", "load", str(CODEBOOK)], ["import", str(folder)]):
+        assert mq(path, *args)[0] == 0
+    return path
+
+
+def test_training_without_human_codings(small: Path) -> None:
+    assert mq(small, "train", "--from", "A") == (
+        1,
+        "Error: cannot train from 'A': not a human coder; the project's human coders: none\n",
+    )
+
+
+def test_training_with_too_few_positives(small: Path, tmp_path: Path) -> None:
+    csv = tmp_path / "a.csv"
+    csv.write_text(
+        "interview,segment,code,coder\nS01,p2,administration,A\nS02,p2,administration,A\n"
+        "S01,p3,kurser,A\n",
+        encoding="utf-8",
+    )
+    assert mq(small, "codings", "import", str(csv))[0] == 0
+    before = snapshot(small)
+    code, output = mq(small, "train", "--from", "A")
+    assert code == 1
+    assert output == (
+        "Error: too few positive paragraphs to train on for tryghed (0), "
+        "kompetenceafklaring (0), administration (2), kurser (1), ledelse (0); at least 5 "
+        "are needed per code. Code more of them: 'mentorqual suggest' picks paragraphs "
+        "worth coding next\n"
+    )
+    assert snapshot(small) == before
+
+
+def test_tag_classifier_without_a_model(small: Path) -> None:
+    assert mq(small, "tag", "--method", "classifier") == (
+        1,
+        "Error: the project has no trained classifier; run 'mentorqual train --from A'\n",
+    )
