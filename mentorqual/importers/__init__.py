@@ -53,6 +53,9 @@ def find_transcripts(paths: Iterable[Path]) -> list[Path]:
                     and not any(p.startswith((".", "~$")) for p in parts)
                 ):
                     found.append(child)
+        elif not path.is_file():
+            # A device or a pipe named .txt would never end, or never start.
+            raise InputError(f"{path}: not a regular file")
         elif path.suffix.lower() in READERS:
             found.append(path)
         else:

@@ -20,4 +20,12 @@ def csv_rows(path: Path) -> Iterator[list[str]]:
         raise InputError(f"{path}: not UTF-8; save it as 'CSV UTF-8'") from None
     header = text.split("\n", 1)[0]
     delimiter = ";" if header.count(";") > header.count(",") else ","
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return _rows(text, delimiter, path)
+
+
+def _rows(text: str, delimiter: str, path: Path) -> Iterator[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        yield from reader
+    except csv.Error as exc:  # such as a cell over the csv module's 131,072 characters
+        raise InputError(f"{path}, line {reader.line_num}: not valid CSV ({exc})") from None

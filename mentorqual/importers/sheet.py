@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from .word import check_archive_size
 
 YES = frozenset({"ja", "j", "yes", "y", "x", "1"})
 NO = frozenset({"nej", "n", "no", "0"})
@@ -33,6 +34,7 @@ def read_coding_sheet(path: Path) -> tuple[list[str], list[SheetRow]]:
     """
     from openpyxl import load_workbook
 
+    check_archive_size(path, ".xlsx")  # zip bombs: refused before anything is unpacked
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, where
 from ..types import Paragraph, Role, Transcript
 from .document import Document
 from .metadata import finish_attributes, merge_attributes, split_front_matter
@@ -35,6 +35,10 @@ NOT_LABELS = frozenset(
 _LABEL = re.compile(r"^[ \t]*([^\W\d_][\w.\-]*(?:[ ][\w.\-]+){0,2})[ \t]*:(?=\s|$)[ \t]*")
 _WORD = re.compile(r"\w+")
 
+# spaCy refuses a text over 1,000,000 characters (nlp.max_length) and the tagger holds
+# one Doc per paragraph; a transcribed paragraph is rarely over 5,000 characters.
+MAX_PARAGRAPH_CHARS = 100_000
+
 
 def canonical(text: str) -> str:
     """NFC-normalise and use LF line endings."""
@@ -55,7 +59,9 @@ def parse_transcript(
     interviewer_labels: Iterable[str] = DEFAULT_INTERVIEWER_LABELS,
 ) -> Transcript:
     """Parse a decoded document into a :class:`Transcript`."""
-    front, body, _ = split_front_matter(canonical(document.text), path)
+    if not document.text.strip():
+        raise InputError(f"{path}: the file is empty")
+    front, body, before = split_front_matter(canonical(document.text), path)
     attributes = finish_attributes(
         merge_attributes(metadata or {}, metadata_path, front, path), path
     )
@@ -73,6 +79,9 @@ def parse_transcript(
         )
     if not any(p.role == "respondent" for p in paragraphs):
         raise InputError(f"{path}: no respondent speech; every label is an interviewer label")
+    _check_length(
+        paragraphs, text, path, before + first if document.source_format == "txt" else None
+    )
     return Transcript(
         interview=attributes["interview"],
         attributes=attributes,
@@ -81,6 +90,22 @@ def parse_transcript(
         source_format=document.source_format,
         paragraphs=paragraphs,
         warnings=list(document.warnings),
+    )
+
+
+def _check_length(
+    paragraphs: list[Paragraph], text: str, path: Path, lines_before: int | None
+) -> None:
+    """Refuse a paragraph over :data:`MAX_PARAGRAPH_CHARS`; name its line in a text file
+    (``lines_before`` is the number of file lines before ``text``)."""
+    longest = max(paragraphs, key=lambda p: p.end - p.start)
+    size = longest.end - longest.start
+    if size <= MAX_PARAGRAPH_CHARS:
+        return
+    line = None if lines_before is None else lines_before + text.count("\n", 0, longest.start) + 1
+    raise InputError(
+        f"{where(path, line)}: paragraph {longest.locator} has {size:,} characters, "
+        f"more than {MAX_PARAGRAPH_CHARS:,}; break it into shorter paragraphs"
     )
 
 

@@ -2,6 +2,13 @@
 
 Each Word paragraph becomes one line. A speaker label may be a text prefix
 ("IP: ...") or a bold run at the start of the paragraph ("**IP** ...", "**IP:** ...").
+
+Hostile files: a file over the transcript size limit, on disk or uncompressed, is
+refused before python-docx reads it, which stops zip bombs. The uncompressed size is
+the one the zip declares, which is safe: Python's zipfile never unpacks more than
+that. python-docx parses XML with lxml without resolving entities or using the
+network; a part with a DOCTYPE, which Word never writes, is refused rather than read
+with its entities silently left out.
 """
 
 from __future__ import annotations
@@ -10,9 +17,13 @@ import re
 import zipfile
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from .document import Document
+from .document import Document, max_transcript_bytes, megabytes, too_large
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
 
 MAX_LABEL_CHARS = 30
 _LEADING_SEPARATOR = re.compile(r"^[ \t]*[:\t][ \t]*")
@@ -22,14 +33,19 @@ def read_docx(path: Path) -> Document:
     """Read the paragraphs of a .docx file as lines of text."""
     import docx  # python-docx; imported here so that plain-text imports stay light
 
-    if not zipfile.is_zipfile(path):
-        raise InputError(f"{path}: not a valid .docx file (not a zip archive)")
+    check_archive_size(path)
     try:
         document = docx.Document(str(path))
+        doctype = _part_with_doctype(document)
         paragraphs = [_runs(p) for p in document.paragraphs]
     except Exception as exc:  # python-docx raises many types on damaged files
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{path}: not a valid .docx file ({reason})") from None
+    if doctype:
+        raise InputError(
+            f"{path}: not a valid .docx file ({doctype} has a DOCTYPE declaration, "
+            "which Word never writes)"
+        )
 
     bold_prefixes = Counter(bold for bold, _ in paragraphs if bold)
     lines: list[str] = []
@@ -48,6 +64,36 @@ def read_docx(path: Path) -> Document:
         else:
             lines.extend((bold + rest).split("\n"))
     return Document("\n".join(lines), "docx", [])
+
+
+def check_archive_size(path: Path, kind: str = ".docx") -> None:
+    """Refuse a file that is not a zip archive (a ``kind`` file: .docx, .xlsx), or
+    whose size on disk or uncompressed is over the size limit, before anything is
+    decompressed."""
+    limit = max_transcript_bytes()
+    if path.stat().st_size > limit:
+        raise too_large(path, limit, megabytes(path.stat().st_size))
+    if not zipfile.is_zipfile(path):
+        raise InputError(f"{path}: not a valid {kind} file (not a zip archive)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise InputError(f"{path}: not a valid {kind} file ({exc})") from None
+    if size > limit:
+        raise too_large(path, limit, f"{megabytes(size)} uncompressed")
+
+
+def _part_with_doctype(document: WordDocument) -> str | None:
+    """The name of the first XML part with a DOCTYPE (and so perhaps entities), if any."""
+    from docx.opc.part import XmlPart
+
+    for part in document.part.package.iter_parts():
+        if isinstance(part, XmlPart):
+            info = part.element.getroottree().docinfo
+            if info.doctype or info.internalDTD is not None:
+                return str(part.partname).lstrip("/")
+    return None
 
 
 def _runs(paragraph: object) -> tuple[str, str]:
