@@ -126,6 +126,9 @@ MIGRATIONS: list[tuple[str, str]] = [
 ]
 
 
+BUSY_TIMEOUT_MS = 5000  # how long a command waits for another one's write to finish
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -159,7 +162,7 @@ class Store:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA synchronous = NORMAL")
-            self.db.execute("PRAGMA busy_timeout = 5000")
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.migrate()
         except sqlite3.DatabaseError as exc:
             raise ProjectError(f"{path}: not a mentorqual project ({exc})") from None
@@ -201,7 +204,15 @@ class Store:
         if self.db.in_transaction:  # nested: the outer transaction decides
             yield
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")  # waits busy_timeout for another writer
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            raise ProjectError(
+                f"{self.path}: the project is busy (another mentorqual command is writing "
+                "to it); try again when it has finished"
+            ) from None
         try:
             yield
         except BaseException:

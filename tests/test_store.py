@@ -79,3 +79,27 @@ def test_missing_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ProjectError) as error:
         Store(path)
     assert str(error.value) == f"{path}: the folder {path.parent} does not exist"
+
+
+def test_a_busy_project_gives_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mentorqual import store as store_module
+
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 50)
+    path = tmp_path / "p.db"
+    Store(path).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+    try:
+        store = Store(path, create=False)
+        with pytest.raises(ProjectError) as caught, store.transaction():
+            pass
+        assert str(caught.value) == (
+            f"{path}: the project is busy (another mentorqual command is writing to it); "
+            "try again when it has finished"
+        )
+        store.close()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
