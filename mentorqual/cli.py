@@ -718,6 +718,108 @@ def quotes(
     click.echo(f"Wrote {len(chosen)} quote(s) in {groups} group(s) to {output}")
 
 
+def _names(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+@cli.command()
+@click.option(
+    "--coders",
+    required=True,
+    metavar="A,B[,C...]",
+    help="Two or more coders, comma-separated; a machine coder (rules, classifier, "
+    "machine) audits the machine against humans.",
+)
+@click.option(
+    "--codes", default="", metavar="CODE,...", help="Only these codes. Default: every code."
+)
+@click.option(
+    "--unit",
+    type=click.Choice(["segment", "interview"]),
+    default="segment",
+    show_default=True,
+    help="Presence of a code per respondent paragraph, or per interview.",
+)
+@click.option(
+    "--by",
+    type=click.Choice(["region"]),
+    default=None,
+    help="Add per-region figures.",
+)
+@click.option(
+    "--no-bootstrap",
+    is_flag=True,
+    help="Skip the bootstrap confidence interval of alpha (faster).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report: .xlsx (with the disagreements sheet), .md or .docx.",
+)
+@pass_project
+@library_errors
+def agreement(
+    project: Project,
+    coders: str,
+    codes: str,
+    unit: str,
+    by: str | None,
+    no_bootstrap: bool,
+    output: Path | None,
+) -> None:
+    """Inter-coder agreement per code: percent agreement, Cohen's kappa (2 coders)
+    or Fleiss' kappa (3+), Krippendorff's alpha with a 95% bootstrap interval, and
+    Gwet's AC1, with the units every coder assessed.
+
+    A paragraph a coder did not assess is missing, never "absent". The report's
+    disagreements sheet lists every paragraph where the coders differ, for the
+    calibration meeting.
+
+    Example:
+
+        mentorqual agreement --coders A,B -o agreement.xlsx
+    """
+    result = project.agreement(
+        _names(coders),
+        codes=_names(codes),
+        unit=unit,
+        by=by,
+        path=output,
+        bootstrap=not no_bootstrap,
+    )
+    click.echo(
+        f"{', '.join(result.coders)}: {result.units_used} of {result.units_in_scope} "
+        f"{unit}s assessed by two or more coders; {len(result.disagreements)} with "
+        "disagreements"
+    )
+    table = [
+        {
+            "code": a.code,
+            "units": a.units,
+            "agreement": a.percent,
+            result.kappa_name: a.kappa,
+            "alpha": a.alpha,
+            "alpha 95% CI": "–"
+            if a.alpha_low != a.alpha_low
+            else f"{a.alpha_low:.3f}–{a.alpha_high:.3f}",
+            "AC1": a.ac1,
+            "kappa band": a.kappa_band,
+            "alpha verdict": a.alpha_verdict,
+        }
+        for a in (*result.per_code, result.overall)
+    ]
+    click.echo(markdown_table(table), nl=False)
+    if {"classifier", "machine"} & set(result.coders):
+        click.echo(
+            "Note: the classifier learnt from human codings; against the coder it learnt "
+            "from, these figures are in-sample. 'mentorqual evaluate --coder machine "
+            "--against A' gives cross-validated ones."
+        )
+    if output is not None:
+        click.echo(f"Wrote {output}")
+
+
 @cli.command()
 @click.option(
     "-o",

@@ -19,9 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from . import counts as counting
+from .agreement import AgreementError
+from .audit import Audit, AuditUnit, audit
 from .errors import InputError, PiiError
 from .pii import PiiGuard
 from .quotes import Candidate, Quote, select_quotes
+from .reports.agreement import write_agreement
 from .reports.counts import write_counts
 from .reports.heatmap import write_heatmap
 from .reports.quotes import write_quotes
@@ -486,6 +489,9 @@ def write_run_outputs(
     about = quote_notes(store, coders, 2)
     write_quote_sheet(target("quotes_by_region.docx"), chosen, ("region",), about)
     write_quote_sheet(target("quotes_by_region.xlsx"), chosen, ("region",), about)
+    humans = sorted(c for c, o in store.coder_origins().items() if o == "human")
+    if len(humans) >= 2:
+        write_agreement_report(store, agreement_audit(store, humans), target("agreement.xlsx"))
     pages = write_html_view(store, folder / "view", (), pii)
     files.append("view/")
     manifest = {
@@ -512,3 +518,62 @@ def write_run_outputs(
     with atomic_path(target("manifest.json")) as temp:
         temp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", "utf-8")
     return RunOutputs(files, result.coder.name, coders, len(chosen), pages)
+
+
+# -- agreement ---------------------------------------------------------------------------
+
+
+def agreement_audit(
+    store: Store,
+    coders: Sequence[str],
+    codes: Sequence[str] = (),
+    *,
+    unit: str = "segment",
+    by: str | None = None,
+    bootstrap: bool = True,
+) -> Audit:
+    """The agreement audit of ``coders`` (humans, or a machine coder against humans)."""
+    origins = store.coder_origins()
+    if len(coders) < 2:
+        raise InputError(f"agreement needs at least 2 coders, got {len(coders)}")
+    _check_values("coder", coders, sorted(origins))
+    themes = store.themes()
+    _check_values("code", codes, [c for c, _, _ in themes])
+    region = {s["interview"]: s["region"] for s in store.interview_summaries()}
+    units = [
+        AuditUnit(p.id, p.interview, region[p.interview], p.locator, p.text)
+        for p in store.respondent_paragraphs()
+    ]
+    try:
+        return audit(
+            units,
+            list(coders),
+            {c: store.assessed(c) for c in coders},
+            {c: store.coding_pairs(c) for c in coders},
+            list(codes) or [c for c, _, _ in themes],
+            {c: label for c, label, _ in themes},
+            unit=unit,  # type: ignore[arg-type]
+            by=by,
+            bootstrap=bootstrap,
+        )
+    except AgreementError as exc:
+        raise InputError(str(exc)) from None
+
+
+def agreement_notes(store: Store, result: Audit) -> list[str]:
+    return [
+        f"Kodere: {', '.join(result.coders)}. Enhed: "
+        f"{'informantafsnit' if result.unit == 'segment' else 'interview'}.",
+        f"Kodebog: {store.codebook_name() or '?'} (sha256 {str(store.codebook_sha256())[:12]}).",
+        "Enheder, som en koder ikke har vurderet, tæller som manglende, aldrig som fravær.",
+        f"Lavet {now()} med mentorqual.",
+    ]
+
+
+def write_agreement_report(store: Store, result: Audit, path: Path) -> None:
+    write_agreement(
+        path,
+        result,
+        title=f"Interkoder-enighed: {', '.join(result.coders)}",
+        about=agreement_notes(store, result),
+    )

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import evaluation, machine, nlp, outputs
+from .audit import Audit
 from .codebook import DEFAULT_CODEBOOK, Codebook, load_codebook, parse_codebook
 from .errors import CodebookError, InputError, ProjectError
 from .importers import (
@@ -32,6 +33,7 @@ from .importers import (
 )
 from .importers.sheet import read_coding_sheet
 from .quotes import Quote
+from .reports.agreement import AGREEMENT_SUFFIXES
 from .reports.quotes import QUOTE_SUFFIXES
 from .reports.sheet import write_coding_sheet
 from .reports.tables import check_suffix, staging_folder
@@ -739,6 +741,29 @@ class Project:
         """Personal data found in any paragraph: (interview, locator, kind, text)."""
         with self._reading() as store:
             return outputs.pii_scan(store)
+
+    def agreement(
+        self,
+        coders: Sequence[str],
+        *,
+        codes: Sequence[str] = (),
+        unit: str = "segment",
+        by: str | None = None,
+        path: PathLike | None = None,
+        bootstrap: bool = True,
+    ) -> Audit:
+        """Inter-coder agreement per code between ``coders`` (two or more; a machine
+        coder can be one of them), written to ``path`` (.xlsx, .md, .docx) if given.
+        See :mod:`mentorqual.audit` for the definitions."""
+        if path is not None:
+            check_suffix(Path(path), AGREEMENT_SUFFIXES)
+        with self._reading() as store:
+            result = outputs.agreement_audit(
+                store, coders, codes, unit=unit, by=by, bootstrap=bootstrap
+            )
+            if path is not None:
+                outputs.write_agreement_report(store, result, Path(path))
+        return result
 
     def export_codings(self, path: PathLike, *, coders: Sequence[str] = ()) -> int:
         """Write every coding (of ``coders``, or all) to .csv or .xlsx; returns the count."""

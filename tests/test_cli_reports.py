@@ -217,7 +217,7 @@ def test_run_writes_every_report_and_a_manifest(sample: Path) -> None:
     assert names == {
         "codings.csv", "theme_counts_by_region.csv", "theme_counts_by_region.xlsx",
         "heatmap_region_theme.png", "quotes_by_region.docx", "quotes_by_region.xlsx",
-        "manifest.json", "view",
+        "manifest.json", "view", "agreement.xlsx",
     }  # fmt: skip
     assert (out / "view" / "index.html").is_file()
     sources = [*TRANSCRIPTS.glob("*.txt"), *TRANSCRIPTS.glob("*.docx")]
