@@ -271,6 +271,17 @@ def quotes(
     return chosen_quotes, chosen
 
 
+def checked_quotes(
+    store: Store, pii: str, **options: Any
+) -> tuple[list[Quote], list[str], list[str]]:
+    """:func:`quotes` after the PII guard (refused, redacted or allowed), with the
+    coders drawn from and the notes for the sheet's title page."""
+    chosen, coders = quotes(store, **options)
+    items = [(f"{q.interview} {q.locator}", q.text) for q in chosen]
+    chosen = redact_quotes(chosen, pii_filter(store, items, pii, "quotes"))
+    return chosen, coders, quote_notes(store, coders, options.get("per_interview", 2))
+
+
 def write_quote_sheet(
     path: Path,
     chosen: Sequence[Quote],
@@ -483,10 +494,7 @@ def write_run_outputs(
     write_theme_counts(result, target("theme_counts_by_region.csv"))
     write_theme_counts(result, target("theme_counts_by_region.xlsx"))
     write_counts_heatmap(result, target("heatmap_region_theme.png"))
-    chosen, coders = quotes(store)
-    items = [(f"{q.interview} {q.locator}", q.text) for q in chosen]
-    chosen = redact_quotes(chosen, pii_filter(store, items, pii, "quotes"))
-    about = quote_notes(store, coders, 2)
+    chosen, coders, about = checked_quotes(store, pii)
     write_quote_sheet(target("quotes_by_region.docx"), chosen, ("region",), about)
     write_quote_sheet(target("quotes_by_region.xlsx"), chosen, ("region",), about)
     humans = sorted(c for c, o in store.coder_origins().items() if o == "human")

@@ -317,12 +317,7 @@ class Project:
                 problems.append(f"row {row.row}: {problem}")
                 continue
             wanted[row.coder].add((segment, row.code))
-        if problems:
-            more = f"; and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else ""
-            raise InputError(
-                f"{path}: {len(problems)} row(s) could not be used, nothing was imported: "
-                f"{'; '.join(problems[:MAX_LISTED])}{more}"
-            )
+        _refuse_rows(path, problems)
         report = CodingsReport(path)
         for name in sorted(scope):
             segments = [
@@ -364,14 +359,7 @@ class Project:
                 else:
                     scope.add(found)
                     wanted |= {(found, code) for code in row.codes}
-            if problems:
-                more = (
-                    f"; and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else ""
-                )
-                raise InputError(
-                    f"{path}: {len(problems)} row(s) could not be used, nothing was imported: "
-                    f"{'; '.join(problems[:MAX_LISTED])}{more}"
-                )
+            _refuse_rows(path, problems)
             added, removed = store.replace_human_codings(coder, scope, wanted)
         report = CodingsReport(path)
         report.coders[coder] = (added, removed, len({r.interview for r in rows}))
@@ -704,8 +692,9 @@ class Project:
         if top < 1 or max_words < 1 or per_interview < 1:
             raise InputError("--top, --max-words and --per-interview must be at least 1")
         with self._reading() as store:
-            chosen, coders = outputs.quotes(
+            chosen, _, about = outputs.checked_quotes(
                 store,
+                pii,
                 by=by,
                 coders=coders,
                 themes=themes,
@@ -714,10 +703,6 @@ class Project:
                 max_words=max_words,
                 per_interview=per_interview,
             )
-            about = outputs.quote_notes(store, coders, per_interview)
-            items = [(f"{q.interview} {q.locator}", q.text) for q in chosen]
-            clean = outputs.pii_filter(store, items, pii, "quotes")
-        chosen = outputs.redact_quotes(chosen, clean)
         outputs.write_quote_sheet(path, chosen, by, about)
         return chosen
 
@@ -788,6 +773,16 @@ class Project:
             }
         finally:
             store.close()
+
+
+def _refuse_rows(path: Path, problems: Sequence[str]) -> None:
+    """One error listing the first rows that could not be used, if any."""
+    if problems:
+        more = f"; and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else ""
+        raise InputError(
+            f"{path}: {len(problems)} row(s) could not be used, nothing was imported: "
+            f"{'; '.join(problems[:MAX_LISTED])}{more}"
+        )
 
 
 class _DryRun(Exception):
