@@ -29,9 +29,13 @@ test: $(VENV)/.installed-dev
 	exit $$status
 
 check: $(VENV)/.installed-dev
-	$(BIN)/ruff check mentorqual tests
-	$(BIN)/ruff format --check mentorqual tests
+	$(BIN)/ruff check mentorqual tests benchmarks
+	$(BIN)/ruff format --check mentorqual tests benchmarks
 	$(BIN)/mypy mentorqual
+
+# Takes several minutes; not part of `make test`. Writes benchmarks/results/<date>-<host>.json.
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/run.py --sizes 10,100,1000
 
 clean:
 	rm -rf $(VENV) build *.egg-info mentorqual.db mentorqual.db-*

@@ -1,0 +1,186 @@
+"""The benchmarks keep working: the corpus generator, and benchmarks/run.py end to end at N=5.
+
+No timing is asserted; the numbers only have to be there, positive and finite.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from mentorqual import Project
+from mentorqual.importers import read_transcript
+
+from .conftest import CODEBOOK, ROOT
+
+BENCHMARKS = ROOT / "benchmarks"
+SIZE_KEYS = (
+    "tokenizer_tokens_per_s",
+    "import_words_per_s",
+    "rules_tokens_per_s",
+    "ratio_rules_vs_tokenizer",
+    "pipeline_seconds",
+    "peak_rss_mb",
+)
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    """Import a benchmarks/ script as a module (it is not in a package)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def make_corpus() -> ModuleType:
+    return _load("make_corpus", BENCHMARKS / "make_corpus.py")
+
+
+@pytest.fixture(scope="module")
+def corpus(make_corpus: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Ten interviews: nine .txt and one .docx."""
+    out = tmp_path_factory.mktemp("corpus") / "corpus"
+    make_corpus.make_corpus(out, 10, seed=3)
+    return out
+
+
+def test_corpus_is_deterministic(make_corpus: ModuleType, corpus: Path, tmp_path: Path) -> None:
+    again = make_corpus.make_corpus(tmp_path / "again", 10, seed=3)
+    files = sorted(p.relative_to(corpus) for p in corpus.rglob("*") if p.is_file())
+    assert [e["file"] for e in again["files"]][-1].endswith(".docx")
+    for name in files:
+        assert (corpus / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
+
+
+def test_corpus_interviews_and_locators(make_corpus: ModuleType, corpus: Path) -> None:
+    manifest = make_corpus.load_manifest(corpus)
+    codings = make_corpus.read_codings(corpus)
+    assert sorted(codings) == ["A", "B", "C"]
+    for entry in manifest["files"]:
+        transcript = read_transcript(corpus / entry["file"])
+        assert transcript.interview == entry["interview"]
+        assert transcript.region == entry["region"]
+        assert [p.locator for p in transcript.respondent_paragraphs] == entry["respondent"]
+        assert 1000 <= entry["respondent_words"] < 2000
+    located = {(i, loc) for coded in codings.values() for i, loc in coded}
+    respondent = {(e["interview"], loc) for e in manifest["files"] for loc in e["respondent"]}
+    assert located and located <= respondent
+
+
+def test_corpus_imports_with_its_codings(corpus: Path, tmp_path: Path) -> None:
+    project = Project(tmp_path / "bench.db")
+    report = project.import_paths([corpus])
+    assert len(report.added) == 10 and not report.warnings
+    project.load_codebook(CODEBOOK)
+    for coder in ("A", "B", "C"):
+        added, removed, interviews = project.import_codings(
+            corpus / "codings" / f"coder_{coder}.csv"
+        ).coders[coder]
+        assert added > 0 and removed == 0 and interviews == 10
+
+
+def test_audit_and_statistics_agree(corpus: Path) -> None:
+    pytest.importorskip("mentorqual.audit")
+    _load("make_corpus", BENCHMARKS / "make_corpus.py")
+    run = _load("mentorqual_bench_run", BENCHMARKS / "run.py")
+    data = run._agreement_data(corpus, 10, 600)
+    assert len(data["units"]) == 600 and sorted(data["coded"]) == ["A", "B", "C"]
+    *_, audited = run._time_audit(data, 50)
+    *_, computed = run._time_statistics(data, 50)
+    assert audited.keys() == computed.keys()
+    for code, alpha in audited.items():
+        assert alpha == pytest.approx(computed[code]), code
+
+
+def _numbers(value: Any, where: str = "") -> Iterator[tuple[str, float]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _numbers(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _numbers(item, f"{where}[{i}]")
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        yield where, value
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str]:
+    tmp = tmp_path_factory.mktemp("bench")
+    out = tmp / "results.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARKS / "run.py"),
+            "--sizes",
+            "5",
+            "--corpus",
+            str(tmp / "corpus"),
+            "--out",
+            str(out),
+            "--classifier-segments",
+            "500",
+            "--agreement-segments",
+            "2000",
+            "--bootstrap-resamples",
+            "200",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(out.read_text(encoding="utf-8")), done.stdout
+
+
+@pytest.mark.slow
+def test_bench_json_structure(bench: tuple[dict[str, Any], str]) -> None:
+    results, _ = bench
+    assert list(results["sizes"]) == ["5"]
+    size = results["sizes"]["5"]
+    assert size["interviews"] == 5
+    for key in SIZE_KEYS:
+        assert size[key] > 0, key
+    assert set(size["steps"]) == {"tokenizer", "import", "rules", "reports"}
+    classifier, agreement = results["classifier"], results["agreement"]
+    assert classifier["segments"] == 500
+    assert classifier["train_seconds_20k"] > 0 and classifier["predict_segments_per_s"] > 0
+    assert (agreement["coders"], agreement["segments"], agreement["codes"]) == (3, 2000, 5)
+    assert agreement["seconds"] > 0 and agreement["bootstrap_seconds"] > 0
+    assert all(0 < alpha <= 1 for alpha in agreement["alpha"].values())
+    assert {t["what"] for t in results["targets"]} >= {
+        "rule tagging vs bare tokenizer (N=5)",
+        "agreement report without bootstrap",
+        "agreement report with bootstrap",
+    }
+
+
+@pytest.mark.slow
+def test_bench_numbers_are_positive_and_finite(bench: tuple[dict[str, Any], str]) -> None:
+    results, _ = bench
+    found = dict(_numbers(results))
+    found.pop(".corpus.seed")
+    assert len(found) > 40
+    bad = {where: n for where, n in found.items() if not (math.isfinite(n) and n > 0)}
+    assert not bad
+
+
+@pytest.mark.slow
+def test_bench_prints_the_table(bench: tuple[dict[str, Any], str]) -> None:
+    _, printed = bench
+    assert "| N | respondent words | tokens | tokenizer tok/s" in printed
+    assert "Rule tagging / bare tokenizer: " in printed
+    assert "Results: " in printed
