@@ -46,6 +46,7 @@ MACHINE = "machine"
 MIN_POSITIVES = 5
 RULE_SUPPORT = 0.5  # a rule hit counts when p >= RULE_SUPPORT * threshold
 CV_SPLITS = 5
+FORMAT = "theme-classifier/1"  # bump when features or model change
 
 
 @dataclass
@@ -148,7 +149,11 @@ def train(store: Store, coders: Sequence[str], *, random_state: int = 0) -> Trai
     scores = _scores(data, codes, cv.pairs())
     model = ThemeClassifier(codes, random_state).fit(data.texts, data.labels, data.groups)
     blob = model.to_bytes()
-    model_id = hashlib.sha256(blob).hexdigest()[:16]
+    # Named by what it was trained on, not by its pickled bytes (which vary between
+    # runs with the interpreter's hash seed): the same data, codebook and settings
+    # give the same id, as the manifest's reproducibility promises.
+    recipe = [data.sha256, store.codebook_sha256(), random_state, FORMAT, list(coders)]
+    model_id = hashlib.sha256(json.dumps(recipe).encode("utf-8")).hexdigest()[:16]
     store.save_model(
         {
             "id": model_id,

@@ -110,7 +110,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         -- Trained classifiers. The pickled model lives only here: it is loaded from this
         -- table, never from a path outside the project.
         CREATE TABLE models (
-            id TEXT PRIMARY KEY,               -- sha256 of data, first 16 hex digits
+            id TEXT PRIMARY KEY,               -- sha256 of what it was trained on, 16 hex
             kind TEXT NOT NULL,
             created_at TEXT NOT NULL,
             codebook_sha256 TEXT NOT NULL,

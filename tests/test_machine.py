@@ -223,3 +223,11 @@ def test_tag_classifier_without_a_model(small: Path) -> None:
         1,
         "Error: the project has no trained classifier; run 'mentorqual train --from A'\n",
     )
+
+
+def test_training_again_gives_the_same_model_id(db: Path) -> None:
+    (before,) = rows(db, "SELECT id FROM models")[0]
+    code, output = mq(db, "train", "--from", "A")
+    assert code == 0, output
+    assert output.startswith(f"Trained model {before} on 793 paragraphs from 30 interviews")
+    assert rows(db, "SELECT id FROM models") == [(before,)]
