@@ -469,7 +469,9 @@ def explain(project: Project, interview: str, segment: str) -> None:
         origin = coding["origin"]
         version = f" {coding['origin_version'][:12]}" if coding["origin_version"] else ""
         click.echo(f"  {coding['code']} by {coding['coder']} ({origin}{version})")
-        for item in coding["evidence"]:
+        if coding["probability"] is not None:
+            click.echo(f"    model {coding['model']}: probability {coding['probability']:.3f}")
+        for item in coding["rules"]:
             words = ", ".join(f"{text!r} [{start}:{end}]" for text, start, end in item["tokens"])
             click.echo(f"    rule {item['rule']}: {words}")
 

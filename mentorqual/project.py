@@ -591,7 +591,13 @@ class Project:
         finally:
             store.close()
         for coding in codings:
-            coding["evidence"] = json.loads(coding["evidence"]) if coding["evidence"] else []
+            # rules: a list of rule hits; classifier and machine: the model and its
+            # probability, and for machine the rule hits it took over.
+            parsed = json.loads(coding["evidence"]) if coding["evidence"] else []
+            coding["rules"] = outputs.rule_hits(coding["evidence"])
+            coding["model"] = parsed.get("model") if isinstance(parsed, dict) else None
+            coding["probability"] = parsed.get("probability") if isinstance(parsed, dict) else None
+            coding["evidence"] = parsed
         return {"interview": interview, "segment": paragraph, "codings": codings}
 
     def evaluate(

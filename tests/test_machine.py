@@ -231,3 +231,17 @@ def test_training_again_gives_the_same_model_id(db: Path) -> None:
     assert code == 0, output
     assert output.startswith(f"Trained model {before} on 793 paragraphs from 30 interviews")
     assert rows(db, "SELECT id FROM models") == [(before,)]
+
+
+def test_explain_shows_the_model_and_the_rules_machine_took_over(db: Path) -> None:
+    ((interview, locator),) = rows(
+        db,
+        "SELECT s.interview_id, s.locator FROM codings c JOIN segments s ON s.id = c.segment_id "
+        "WHERE c.coder = 'machine' AND c.evidence LIKE '%\"rule\"%' ORDER BY s.id LIMIT 1",
+    )
+    code, output = mq(db, "explain", str(interview), str(locator))
+    assert code == 0, output
+    lines = output.splitlines()
+    at = next(i for i, line in enumerate(lines) if "by machine (machine " in line)
+    assert lines[at + 1].startswith("    model ") and ": probability " in lines[at + 1]
+    assert lines[at + 2].startswith("    rule ")
