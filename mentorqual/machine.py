@@ -243,11 +243,9 @@ def tag(store: Store, *, combine: bool) -> ClassifierTagReport:
             evidence: dict[str, object] = {"model": record["id"], "probability": prob}
             if decided[i, j]:
                 found[CLASSIFIER].append((p.id, code, prob, json.dumps(evidence)))
-            hit = rules.get((p.id, code), "") if (p.id, code) in rules else None
-            if combine and (
-                decided[i, j] or (hit is not None and prob >= RULE_SUPPORT * thresholds[j])
-            ):
-                evidence["rules"] = json.loads(hit or "[]") if hit is not None else []
+            ruled = (p.id, code) in rules
+            if combine and (decided[i, j] or (ruled and prob >= RULE_SUPPORT * thresholds[j])):
+                evidence["rules"] = json.loads(rules[(p.id, code)] or "[]") if ruled else []
                 found[MACHINE].append((p.id, code, prob, json.dumps(evidence, ensure_ascii=False)))
     ids = [p.id for p in paragraphs]
     store.replace_machine_codings(CLASSIFIER, CLASSIFIER, record["id"], found[CLASSIFIER], ids)
