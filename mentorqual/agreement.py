@@ -54,6 +54,7 @@ __all__ = [
     "krippendorff_observed_agreement",
     "krippendorff_verdict",
     "landis_koch",
+    "percentile_interval",
     "percent_agreement",
     "scott_pi",
 ]
@@ -559,6 +560,12 @@ def _bootstrap_ci(
             for start in range(0, n_boot, chunk)
         ]
     )
+    return percentile_interval(alphas, level)
+
+
+def percentile_interval(alphas: _Floats, level: float = 0.95) -> tuple[float, float]:
+    """The percentile interval of bootstrap alphas; resamples where alpha is undefined
+    (NaN: no variation) are left out."""
     alphas = alphas[~np.isnan(alphas)]
     if not alphas.size:
         raise AgreementError("no bootstrap resample had any variation; alpha has no interval")

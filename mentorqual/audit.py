@@ -38,6 +38,7 @@ from .agreement import (
     krippendorff_verdict,
     landis_koch,
     percent_agreement,
+    percentile_interval,
 )
 from .errors import InputError
 from .types import report_order
@@ -345,12 +346,7 @@ def _unit_bootstrap_ci(
     expected = 2.0 * (values - present) * present
     with np.errstate(divide="ignore", invalid="ignore"):
         alphas = np.where(expected > 0, 1 - (values - 1) * disagreement / expected, np.nan)
-    alphas = alphas[~np.isnan(alphas)]
-    if not alphas.size:
-        raise AgreementError("no bootstrap resample had any variation; alpha has no interval")
-    tail = (1 - LEVEL) / 2
-    low, high = np.quantile(alphas, [tail, 1 - tail])
-    return float(low), float(high)
+    return percentile_interval(alphas, LEVEL)
 
 
 def _group_figures(

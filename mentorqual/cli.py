@@ -44,6 +44,17 @@ def library_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def output_option(help: str, *, required: bool = False) -> Callable[[F], F]:
+    """-o/--output FILE: the file a command writes; its suffix picks the format."""
+    return click.option(
+        "-o",
+        "--output",
+        required=required,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=help,
+    )
+
+
 def interviewer_label_option(func: F) -> F:
     return click.option(
         "--interviewer-label",
@@ -418,13 +429,7 @@ def train(project: Project, coders: tuple[str, ...]) -> None:
 
 @cli.command()
 @click.option("-n", "n", default=20, show_default=True, help="How many paragraphs.")
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The coding sheet to write (.xlsx).",
-)
+@output_option("The coding sheet to write (.xlsx).", required=True)
 @click.option(
     "--for",
     "coder",
@@ -485,12 +490,7 @@ def explain(project: Project, interview: str, segment: str) -> None:
     metavar="PATTERN",
     help="Only interviews whose id matches this shell pattern (repeatable), e.g. '*03'.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the table to .md, .csv or .xlsx as well.",
-)
+@output_option("Write the table to .md, .csv or .xlsx as well.")
 @pass_project
 @library_errors
 def evaluate(
@@ -604,12 +604,7 @@ def by_option(func: F) -> F:
     "Default: the human coder who coded the most, else the machine.",
 )
 @filter_options
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the table to .csv, .xlsx or .md. Default: print it.",
-)
+@output_option("Write the table to .csv, .xlsx or .md. Default: print it.")
 @click.option(
     "--plot",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -670,13 +665,7 @@ def counts(
     show_default=True,
     help="At most this many quotes from one interview per theme.",
 )
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The quote sheet: .docx, .xlsx, .csv or .md.",
-)
+@output_option("The quote sheet: .docx, .xlsx, .csv or .md.", required=True)
 @pii_options
 @pass_project
 @library_errors
@@ -753,12 +742,7 @@ def _names(value: str) -> list[str]:
     is_flag=True,
     help="Skip the bootstrap confidence interval of alpha (faster).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report: .xlsx (with the disagreements sheet), .md or .docx.",
-)
+@output_option("Write the report: .xlsx (with the disagreements sheet), .md or .docx.")
 @pass_project
 @library_errors
 def agreement(
@@ -905,13 +889,7 @@ def pii_add_name(project: Project, names: tuple[str, ...]) -> None:
 
 
 @codings.command("export")
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The file to write: .csv or .xlsx.",
-)
+@output_option("The file to write: .csv or .xlsx.", required=True)
 @click.option(
     "--coder",
     "coders",

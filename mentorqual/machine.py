@@ -73,14 +73,10 @@ class TrainingSet:
         return digest.hexdigest()
 
 
-def human_coders(store: Store) -> list[str]:
-    return sorted(c for c, o in store.coder_origins().items() if o == "human")
-
-
 def training_set(store: Store, coders: Sequence[str]) -> TrainingSet:
     """Paragraphs assessed by any of ``coders``; a paragraph's codes come from the
     first coder in ``coders`` that assessed it (coders are never merged)."""
-    humans = human_coders(store)
+    humans = store.human_coders()
     if not coders:
         raise InputError(f"name the human coder(s) to train from; the project has: {_list(humans)}")
     for coder in coders:
@@ -304,7 +300,7 @@ def suggestions(
     record, model = load(store)
     if coder is None:
         done: set[int] = set()
-        for human in human_coders(store):
+        for human in store.human_coders():
             done |= store.assessed(human)
         who = "any human coder"
     else:

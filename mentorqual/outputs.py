@@ -58,13 +58,10 @@ def choose_coder(store: Store, coder: str | None) -> CoderChoice:
     """Resolve ``--coder``. Default: the human coder who assessed the most segments;
     with no human codings, the best machine coder (machine, classifier, rules)."""
     origins = store.coder_origins()
-    humans = sorted(c for c, o in origins.items() if o == "human")
+    humans = store.human_coders()
     valid = [*origins, CONSENSUS] if len(humans) > 1 else list(origins)
     if coder is None:
-        if humans:
-            coder = max(humans, key=lambda h: (len(store.assessed(h)), -humans.index(h)))
-        else:
-            coder = next((m for m in MACHINE_ORDER if m in origins), None)
+        coder = store.lead_human_coder() or next((m for m in MACHINE_ORDER if m in origins), None)
         if coder is None:
             raise InputError(
                 "the project has no codings yet; run 'mentorqual tag' or "
@@ -210,7 +207,7 @@ def write_counts_heatmap(result: CountsResult, path: Path) -> None:
 
 def _default_quote_coders(store: Store) -> list[str]:
     origins = store.coder_origins()
-    humans = sorted(c for c, o in origins.items() if o == "human")
+    humans = store.human_coders()
     machine = ["machine"] if "machine" in origins else [m for m in MACHINE_ORDER if m in origins]
     return humans + machine
 
@@ -497,7 +494,7 @@ def write_run_outputs(
     chosen, coders, about = checked_quotes(store, pii)
     write_quote_sheet(target("quotes_by_region.docx"), chosen, ("region",), about)
     write_quote_sheet(target("quotes_by_region.xlsx"), chosen, ("region",), about)
-    humans = sorted(c for c, o in store.coder_origins().items() if o == "human")
+    humans = store.human_coders()
     if len(humans) >= 2:
         write_agreement_report(store, agreement_audit(store, humans), target("agreement.xlsx"))
     pages = write_html_view(store, folder / "view", (), pii)

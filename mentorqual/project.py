@@ -424,10 +424,9 @@ class Project:
         """Train on the human coder who assessed the most paragraphs and tag with the
         classifier (and, after the rules, the combined coder); skipped with a note when
         there are no human codings or too few to learn from."""
-        humans = machine.human_coders(store)
-        if not humans:
+        coder = store.lead_human_coder()
+        if coder is None:
             return None, None, ["no human codings: the classifier was not trained"]
-        coder = max(humans, key=lambda h: (len(store.assessed(h)), -humans.index(h)))
         progress("Training the classifier", 0, 1)
         try:
             trained = machine.train(store, [coder])

@@ -539,6 +539,18 @@ class Store:
             self.db.execute("SELECT DISTINCT coder, origin FROM assessments ORDER BY coder")
         )
 
+    def human_coders(self) -> list[str]:
+        """Human coders, by name."""
+        return sorted(c for c, o in self.coder_origins().items() if o == "human")
+
+    def lead_human_coder(self) -> str | None:
+        """The human coder who assessed the most segments (ties: the first by name)."""
+        row = self.db.execute(
+            "SELECT coder FROM assessments WHERE origin = 'human' GROUP BY coder "
+            "ORDER BY COUNT(*) DESC, coder LIMIT 1"
+        ).fetchone()
+        return str(row[0]) if row else None
+
     def assessed_interviews(self, coder: str) -> dict[str, int]:
         """Interviews a coder assessed, with the number of segments assessed in each."""
         return dict(

@@ -60,6 +60,21 @@ def write(tmp_path: Path) -> Callable[..., Path]:
     return _write
 
 
+def coded_project(path: Path, transcript: Path, codings: Path) -> Path:
+    """A project with the sample codebook, one transcript and its codings, built
+    through the CLI."""
+    from mentorqual.cli import cli
+
+    for args in (
+        ["codebook", "load", str(CODEBOOK)],
+        ["import", str(transcript)],
+        ["codings", "import", str(codings)],
+    ):
+        result = CliRunner().invoke(cli, ["--project", str(path), *args])
+        assert result.exit_code == 0, result.output
+    return path
+
+
 def snapshot(db: Path) -> tuple[dict[str, int], str, list[tuple[object, ...]]]:
     """Row counts, integrity check and full content of a project file."""
     con = sqlite3.connect(db)

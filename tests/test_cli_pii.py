@@ -11,7 +11,7 @@ from docx import Document
 
 from mentorqual.cli import cli
 
-from .conftest import CODEBOOK, snapshot
+from .conftest import coded_project, snapshot
 
 PLANTED = """---
 interview: P01
@@ -31,16 +31,8 @@ CODINGS = (
 
 
 @pytest.fixture
-def db(runner: CliRunner, tmp_path: Path, write: Callable[..., Path]) -> Path:
-    path = tmp_path / "p.db"
-    for args in (
-        ["codebook", "load", str(CODEBOOK)],
-        ["import", str(write("P01.txt", PLANTED))],
-        ["codings", "import", str(write("a.csv", CODINGS))],
-    ):
-        result = runner.invoke(cli, ["--project", str(path), *args])
-        assert result.exit_code == 0, result.output
-    return path
+def db(tmp_path: Path, write: Callable[..., Path]) -> Path:
+    return coded_project(tmp_path / "p.db", write("P01.txt", PLANTED), write("a.csv", CODINGS))
 
 
 def mq(runner: CliRunner, db: Path, *args: str):  # type: ignore[no-untyped-def]

@@ -11,22 +11,14 @@ from click.testing import CliRunner
 from mentorqual import Project
 from mentorqual.cli import cli
 
-from .conftest import CODEBOOK, INTERVIEW, snapshot
+from .conftest import CODEBOOK, INTERVIEW, coded_project, snapshot
 
 CODINGS = "interview,segment,code,coder\nT01,p2,administration,A\nT01,p5,ledelse,A\n"
 
 
 @pytest.fixture
-def db(runner: CliRunner, tmp_path: Path, write: Callable[..., Path]) -> Path:
-    path = tmp_path / "p.db"
-    for args in (
-        ["codebook", "load", str(CODEBOOK)],
-        ["import", str(write("T01.txt", INTERVIEW))],
-        ["codings", "import", str(write("a.csv", CODINGS))],
-    ):
-        result = runner.invoke(cli, ["--project", str(path), *args])
-        assert result.exit_code == 0, result.output
-    return path
+def db(tmp_path: Path, write: Callable[..., Path]) -> Path:
+    return coded_project(tmp_path / "p.db", write("T01.txt", INTERVIEW), write("a.csv", CODINGS))
 
 
 def mq(runner: CliRunner, db: Path, *args: str):  # type: ignore[no-untyped-def]
