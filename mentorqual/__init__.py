@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 
+__version__ = "0.1.0"  # before the imports: modules below name it in their outputs
+
 from .codebook import Codebook, Theme, load_codebook
 from .errors import CodebookError, InputError, MentorqualError, ProjectError
 from .project import Project
 from .types import Paragraph, Transcript
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Codebook",

@@ -16,6 +16,7 @@ import click
 from . import __version__, machine
 from .errors import MentorqualError
 from .importers import DEFAULT_INTERVIEWER_LABELS
+from .importers.qdpx import QDA_SUFFIXES
 from .project import (
     PROJECT_ENV,
     ImportReport,
@@ -154,34 +155,79 @@ def _echo_import(report: ImportReport) -> None:
 @cli.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--replace", is_flag=True, help="Update interviews whose file has changed.")
+@click.option(
+    "--add-codes",
+    is_flag=True,
+    help="REFI-QDA projects: add codes that are not in the project's codebook "
+    "(default: refuse codings of such codes).",
+)
 @interviewer_label_option
 @pass_project
 @library_errors
 def import_command(
-    project: Project, paths: tuple[Path, ...], replace: bool, interviewer_labels: tuple[str, ...]
+    project: Project,
+    paths: tuple[Path, ...],
+    replace: bool,
+    add_codes: bool,
+    interviewer_labels: tuple[str, ...],
 ) -> None:
-    """Import transcripts (.txt, .docx) from files and folders, recursively.
+    """Import transcripts (.txt, .docx) from files and folders, recursively, or a
+    REFI-QDA project (.qdpx, or a .qde with its texts inline) from NVivo, ATLAS.ti,
+    MAXQDA, QualCoder or mentorqual.
 
     Metadata comes from YAML front matter or a metadata.csv beside the files
     (keys: interview, region, role, and any other attribute). An unchanged file
     is skipped; a changed one needs --replace, which keeps the human codings whose
     text is still there.
 
+    From a .qdpx, each text source becomes an interview (its case's variables are
+    its attributes; region and role may be missing), each user a coder, and each
+    coded selection codes the paragraphs it overlaps. Codes match the codebook by
+    name or label; --add-codes adds the others.
+
     Example:
 
         mentorqual import transcripts/ interviews/IP07.docx
+        mentorqual import nvivo-export.qdpx --add-codes
     """
+    labels = interviewer_labels or DEFAULT_INTERVIEWER_LABELS
+    qda = [p for p in paths if p.suffix.lower() in QDA_SUFFIXES]
+    if qda and len(paths) > 1:
+        raise click.UsageError("import a .qdpx or .qde file on its own")
     progress = ProgressBar()
     try:
-        report = project.import_paths(
-            paths,
-            replace=replace,
-            interviewer_labels=interviewer_labels or DEFAULT_INTERVIEWER_LABELS,
-            progress=progress,
-        )
+        if qda:
+            if not qda[0].is_file():
+                raise click.ClickException(f"{qda[0]}: no such file")
+            result = project.import_qdpx(
+                qda[0],
+                add_codes=add_codes,
+                replace=replace,
+                interviewer_labels=labels,
+                progress=progress,
+            )
+        else:
+            report = project.import_paths(
+                paths, replace=replace, interviewer_labels=labels, progress=progress
+            )
     finally:
         progress.close()
-    _echo_import(report)
+    if not qda:
+        _echo_import(report)
+        return
+    for item in result.skipped:
+        click.echo(f"Not imported: {item}", err=True)
+    _echo_import(result.imported)
+    _echo_warnings(result.warnings)
+    if result.added_codes:
+        click.echo(f"Added {len(result.added_codes)} code(s): {', '.join(result.added_codes)}")
+    if result.unmatched_codes:
+        click.echo(
+            f"Left out {len(result.unmatched_codes)} unused code(s) not in the codebook "
+            f"(--add-codes adds them): {', '.join(result.unmatched_codes)}"
+        )
+    for coder, n in result.codings.items():
+        click.echo(f"{coder}: {n} paragraph coding(s)")
 
 
 @cli.group()
@@ -250,6 +296,57 @@ def codebook_load(project: Project, file: Path, codebook_update: bool) -> None:
     """
     book = project.load_codebook(file, update=codebook_update)
     click.echo(f"Loaded {book.name} ({len(book.codes)} codes, sha256 {book.sha256[:12]})")
+
+
+@codebook.command("export")
+@click.argument(
+    "file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["qdc"]),
+    default="qdc",
+    show_default=True,
+    help="REFI-QDA codebook, for NVivo, ATLAS.ti, MAXQDA and others.",
+)
+@output_option("The .qdc file to write.", required=True)
+@pass_project
+@library_errors
+def codebook_export(project: Project, file: Path | None, fmt: str, output: Path) -> None:
+    """Export a codebook (FILE, or the project's) as a REFI-QDA codebook: codes with
+    GUIDs that stay the same from export to export, labels, definitions with the
+    inclusion and exclusion criteria, colours, and sub-codes nested.
+
+    Example:
+
+        mentorqual codebook export --format qdc -o mentorordning.qdc
+    """
+    n = project.export_qdc(output, codebook=file)
+    click.echo(f"Wrote {n} code(s) to {output}")
+
+
+@codebook.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@output_option("Also write the resulting codebook as YAML (.yaml), to add rules to.")
+@pass_project
+@library_errors
+def codebook_import(project: Project, file: Path, output: Path | None) -> None:
+    """Add the codes of a REFI-QDA codebook (.qdc) to the project's codebook.
+
+    Codes match by name or label, ignoring case; the others are added, with their
+    description and colour and without rules. A project without a codebook gets
+    one made from the file.
+
+    Example:
+
+        mentorqual codebook import atlas-codes.qdc -o codebooks/udvidet.yaml
+    """
+    report = project.import_qdc(file, output=output)
+    added = f": {', '.join(report.added)}" if report.added else ""
+    click.echo(f"{report.matched} code(s) matched, {len(report.added)} added{added}")
+    if output is not None:
+        click.echo(f"Wrote the codebook to {output}")
 
 
 @codebook.command("validate")
@@ -886,6 +983,49 @@ def pii_add_name(project: Project, names: tuple[str, ...]) -> None:
     """
     added = project.add_pii_names(names)
     click.echo(f"Added {added} new name(s).")
+
+
+@cli.group("export")
+def export_group() -> None:
+    """Export the project for other tools.
+
+    Example:
+
+        mentorqual export qdpx -o mentorordning.qdpx
+    """
+
+
+@export_group.command("qdpx")
+@output_option("The .qdpx file to write.", required=True)
+@click.option(
+    "--coder",
+    "coders",
+    multiple=True,
+    metavar="NAME",
+    help="Only this coder's codings; repeat for several. Default: every coder.",
+)
+@pii_options
+@pass_project
+@library_errors
+def export_qdpx(project: Project, output: Path, coders: tuple[str, ...], pii: str | None) -> None:
+    """Export the project as a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA
+    and QualCoder: the transcripts (UTF-8, LF), the codebook, one user per coder
+    (machine coders too), region, role and the other attributes as case variables,
+    and one coded selection per coded paragraph.
+
+    Positions are UTF-16 code units, as NVivo counts them. The whole texts leave the
+    project, so they are checked for personal data first.
+
+    Example:
+
+        mentorqual export qdpx -o mentorordning.qdpx --coder A --coder B
+    """
+    result = project.export_qdpx(output, coders=coders, pii=pii or "refuse")
+    selections = sum(len(s.selections) for s in result.sources)
+    click.echo(
+        f"Wrote {len(result.sources)} interview(s), {selections} coded paragraph(s), "
+        f"{len(result.users)} coder(s) and {len(result.codes)} code(s) to {output}"
+    )
 
 
 @codings.command("export")

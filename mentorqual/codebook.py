@@ -335,3 +335,43 @@ class _Checker:
             note=str(data.get("note", "")),
             line=data.line,
         )
+
+
+@dataclass(frozen=True)
+class NewCode:
+    """A code to add to a codebook (from another tool): no rules, just documentation."""
+
+    code: str
+    label: str
+    description: str = ""
+    colour: str = ""
+    parent: str | None = None  # a theme of the codebook, or another new code
+
+
+def with_codes(
+    codebook: Codebook | None, additions: list[NewCode], path: Path, name: str
+) -> Codebook:
+    """A codebook with ``additions`` appended (sub-codes under their theme), or a new
+    one named ``name`` when there is none. ``path`` names it in messages.
+
+    The YAML is written anew, so comments of the old file are lost; its rules stay.
+    """
+    data: dict[str, Any] = (
+        yaml.safe_load(codebook.content)
+        if codebook is not None
+        else {"codebook": name, "version": "1", "language": "da", "themes": []}
+    )
+    themes: dict[str, dict[str, Any]] = {t["code"]: t for t in data["themes"]}
+    for new in additions:
+        entry: dict[str, Any] = {"code": new.code, "label": new.label}
+        if new.colour:
+            entry["colour"] = new.colour
+        if new.description:
+            entry["definition"] = {"da": new.description}
+        if new.parent is None:
+            data["themes"].append(entry)
+            themes[new.code] = entry
+        else:
+            themes[new.parent].setdefault("subcodes", []).append(entry)
+    content = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return parse_codebook(content.encode("utf-8"), path)

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .types import report_order
+from .types import group_value, report_order
 
 ALL = "Alle"  # the column over every interview in scope
 
@@ -34,7 +34,7 @@ class InterviewScope:
 
 
 def _group_key(attributes: Mapping[str, str], by: Sequence[str]) -> tuple[str, ...]:
-    return tuple(attributes.get(key, "") or "(ukendt)" for key in by)
+    return tuple(group_value(attributes, key) for key in by)
 
 
 def theme_counts(

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import evaluation, machine, nlp, outputs
+from . import evaluation, interchange, machine, nlp, outputs
 from .audit import Audit
 from .codebook import DEFAULT_CODEBOOK, Codebook, load_codebook, parse_codebook
 from .errors import CodebookError, InputError, ProjectError
@@ -31,14 +31,16 @@ from .importers import (
     read_codings_csv,
     read_transcript,
 )
+from .importers.qdpx import read_qdc, read_qdpx, to_transcripts
 from .importers.sheet import read_coding_sheet
 from .quotes import Quote
 from .reports.agreement import AGREEMENT_SUFFIXES
+from .reports.qdpx import write_qdc, write_qdpx
 from .reports.quotes import QUOTE_SUFFIXES
 from .reports.sheet import write_coding_sheet
-from .reports.tables import check_suffix, staging_folder
+from .reports.tables import atomic_path, check_suffix, staging_folder
 from .store import SegmentRow, Store
-from .types import CodingRow, PathLike, Transcript
+from .types import CodingRow, PathLike, QdaProject, Transcript
 
 DEFAULT_PROJECT = Path("mentorqual.db")
 PROJECT_ENV = "MENTORQUAL_PROJECT"
@@ -109,6 +111,26 @@ class RunReport:
     trained: machine.TrainReport | None = None
     classified: machine.ClassifierTagReport | None = None
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class QdpxReport:
+    """What a REFI-QDA project import did."""
+
+    imported: ImportReport
+    added_codes: list[str]
+    unmatched_codes: list[str]  # codes of the file that matched none and were not added
+    codings: dict[str, int]  # coder -> paragraph codings
+    skipped: list[str]  # what the file held that was not imported, and why
+    warnings: list[str]
+
+
+@dataclass
+class QdcReport:
+    """What a REFI-QDA codebook import did."""
+
+    matched: int
+    added: list[str]
 
 
 @dataclass
@@ -763,6 +785,123 @@ class Project:
             rows = outputs.coding_rows(store, coders)
         outputs.write_codings(rows, path)
         return len(rows)
+
+    # -- REFI-QDA interchange -------------------------------------------------------
+
+    def export_qdc(self, path: PathLike, *, codebook: PathLike | None = None) -> int:
+        """Write a codebook (a file, or the project's) as a REFI-QDA .qdc; returns the
+        number of codes."""
+        path = Path(path)
+        check_suffix(path, (".qdc",))
+        codes = interchange.codebook_codes(self.codebook(codebook))
+        write_qdc(codes, path, interchange.ORIGIN)
+        return len(codes)
+
+    def export_qdpx(
+        self, path: PathLike, *, coders: Sequence[str] = (), pii: str = "refuse"
+    ) -> QdaProject:
+        """Write the project as a REFI-QDA .qdpx: every interview's text and the
+        codings (of ``coders``, or all). ``pii`` as in :meth:`quotes`, applied to the
+        whole texts."""
+        path = Path(path)
+        check_suffix(path, (".qdpx",))
+        with self._reading() as store:
+            book = interchange.parse_stored_codebook(store)
+            if book is None:
+                raise ProjectError(f"{self.path}: the project has no codebook to export")
+            project = interchange.export_project(store, book, coders, pii)
+        write_qdpx(project, path)
+        return project
+
+    def import_qdpx(
+        self,
+        path: PathLike,
+        *,
+        add_codes: bool = False,
+        replace: bool = False,
+        interviewer_labels: Sequence[str] = DEFAULT_INTERVIEWER_LABELS,
+        progress: Progress = _no_progress,
+    ) -> QdpxReport:
+        """Import a REFI-QDA project (.qdpx, or a .qde with inline texts): its text
+        sources become interviews, its users coders, and its codings are moved onto the
+        paragraphs they overlap. Codes map by name onto the project's codebook; with
+        ``add_codes`` the others are added to it."""
+        path = Path(path)
+        qda = read_qdpx(path)
+        transcripts, codings, warnings = to_transcripts(qda, path, interviewer_labels)
+        with self._writing() as store:
+            current = interchange.parse_stored_codebook(store)
+            match = interchange.match_codes(current, qda.codes, add=add_codes)
+            names = {c.guid: c.name for c in qda.codes}
+            missing = sorted({names[c.code] for c in codings if c.code not in match.codes})
+            if missing:
+                raise InputError(
+                    f"{path}: code(s) not in the project's codebook: {', '.join(missing)}; "
+                    "pass --add-codes to add them"
+                )
+            if current is None and not match.added:
+                raise ProjectError(
+                    f"{path}: the project has no codebook yet; load one with "
+                    "'mentorqual codebook load FILE', or pass --add-codes"
+                )
+            book = interchange.imported_codebook(current, match, path, qda.name)
+            if book is not None:
+                self._apply_codebook(store, book, True)
+            imported = self._apply_import(store, _ImportPlan(transcripts, []), replace, progress)
+            plan = interchange.fit_codings(store, path, codings, qda.users, match.codes)
+            counts = self._apply_qda_codings(store, plan, path)
+        return QdpxReport(
+            imported=imported,
+            added_codes=[c.code for c in match.added],
+            unmatched_codes=match.unmatched,
+            codings=counts,
+            skipped=qda.skipped,
+            warnings=[*warnings, *plan.warnings],
+        )
+
+    def _apply_qda_codings(
+        self, store: Store, plan: interchange.CodingPlan, path: Path
+    ) -> dict[str, int]:
+        origins = store.coder_origins()
+        counts: dict[str, int] = {}
+        for coder, scope in sorted(plan.scope.items()):
+            if coder in plan.machine or coder in interchange.MACHINE_CODERS:
+                pairs = plan.machine.get(coder, set())
+                store.replace_machine_codings(
+                    coder,
+                    coder,
+                    f"imported from {path.name}",
+                    [(s, c, None, None) for s, c in sorted(pairs)],
+                    sorted(scope),
+                    scope=scope,
+                )
+            else:
+                if origins.get(coder, "human") != "human":
+                    raise InputError(f"{path}: coder {coder!r} is a machine coder in this project")
+                pairs = plan.human.get(coder, set())
+                store.replace_human_codings(coder, scope, pairs)
+            counts[coder] = len(pairs)
+        return counts
+
+    def import_qdc(self, path: PathLike, *, output: PathLike | None = None) -> QdcReport:
+        """Add the codes of a REFI-QDA codebook (.qdc) that the project's codebook
+        lacks (codes match by name or label, ignoring case). ``output`` also gets the
+        resulting codebook as YAML, to add rules to."""
+        path = Path(path)
+        codes = read_qdc(path)
+        if output is not None:
+            check_suffix(Path(output), (".yaml", ".yml"))
+        with self._writing() as store:
+            current = interchange.parse_stored_codebook(store)
+            match = interchange.match_codes(current, codes, add=True)
+            book = interchange.imported_codebook(current, match, path, path.stem)
+            if book is not None:
+                self._apply_codebook(store, book, True)
+            final = book or current
+            if output is not None and final is not None:
+                with atomic_path(Path(output)) as tmp:
+                    tmp.write_text(final.content, encoding="utf-8")
+        return QdcReport(matched=len(codes) - len(match.added), added=[c.code for c in match.added])
 
     # -- reading -------------------------------------------------------------------
 

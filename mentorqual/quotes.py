@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .types import report_order
+from .types import group_value, report_order
 
 ELLIPSIS = "[...]"
 _WORD = re.compile(r"\w+")
@@ -79,7 +79,7 @@ class Quote:
 
 def attribution(attributes: Mapping[str, str]) -> str:
     """ "(Jobkonsulent, Hovedstaden)": the informant's role and region."""
-    parts = [attributes.get("role") or "Informant", attributes.get("region") or ""]
+    parts = [attributes.get("role") or "Informant", group_value(attributes, "region")]
     return "(" + ", ".join(p for p in parts if p) + ")"
 
 
@@ -138,7 +138,7 @@ def select_quotes(
     labels = dict(themes)
     pools: dict[tuple[tuple[str, ...], str], list[tuple[Candidate, str, int]]] = defaultdict(list)
     for c in candidates:
-        group = tuple(c.attributes.get(k, "") or "(ukendt)" for k in by)
+        group = tuple(group_value(c.attributes, k) for k in by)
         text, words = trim(c.text, c.sentences, c.focus, max_words)
         pools[(group, c.code)].append((c, text, words))
 

@@ -348,6 +348,15 @@ class Store:
                 )
         return ids
 
+    def interview_text(self, interview: str) -> str:
+        """The canonical text of an interview."""
+        row = self.db.execute(
+            "SELECT text FROM texts WHERE interview_id = ?", (interview,)
+        ).fetchone()
+        if row is None:
+            raise ProjectError(f"{self.path}: no interview {interview!r}")
+        return str(row[0])
+
     def paragraphs(self, interview: str, role: str | None = "respondent") -> list[SegmentRow]:
         """The paragraphs of one interview (of one role, or all) with their text, in order."""
         return self._paragraphs(
@@ -466,16 +475,25 @@ class Store:
         coder: str,
         origin: str,
         version: str,
-        codings: Iterable[tuple[int, str, float | None, str]],
+        codings: Iterable[tuple[int, str, float | None, str | None]],
         assessed: Iterable[int],
+        scope: Iterable[int] | None = None,
     ) -> None:
-        """Replace every coding and assessment of a machine coder.
+        """Replace every coding and assessment of a machine coder (on the segments in
+        ``scope``, or everywhere).
 
         ``codings`` holds (segment id, code, score, evidence JSON). Human codings are
         never touched: a human coder cannot carry a machine coder's name.
         """
-        self.db.execute("DELETE FROM codings WHERE coder = ?", (coder,))
-        self.db.execute("DELETE FROM assessments WHERE coder = ?", (coder,))
+        if scope is None:
+            self.db.execute("DELETE FROM codings WHERE coder = ?", (coder,))
+            self.db.execute("DELETE FROM assessments WHERE coder = ?", (coder,))
+        else:
+            segments = [(coder, s) for s in scope]
+            self.db.executemany("DELETE FROM codings WHERE coder = ? AND segment_id = ?", segments)
+            self.db.executemany(
+                "DELETE FROM assessments WHERE coder = ? AND segment_id = ?", segments
+            )
         stamp = now()
         self.db.executemany(
             "INSERT INTO codings (segment_id, code, coder, origin, origin_version, score, "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -23,6 +23,15 @@ def report_order(key: Sequence[str], by: Sequence[str]) -> tuple[tuple[int, str]
         (REGIONS.index(v) if field == "region" and v in REGIONS else len(REGIONS), v)
         for field, v in zip(by, key, strict=True)
     )
+
+
+def group_value(attributes: Mapping[str, str], key: str) -> str:
+    """An interview's value of ``key`` for grouping; a missing one reads "ukendt region"
+    (interviews from other tools often have no region or role)."""
+    return attributes.get(key, "") or f"ukendt {_DANISH_KEYS.get(key, key)}"
+
+
+_DANISH_KEYS = {"role": "rolle", "municipality": "kommune"}
 
 
 @dataclass(frozen=True)
@@ -74,3 +83,69 @@ class CodingRow:
     segment: str  # a locator such as "p12", or a verbatim quote from the paragraph
     code: str
     coder: str
+
+
+# -- REFI-QDA interchange (.qdc codebooks, .qdpx projects) -------------------------
+
+
+@dataclass(frozen=True)
+class QdaCode:
+    """A code of a REFI-QDA codebook; ``parent`` is the GUID of the enclosing code."""
+
+    guid: str
+    name: str
+    description: str = ""
+    colour: str = ""  # "#RRGGBB", or empty
+    parent: str | None = None
+    codable: bool = True
+
+
+@dataclass(frozen=True)
+class QdaCoding:
+    """One code applied to a selection, by a user (GUIDs)."""
+
+    guid: str
+    code: str
+    user: str | None
+
+
+@dataclass
+class QdaSelection:
+    """A coded stretch of a text source. ``start`` and ``end`` are code points into
+    the source's ``text`` (the XML counts UTF-16 units; the reader and writer convert)."""
+
+    guid: str
+    start: int
+    end: int
+    codings: list[QdaCoding]
+    name: str = ""
+    user: str | None = None
+
+
+@dataclass
+class QdaSource:
+    """A text source with its selections and the attributes of its case."""
+
+    guid: str
+    name: str
+    text: str
+    selections: list[QdaSelection] = field(default_factory=list)
+    attributes: dict[str, str] = field(default_factory=dict)
+    case: str | None = None  # GUID of the case (one per interview in mentorqual)
+
+
+@dataclass
+class QdaProject:
+    """A REFI-QDA project as plain records.
+
+    ``variables`` maps a variable name to its GUID and REFI type (Text, Integer, ...).
+    ``skipped`` lists what the reader left out, and why, for the user to see.
+    """
+
+    name: str
+    users: dict[str, str]  # GUID -> name
+    codes: list[QdaCode]
+    sources: list[QdaSource]
+    variables: dict[str, tuple[str, str]] = field(default_factory=dict)
+    origin: str = ""
+    skipped: list[str] = field(default_factory=list)

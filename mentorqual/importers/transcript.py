@@ -57,14 +57,24 @@ def parse_transcript(
     metadata: dict[str, str] | None = None,
     metadata_path: Path | None = None,
     interviewer_labels: Iterable[str] = DEFAULT_INTERVIEWER_LABELS,
+    attributes: dict[str, str] | None = None,
+    labels_required: bool = True,
 ) -> Transcript:
-    """Parse a decoded document into a :class:`Transcript`."""
+    """Parse a decoded document into a :class:`Transcript`.
+
+    ``attributes``, when given, are the interview's final attributes (with
+    ``interview``; ``region`` may be empty): the text then has no front matter. With
+    ``labels_required`` false, a text without speaker labels is one respondent turn.
+    """
     if not document.text.strip():
         raise InputError(f"{path}: the file is empty")
-    front, body, before = split_front_matter(canonical(document.text), path)
-    attributes = finish_attributes(
-        merge_attributes(metadata or {}, metadata_path, front, path), path
-    )
+    if attributes is None:
+        front, body, before = split_front_matter(canonical(document.text), path)
+        attributes = finish_attributes(
+            merge_attributes(metadata or {}, metadata_path, front, path), path
+        )
+    else:
+        body, before = canonical(document.text), 0
     lines = [line.rstrip() for line in body.split("\n")]
     first = next((i for i, line in enumerate(lines) if line), len(lines))
     last = max((i for i, line in enumerate(lines) if line), default=-1)
@@ -72,6 +82,8 @@ def parse_transcript(
     if not text:
         raise InputError(f"{path}: the transcript is empty")
     paragraphs = _paragraphs(text, {label.casefold() for label in interviewer_labels})
+    if not paragraphs and not labels_required:
+        paragraphs = _unlabelled(text)
     if not paragraphs:
         raise InputError(
             f"{path}: no speaker labels found; each turn must start with a label "
@@ -107,6 +119,27 @@ def _check_length(
         f"{where(path, line)}: paragraph {longest.locator} has {size:,} characters, "
         f"more than {MAX_PARAGRAPH_CHARS:,}; break it into shorter paragraphs"
     )
+
+
+def _unlabelled(text: str) -> list[Paragraph]:
+    """Every non-empty line as a paragraph of one respondent turn with no speaker."""
+    paragraphs: list[Paragraph] = []
+    position = 0
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip())
+        if indent < len(line):
+            paragraphs.append(
+                Paragraph(
+                    f"p{len(paragraphs) + 1}",
+                    1,
+                    "",
+                    "respondent",
+                    position + indent,
+                    position + len(line),
+                )
+            )
+        position += len(line) + 1
+    return paragraphs
 
 
 def _paragraphs(text: str, interviewer: set[str]) -> list[Paragraph]:

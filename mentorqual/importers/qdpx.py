@@ -1,0 +1,546 @@
+"""REFI-QDA files in: ``.qdc`` codebooks, ``.qdpx`` projects (a zip of ``project.qde``
+and ``sources/``) and bare ``.qde`` project files.
+
+The files are untrusted. XML is parsed with defusedxml (no DTDs, entities or external
+references), zip entries with absolute paths or ``..`` are refused, and the number of
+entries and their uncompressed size are capped before anything is unpacked. Nothing is
+written anywhere.
+
+Real exports differ from the schema in small ways, and the reader accepts them: the
+namespace versions ``urn:QDA-XML:project:1.0`` and ATLAS.ti's ``...:0:4``, a sources
+folder in any case, the XML file under any name ending in ``.qde``, a UTF-8 byte-order
+mark and CRLF in the source texts, and empty containers such as ``<Sets/>``.
+Positions are read as UTF-16 code units (as NVivo counts them) and converted to code
+points; a selection outside its text is listed in ``skipped``, not imported.
+"""
+
+from __future__ import annotations
+
+import codecs
+import posixpath
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, fromstring
+
+from ..errors import InputError
+from ..types import (
+    REGIONS,
+    QdaCode,
+    QdaCoding,
+    QdaProject,
+    QdaSelection,
+    QdaSource,
+    Transcript,
+)
+from ..utf16 import Utf16Index
+from .document import Document, max_transcript_bytes, megabytes, read_bytes, too_large
+from .metadata import normalise_region
+from .transcript import DEFAULT_INTERVIEWER_LABELS, parse_transcript
+
+__all__ = [
+    "MAX_ARCHIVE_FILES",
+    "QDA_SUFFIXES",
+    "SourceCoding",
+    "canonical_with_offsets",
+    "read_qdc",
+    "read_qdpx",
+    "to_transcripts",
+]
+
+QDA_SUFFIXES = (".qdpx", ".qde")
+# A project of a few hundred interviews has a few hundred entries; a zip bomb has many.
+MAX_ARCHIVE_FILES = 10_000
+# The whole archive may unpack to this many times the size limit of one transcript
+# ($MENTORQUAL_MAX_BYTES, 20 MB by default).
+ARCHIVE_SIZE_FACTOR = 10
+_NAMESPACE = re.compile(r"^\{urn:QDA-XML:[^}]*\}")
+_INTERNAL = "internal://"
+
+
+def read_qdc(path: Path) -> list[QdaCode]:
+    """The codes of a REFI-QDA codebook (.qdc), parents before children."""
+    root = _parse_xml(read_bytes(path), path)
+    if _tag(root) != "CodeBook":
+        raise InputError(f"{path}: not a REFI-QDA codebook (the root is <{_tag(root)}>)")
+    codes = list(_codes(_child(root, "Codes"), None))
+    if not codes:
+        raise InputError(f"{path}: the codebook has no codes")
+    _check_unique(path, [c.guid for c in codes], "code")
+    return codes
+
+
+def read_qdpx(path: Path) -> QdaProject:
+    """Read a .qdpx archive, or a bare .qde (whose texts must then be inline)."""
+    if path.suffix.lower() == ".qde":
+        return _read_project(read_bytes(path), path, None)
+    with _Archive(path) as archive:
+        return _read_project(archive.read(archive.project_file()), path, archive)
+
+
+# -- the archive -------------------------------------------------------------------
+
+
+class _Archive:
+    """A .qdpx zip, checked for zip slip and zip bombs on opening."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        limit = max_transcript_bytes()
+        if path.stat().st_size > limit * ARCHIVE_SIZE_FACTOR:
+            raise too_large(path, limit * ARCHIVE_SIZE_FACTOR, megabytes(path.stat().st_size))
+        try:
+            self.zip = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise InputError(f"{path}: not a valid .qdpx file (not a zip archive: {exc})") from None
+        try:
+            self.members = self._check(limit)
+        except BaseException:
+            self.zip.close()
+            raise
+
+    def __enter__(self) -> _Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.zip.close()
+
+    def _check(self, limit: int) -> dict[str, zipfile.ZipInfo]:
+        infos = self.zip.infolist()
+        if len(infos) > MAX_ARCHIVE_FILES:
+            raise InputError(
+                f"{self.path}: {len(infos):,} entries, more than the {MAX_ARCHIVE_FILES:,} "
+                "a .qdpx may have (a zip bomb?)"
+            )
+        total = sum(info.file_size for info in infos)
+        if total > limit * ARCHIVE_SIZE_FACTOR:
+            raise InputError(
+                f"{self.path}: {megabytes(total)} uncompressed, more than the "
+                f"{megabytes(limit * ARCHIVE_SIZE_FACTOR)} a .qdpx may unpack to (a zip bomb?); "
+                "set MENTORQUAL_MAX_BYTES (one transcript's limit, in bytes) to change it"
+            )
+        members: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            name = info.filename.replace("\\", "/")
+            parts = name.split("/")
+            if name.startswith("/") or re.match(r"^[A-Za-z]:", name) or ".." in parts:
+                raise InputError(
+                    f"{self.path}: unsafe entry {info.filename!r} "
+                    "(an absolute path or '..'; refusing the archive)"
+                )
+            if info.file_size > limit:
+                raise too_large(
+                    self.path, limit, f"entry {info.filename!r} is {megabytes(info.file_size)}"
+                )
+            if not info.is_dir():
+                members[posixpath.normpath(name).casefold()] = info
+        return members
+
+    def project_file(self) -> str:
+        top = [n for n in self.members if n.endswith(".qde") and "/" not in n]
+        names = ["project.qde"] if "project.qde" in top else top
+        if len(names) != 1:
+            found = ", ".join(self.members[n].filename for n in top) or "none"
+            raise InputError(
+                f"{self.path}: expected one project file (project.qde) at the top of the "
+                f"archive; found {found}"
+            )
+        return names[0]
+
+    def read(self, name: str) -> bytes:
+        info = self.members[name]
+        try:
+            with self.zip.open(info) as handle:
+                return handle.read(info.file_size + 1)[: info.file_size]
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            raise InputError(f"{self.path}: cannot read {info.filename!r} ({exc})") from None
+
+    def source(self, reference: str) -> bytes | None:
+        """The bytes of an ``internal://`` source in the sources folder (any case)."""
+        name = posixpath.normpath(reference.removeprefix(_INTERNAL).replace("\\", "/"))
+        if name.startswith(("/", "..")):
+            return None
+        key = f"sources/{name}".casefold()
+        return self.read(key) if key in self.members else None
+
+
+# -- XML ------------------------------------------------------------------------------
+
+
+def _parse_xml(data: bytes, path: Path) -> Element:
+    try:
+        return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        raise InputError(
+            f"{path}: the XML declares a DTD or entities, which are refused (XXE)"
+        ) from None
+    except ParseError as exc:
+        raise InputError(f"{path}: not valid XML ({exc})") from None
+
+
+def _tag(element: Element) -> str:
+    return _NAMESPACE.sub("", element.tag)
+
+
+def _children(element: Element | None, tag: str) -> Iterator[Element]:
+    if element is not None:
+        yield from (child for child in element if _tag(child) == tag)
+
+
+def _child(element: Element | None, tag: str) -> Element | None:
+    return next(_children(element, tag), None)
+
+
+def _text(element: Element | None, tag: str) -> str:
+    child = _child(element, tag)
+    return (child.text or "").strip() if child is not None else ""
+
+
+def _codes(container: Element | None, parent: str | None) -> Iterator[QdaCode]:
+    for element in _children(container, "Code"):
+        guid = _guid(element.get("guid"))
+        yield QdaCode(
+            guid=guid,
+            name=(element.get("name") or "").strip() or guid,
+            description=_text(element, "Description"),
+            colour=_colour(element.get("color", "")),
+            parent=parent,
+            codable=(element.get("isCodable") or "true").strip().lower() in ("true", "1"),
+        )
+        yield from _codes(element, guid)
+
+
+def _guid(value: str | None) -> str:
+    return (value or "").strip().strip("{}").upper()
+
+
+def _colour(value: str) -> str:
+    value = value.strip()
+    if re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
+        return value.upper()
+    if re.fullmatch(r"#[0-9A-Fa-f]{3}", value):
+        return "#" + "".join(c * 2 for c in value[1:]).upper()
+    return ""
+
+
+def _check_unique(path: Path, guids: Sequence[str], what: str) -> None:
+    seen: set[str] = set()
+    for guid in guids:
+        if guid in seen:
+            raise InputError(f"{path}: {what} GUID {guid} is used twice")
+        seen.add(guid)
+
+
+# -- the project -------------------------------------------------------------------------
+
+
+def _read_project(data: bytes, path: Path, archive: _Archive | None) -> QdaProject:
+    root = _parse_xml(data, path)
+    if _tag(root) != "Project":
+        raise InputError(f"{path}: not a REFI-QDA project (the root is <{_tag(root)}>)")
+    users = {
+        _guid(u.get("guid")): (u.get("name") or u.get("id") or "").strip()
+        for u in _children(_child(root, "Users"), "User")
+    }
+    codes = list(_codes(_child(_child(root, "CodeBook"), "Codes"), None))
+    _check_unique(path, [c.guid for c in codes], "code")
+    variables = {
+        _guid(v.get("guid")): ((v.get("name") or "").strip(), v.get("typeOfVariable") or "Text")
+        for v in _children(_child(root, "Variables"), "Variable")
+    }
+    project = QdaProject(
+        name=root.get("name") or path.stem,
+        users=users,
+        codes=codes,
+        sources=[],
+        variables={name: (guid, kind) for guid, (name, kind) in variables.items() if name},
+        origin=root.get("origin") or "",
+    )
+    cases = _cases(root, variables)
+    known_codes = {c.guid for c in codes}
+    for element in _child(root, "Sources") or []:
+        kind = _tag(element)
+        name = element.get("name") or _guid(element.get("guid"))
+        if kind != "TextSource":
+            project.skipped.append(f"{kind} {name!r}: only text sources are imported")
+            continue
+        text = _source_text(element, path, archive, project.skipped)
+        if text is None:
+            continue
+        source = QdaSource(guid=_guid(element.get("guid")), name=name, text=text)
+        case = cases.get(source.guid)
+        if case is not None:
+            source.case, source.attributes = case[0], dict(case[1])
+        source.attributes.update(_values(element, variables))
+        source.selections = _selections(element, source, known_codes, project.skipped)
+        whole = list(_children(element, "Coding"))
+        if whole:
+            project.skipped.append(
+                f"source {name!r}: {len(whole)} coding(s) of the whole source; "
+                "only codings of text selections are imported"
+            )
+        project.sources.append(source)
+    _check_unique(path, [s.guid for s in project.sources], "source")
+    return project
+
+
+def _cases(
+    root: Element, variables: dict[str, tuple[str, str]]
+) -> dict[str, tuple[str, dict[str, str]]]:
+    """Source GUID -> (case GUID, attributes) for sources that belong to one case."""
+    found: dict[str, list[tuple[str, dict[str, str]]]] = {}
+    for case in _children(_child(root, "Cases"), "Case"):
+        values = _values(case, variables)
+        name = (case.get("name") or "").strip()
+        if name:
+            values.setdefault("interview", name)
+        for ref in _children(case, "SourceRef"):
+            found.setdefault(_guid(ref.get("targetGUID")), []).append(
+                (_guid(case.get("guid")), values)
+            )
+    return {source: cases[0] for source, cases in found.items() if len(cases) == 1}
+
+
+def _values(element: Element, variables: dict[str, tuple[str, str]]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for value in _children(element, "VariableValue"):
+        ref = _child(value, "VariableRef")
+        variable = variables.get(_guid(ref.get("targetGUID")) if ref is not None else "")
+        content = next((c for c in value if _tag(c) != "VariableRef"), None)
+        text = (content.text or "").strip() if content is not None else ""
+        if variable and variable[0] and text:
+            values[variable[0]] = unicodedata.normalize("NFC", text)
+    return values
+
+
+def _source_text(
+    element: Element, path: Path, archive: _Archive | None, skipped: list[str]
+) -> str | None:
+    name = element.get("name") or _guid(element.get("guid"))
+    inline = _child(element, "PlainTextContent")
+    reference = (element.get("plainTextPath") or "").strip()
+    if inline is not None and reference:
+        skipped.append(
+            f"source {name!r}: has both plainTextPath and PlainTextContent; used the content"
+        )
+    if inline is not None:
+        return (inline.text or "").removeprefix("\ufeff")
+    if not reference:
+        skipped.append(f"source {name!r}: no text (neither plainTextPath nor PlainTextContent)")
+        return None
+    if not reference.startswith(_INTERNAL):
+        skipped.append(
+            f"source {name!r}: its text is outside the archive ({reference}); "
+            "only internal:// sources are read"
+        )
+        return None
+    data = archive.source(reference) if archive is not None else None
+    if data is None:
+        where = "the archive" if archive is not None else "a bare .qde (export a .qdpx instead)"
+        skipped.append(f"source {name!r}: {reference} is not in {where}")
+        return None
+    return _decode(data, path, name)
+
+
+def _decode(data: bytes, path: Path, name: str) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"  # the byte-order mark is not counted in positions
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: source {name!r} is not UTF-8 text") from None
+
+
+def _selections(
+    element: Element, source: QdaSource, known_codes: set[str], skipped: list[str]
+) -> list[QdaSelection]:
+    text = _line_counting(element, source.text)
+    source.text = text
+    index = Utf16Index(text)
+    selections: list[QdaSelection] = []
+    for sel in _children(element, "PlainTextSelection"):
+        guid = _guid(sel.get("guid"))
+        try:
+            start_unit, end_unit = (
+                int(sel.get("startPosition", "")),
+                int(sel.get("endPosition", "")),
+            )
+            if start_unit > end_unit:
+                raise ValueError("start after end")
+            start, end = index.from_utf16(start_unit), index.from_utf16(end_unit)
+        except ValueError as exc:
+            skipped.append(
+                f"source {source.name!r}: selection {guid} "
+                f"({sel.get('startPosition')}–{sel.get('endPosition')}) is not within the "
+                f"text of {index.units:,} UTF-16 units ({exc}); not imported"
+            )
+            continue
+        user = _guid(sel.get("creatingUser")) or None
+        codings = []
+        for coding in _children(sel, "Coding"):
+            ref = _child(coding, "CodeRef")
+            code = _guid(ref.get("targetGUID")) if ref is not None else ""
+            if code not in known_codes:
+                skipped.append(
+                    f"source {source.name!r}: selection {guid} refers to an unknown code "
+                    f"{code or '(none)'}; not imported"
+                )
+                continue
+            codings.append(
+                QdaCoding(
+                    _guid(coding.get("guid")), code, _guid(coding.get("creatingUser")) or user
+                )
+            )
+        selections.append(QdaSelection(guid, start, end, codings, sel.get("name") or "", user))
+    return selections
+
+
+def _line_counting(element: Element, text: str) -> str:
+    """The text as the positions count it: with CRLF as two units (NVivo), or as one
+    (reported of ATLAS.ti) when the selections' names, which ATLAS.ti fills with the
+    start of the quotation, fit that count better."""
+    if "\r\n" not in text:
+        return text
+    lf = text.replace("\r\n", "\n")
+    score = {text: 0, lf: 0}
+    for sel in _children(element, "PlainTextSelection"):
+        name = " ".join((sel.get("name") or "").rstrip("…").split())[:30]
+        if len(name) < 5:
+            continue
+        for candidate in score:
+            index = Utf16Index(candidate)
+            try:
+                start = index.from_utf16(int(sel.get("startPosition", "")))
+            except ValueError:
+                continue
+            if " ".join(candidate[start : start + 2 * len(name)].split()).startswith(name):
+                score[candidate] += 1
+    return lf if score[lf] > score[text] else text
+
+
+# -- to transcripts ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceCoding:
+    """A coding of a stretch of a transcript's canonical text."""
+
+    interview: str
+    start: int
+    end: int
+    code: str  # code GUID
+    user: str | None  # user GUID
+
+
+def to_transcripts(
+    project: QdaProject,
+    path: Path,
+    interviewer_labels: Sequence[str] = DEFAULT_INTERVIEWER_LABELS,
+) -> tuple[list[Transcript], list[SourceCoding], list[str]]:
+    """Parse each text source into a transcript, and move its codings onto the
+    transcript's canonical text. Returns transcripts, codings and warnings.
+
+    Sources without speaker labels (common in other tools) become one respondent turn.
+    Region and role may be missing; an unknown region is kept as it is, with a warning.
+    """
+    transcripts: list[Transcript] = []
+    codings: list[SourceCoding] = []
+    warnings: list[str] = []
+    seen: dict[str, str] = {}
+    for source in project.sources:
+        where = Path(f"{path}:{source.name}")
+        text, offsets = canonical_with_offsets(source.text)
+        if not text.strip():
+            warnings.append(f"{where}: the text is empty; skipped")
+            continue
+        attributes = dict(source.attributes)
+        attributes["interview"] = _interview_id(attributes.get("interview") or source.name)
+        region = attributes.get("region", "")
+        attributes["region"] = normalise_region(region) or region
+        if region and region not in REGIONS and attributes["region"] == region:
+            warnings.append(f"{where}: region {region!r} is not a Danish region; kept as it is")
+        transcript = parse_transcript(
+            Document(text, "qdpx", []),
+            where,
+            attributes=attributes,
+            interviewer_labels=interviewer_labels,
+            labels_required=False,
+        )
+        if transcript.text != text:
+            raise InputError(f"{where}: internal error: the text changed when parsed")
+        if not any(p.speaker for p in transcript.paragraphs):
+            warnings.append(
+                f"{where}: no speaker labels; each paragraph is counted as respondent speech"
+            )
+        if transcript.interview in seen:
+            raise InputError(
+                f"{path}: two sources make interview {transcript.interview!r} "
+                f"({seen[transcript.interview]!r} and {source.name!r})"
+            )
+        seen[transcript.interview] = source.name
+        transcripts.append(transcript)
+        for selection in source.selections:
+            start, end = offsets[selection.start], offsets[selection.end]
+            for coding in selection.codings:
+                codings.append(
+                    SourceCoding(transcript.interview, start, end, coding.code, coding.user)
+                )
+    return transcripts, codings, warnings
+
+
+def _interview_id(name: str) -> str:
+    name = unicodedata.normalize("NFC", name.strip())
+    stem, dot, suffix = name.rpartition(".")
+    return stem if dot and suffix.lower() in ("txt", "docx", "doc", "rtf", "pdf") else name
+
+
+def canonical_with_offsets(raw: str) -> tuple[str, list[int]]:
+    """The text as :func:`parse_transcript` stores it (LF line endings, NFC, lines
+    without trailing blanks, no blank lines at either end), and for every code-point
+    offset of ``raw`` (0 to len) its offset in that text."""
+    lines: list[str] = []
+    starts: list[int] = []  # raw offset of each line
+    local: list[list[int]] = []  # per line: raw offset within the line -> canonical one
+    for match in re.finditer(r"([^\r\n]*)(\r\n|\r|\n|$)", raw):
+        if match.start() == len(raw) and lines and not match.group(1):
+            break
+        content = match.group(1)
+        nfc = unicodedata.normalize("NFC", content)
+        kept = len(nfc.rstrip())
+        if nfc == content:
+            positions = [min(k, kept) for k in range(len(content) + 1)]
+        else:
+            positions = [
+                min(len(unicodedata.normalize("NFC", content[:k])), kept)
+                for k in range(len(content) + 1)
+            ]
+        positions += [kept] * len(match.group(2))
+        lines.append(nfc[:kept])
+        starts.append(match.start())
+        local.append(positions)
+    nonblank = [i for i, line in enumerate(lines) if line]
+    first, last = (nonblank[0], nonblank[-1]) if nonblank else (0, -1)
+    text = "\n".join(lines[first : last + 1])
+    offsets = [0] * (len(raw) + 1)
+    position = 0  # canonical offset of the current line's start
+    for i, (start, positions) in enumerate(zip(starts, local, strict=True)):
+        for k, p in enumerate(positions):
+            if i < first:
+                value = 0
+            elif i > last:
+                value = len(text)
+            else:
+                value = position + p
+            if start + k <= len(raw):
+                offsets[start + k] = value
+        if first <= i <= last:
+            position += len(lines[i]) + 1
+    return text, offsets
