@@ -193,7 +193,7 @@ class ThemeClassifier:
                     f"no {'positive' if positives == 0 else 'negative'} paragraphs"
                 )
                 continue
-            fitted.models[code] = self._logistic().fit(x, target)
+            fitted.models[code] = self._logistic(x.shape).fit(x, target)
             reason = self._calibrate(fitted, j, x, target, folds)
             if reason:
                 fitted.untuned[code] = f"code {code!r} uses threshold 0.5: {reason}"
@@ -209,7 +209,7 @@ class ThemeClassifier:
         for train, test in folds:
             if target[train].min() == target[train].max():
                 return "its positives are in too few interviews to cross-validate"
-            model = self._logistic().fit(x[train], target[train])
+            model = self._logistic(x.shape).fit(x[train], target[train])
             scores[test] = model.decision_function(x[test])
         platt = LogisticRegression(C=_PLATT_C).fit(scores.reshape(-1, 1), target)
         a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
@@ -240,11 +240,15 @@ class ThemeClassifier:
             parts.append(("chars", chars))
         return FeatureUnion(parts)
 
-    def _logistic(self) -> LogisticRegression:
+    def _logistic(self, shape: tuple[int, int]) -> LogisticRegression:
+        # Both formulations solve the same problem; liblinear's dual one is several
+        # times faster while there are fewer paragraphs than features (measured: 0.6 s
+        # instead of 2.2-4.2 s per fit on 20,000 paragraphs and 34,000 features).
         return LogisticRegression(
             C=self.C,
             class_weight=self.class_weight,
             solver="liblinear",
+            dual=shape[0] < shape[1],
             random_state=self.random_state,
         )
 
