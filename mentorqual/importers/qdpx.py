@@ -410,13 +410,13 @@ def _line_counting(element: Element, text: str) -> str:
     if "\r\n" not in text:
         return text
     lf = text.replace("\r\n", "\n")
+    indexes = {text: Utf16Index(text), lf: Utf16Index(lf)}
     score = {text: 0, lf: 0}
     for sel in _children(element, "PlainTextSelection"):
         name = " ".join((sel.get("name") or "").rstrip("…").split())[:30]
         if len(name) < 5:
             continue
-        for candidate in score:
-            index = Utf16Index(candidate)
+        for candidate, index in indexes.items():
             try:
                 start = index.from_utf16(int(sel.get("startPosition", "")))
             except ValueError:
