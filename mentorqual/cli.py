@@ -28,6 +28,7 @@ from .project import (
 from .reports import markdown_table, write_table
 from .reports.counts import counts_markdown
 from .reports.tables import check_suffix
+from .scan import scan_files
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -840,6 +841,7 @@ def _names(value: str) -> list[str]:
     help="Skip the bootstrap confidence interval of alpha (faster).",
 )
 @output_option("Write the report: .xlsx (with the disagreements sheet), .md or .docx.")
+@pii_options
 @pass_project
 @library_errors
 def agreement(
@@ -850,6 +852,7 @@ def agreement(
     by: str | None,
     no_bootstrap: bool,
     output: Path | None,
+    pii: str | None,
 ) -> None:
     """Inter-coder agreement per code: percent agreement, Cohen's kappa (2 coders)
     or Fleiss' kappa (3+), Krippendorff's alpha with a 95% bootstrap interval, and
@@ -857,7 +860,8 @@ def agreement(
 
     A paragraph a coder did not assess is missing, never "absent". The report's
     disagreements sheet lists every paragraph where the coders differ, for the
-    calibration meeting.
+    calibration meeting; like quotes, they are checked for personal data first
+    (--redact, --allow-pii).
 
     Example:
 
@@ -870,6 +874,7 @@ def agreement(
         by=by,
         path=output,
         bootstrap=not no_bootstrap,
+        pii=pii or "refuse",
     )
     click.echo(
         f"{', '.join(result.coders)}: {result.units_used} of {result.units_in_scope} "
@@ -985,6 +990,41 @@ def pii_add_name(project: Project, names: tuple[str, ...]) -> None:
     click.echo(f"Added {added} new name(s).")
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--name",
+    "names",
+    multiple=True,
+    metavar="NAME",
+    help="A name (person, place of work) to look for besides the built-in Danish first "
+    "names; repeat for several.",
+)
+@library_errors
+def scan(paths: tuple[Path, ...], names: tuple[str, ...]) -> None:
+    """Check transcript files (.txt, .docx) and folders for personal data before
+    they are imported: CPR numbers, phone numbers, e-mail addresses and names.
+
+    Lists each finding as FILE, line N (for .docx: paragraph N): KIND 'text'. Exit
+    status 1 if anything is found. Nothing is imported or written.
+
+    Example:
+
+        mentorqual scan transcripts/ --name Solsikken
+    """
+    report = scan_files(paths, names)
+    _echo_warnings(report.warnings)
+    for finding in report.findings:
+        click.echo(f"{finding.where}: {finding.kind} {finding.text!r}")
+    files = f"{len(report.files)} file(s)"
+    if report.findings:
+        raise click.ClickException(
+            f"{len(report.findings)} finding(s) of personal data in "
+            f"{report.files_with_findings} of {files}"
+        )
+    click.echo(f"No personal data found in {files}.")
+
+
 @cli.group("export")
 def export_group() -> None:
     """Export the project for other tools.
@@ -1037,19 +1077,24 @@ def export_qdpx(project: Project, output: Path, coders: tuple[str, ...], pii: st
     metavar="NAME",
     help="Only this coder's codings; repeat for several. Default: every coder.",
 )
+@pii_options
 @pass_project
 @library_errors
-def codings_export(project: Project, output: Path, coders: tuple[str, ...]) -> None:
+def codings_export(
+    project: Project, output: Path, coders: tuple[str, ...], pii: str | None
+) -> None:
     """Export codings, human and machine, one row per coding: interview, region,
     role, speaker, segment_id, start, end, text, code, coder, score.
 
-    The file reads back in with 'mentorqual codings import'.
+    The file reads back in with 'mentorqual codings import'. Like quotes, the text,
+    speaker and role columns are checked for personal data first (--redact,
+    --allow-pii).
 
     Example:
 
         mentorqual codings export -o codings.xlsx --coder A
     """
-    n = project.export_codings(output, coders=coders)
+    n = project.export_codings(output, coders=coders, pii=pii or "refuse")
     click.echo(f"Wrote {n} coding(s) to {output}")
 
 

@@ -403,21 +403,50 @@ def write_html_view(store: Store, directory: Path, coders: Sequence[str], pii: s
 # -- codings export ----------------------------------------------------------------
 
 
-def coding_rows(store: Store, coders: Sequence[str] = ()) -> list[Row]:
-    """Every coding (of ``coders``, or all) with the columns of ``codings.csv``."""
+def coding_rows(store: Store, coders: Sequence[str] = (), pii: str = "refuse") -> list[Row]:
+    """Every coding (of ``coders``, or all) with the columns of ``codings.csv``.
+
+    ``pii`` applies to the text, speaker and role columns, as in :func:`pii_filter`;
+    the interview and segment_id columns, which the file is imported back by, are
+    left as they are.
+    """
     if coders:
         _check_values("coder", coders, sorted(store.coder_origins()))
+    table = store.coding_table(list(coders) or None)
+    items = {
+        (f"{r['interview']} {r['locator']}", value): None
+        for r in table
+        for value in (r["text"], r["speaker"], r["role"])
+    }
+    clean = _cached(pii_filter(store, list(items), pii, "codings"))
     return [
         {
-            **{k: r[k] for k in ("interview", "region", "role", "speaker", "start", "end")},
+            "interview": r["interview"],
+            "region": r["region"],
+            "role": clean(r["role"]),
+            "speaker": clean(r["speaker"]),
+            "start": r["start"],
+            "end": r["end"],
             "segment_id": r["locator"],
-            "text": r["text"],
+            "text": clean(r["text"]),
             "code": r["code"],
             "coder": r["coder"],
             "score": r["score"],
         }
-        for r in store.coding_table(list(coders) or None)
+        for r in table
     ]
+
+
+def _cached(clean: Callable[[str], str]) -> Callable[[str], str]:
+    """``clean`` run once per distinct text: a paragraph has a row per coding."""
+    done: dict[str, str] = {}
+
+    def cached(text: str) -> str:
+        if text not in done:
+            done[text] = clean(text) if text else text
+        return done[text]
+
+    return cached
 
 
 def write_codings(rows: Sequence[Row], path: Path) -> None:
@@ -486,7 +515,7 @@ def write_run_outputs(
         files.append(name)
         return folder / name
 
-    write_codings(coding_rows(store), target("codings.csv"))
+    write_codings(coding_rows(store, pii=pii), target("codings.csv"))
     result = theme_counts(store, ("region",), None)
     write_theme_counts(result, target("theme_counts_by_region.csv"))
     write_theme_counts(result, target("theme_counts_by_region.xlsx"))
@@ -496,7 +525,8 @@ def write_run_outputs(
     write_quote_sheet(target("quotes_by_region.xlsx"), chosen, ("region",), about)
     humans = store.human_coders()
     if len(humans) >= 2:
-        write_agreement_report(store, agreement_audit(store, humans), target("agreement.xlsx"))
+        audit_report = agreement_audit(store, humans)
+        write_agreement_report(store, audit_report, target("agreement.xlsx"), pii)
     pages = write_html_view(store, folder / "view", (), pii)
     files.append("view/")
     manifest = {
@@ -575,10 +605,15 @@ def agreement_notes(store: Store, result: Audit) -> list[str]:
     ]
 
 
-def write_agreement_report(store: Store, result: Audit, path: Path) -> None:
+def write_agreement_report(store: Store, result: Audit, path: Path, pii: str = "refuse") -> None:
+    """Write the agreement report; ``pii`` (as in :func:`pii_filter`) applies to the
+    paragraph texts of the disagreements."""
+    items = [(f"{d.interview} {d.locator}", d.text) for d in result.disagreements]
+    clean = pii_filter(store, items, pii, "agreement report")
+    disagreements = tuple(dataclasses.replace(d, text=clean(d.text)) for d in result.disagreements)
     write_agreement(
         path,
-        result,
+        dataclasses.replace(result, disagreements=disagreements),
         title=f"Interkoder-enighed: {', '.join(result.coders)}",
         about=agreement_notes(store, result),
     )

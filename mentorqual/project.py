@@ -763,10 +763,12 @@ class Project:
         by: str | None = None,
         path: PathLike | None = None,
         bootstrap: bool = True,
+        pii: str = "refuse",
     ) -> Audit:
         """Inter-coder agreement per code between ``coders`` (two or more; a machine
-        coder can be one of them), written to ``path`` (.xlsx, .md, .docx) if given.
-        See :mod:`mentorqual.audit` for the definitions."""
+        coder can be one of them), written to ``path`` (.xlsx, .md, .docx) if given,
+        its disagreements' texts checked for personal data as ``pii`` says (see
+        :meth:`quotes`). See :mod:`mentorqual.audit` for the definitions."""
         if path is not None:
             check_suffix(Path(path), AGREEMENT_SUFFIXES)
         with self._reading() as store:
@@ -774,15 +776,18 @@ class Project:
                 store, coders, codes, unit=unit, by=by, bootstrap=bootstrap
             )
             if path is not None:
-                outputs.write_agreement_report(store, result, Path(path))
+                outputs.write_agreement_report(store, result, Path(path), pii)
         return result
 
-    def export_codings(self, path: PathLike, *, coders: Sequence[str] = ()) -> int:
-        """Write every coding (of ``coders``, or all) to .csv or .xlsx; returns the count."""
+    def export_codings(
+        self, path: PathLike, *, coders: Sequence[str] = (), pii: str = "refuse"
+    ) -> int:
+        """Write every coding (of ``coders``, or all) to .csv or .xlsx, personal data
+        in the text checked as ``pii`` says (see :meth:`quotes`); returns the count."""
         path = Path(path)
         check_suffix(path, (".csv", ".xlsx"))
         with self._reading() as store:
-            rows = outputs.coding_rows(store, coders)
+            rows = outputs.coding_rows(store, coders, pii)
         outputs.write_codings(rows, path)
         return len(rows)
 
