@@ -134,3 +134,15 @@ def test_bad_metadata_csv(write: Callable[..., Path], content: str, message: str
     path = write("metadata.csv", content)
     with pytest.raises(InputError, match=message):
         read_metadata_csv(path)
+
+
+def test_front_matter_after_blank_lines(tmp_path: Path) -> None:
+    text = "\n\n---\nregion: Syddanmark\nrole: Jobkonsulent\n---\nIP: Hej.\n"
+    attributes, body, before = split_front_matter(text, tmp_path / "a.txt")
+    assert attributes == {"region": "Syddanmark", "role": "Jobkonsulent"}
+    assert (body, before) == ("IP: Hej.\n", 6)
+
+
+def test_unclosed_front_matter_after_blank_lines_names_its_line(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"a\.txt, line 3: front matter opened"):
+        split_front_matter("\n\n---\nregion: Syddanmark\n", tmp_path / "a.txt")

@@ -64,25 +64,27 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, str], str, int]
     Only ``yaml.safe_load`` is used: tags such as ``!!python/object`` are refused.
     """
     lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    # Blank lines before the opening '---' (an editor's stray newline) are allowed.
+    first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    if first == len(lines) or lines[first].strip() != "---":
         return {}, text, 0
     try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+        end = next(i for i in range(first + 1, len(lines)) if lines[i].strip() in ("---", "..."))
     except StopIteration:
         raise InputError(
-            f"{path}, line 1: front matter opened with '---' is never closed"
+            f"{path}, line {first + 1}: front matter opened with '---' is never closed"
         ) from None
     try:
-        data = yaml.safe_load("\n".join(lines[1:end]))
+        data = yaml.safe_load("\n".join(lines[first + 1 : end]))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 2
+        line = first + (mark.line + 2 if mark is not None else 2)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(f"{path}, line {line}: malformed front matter: {problem}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise InputError(f"{path}, line 2: front matter must be 'key: value' lines")
+        raise InputError(f"{path}, line {first + 2}: front matter must be 'key: value' lines")
     return _attributes(data, path), "\n".join(lines[end + 1 :]), end + 1
 
 
