@@ -1,5 +1,7 @@
 """The Danish pipeline, built once and cached: ``spacy.blank("da")``, the lookup
-lemmatizer from spacy-lookups-data, and a rule-based sentencizer.
+lemmatizer from spacy-lookups-data, and a rule-based sentencizer. Also the tokens of
+many texts as numpy arrays, and dense ids for word types, for code that works per
+word type rather than per token.
 
 Nothing here touches the network: the lookup tables ship in the spacy-lookups-data
 package. The lemma table is case-sensitive ("mentorer" is in it, "Mentorerne" is
@@ -8,12 +10,16 @@ not), so :func:`lemma` tries the word as written and then in lower case.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
 from functools import cache
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.lookups import Table
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # compiled, no stubs
 
 
 @cache
@@ -51,3 +57,144 @@ def sentence_spans(texts: Sequence[str], batch_size: int = 256) -> list[list[tup
         for doc in nlp.pipe(texts, batch_size=batch_size):
             spans.append([(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents])
     return spans
+
+
+# -- many texts as token arrays ----------------------------------------------------------
+
+# Texts are tokenized in groups of this many, joined by a whitespace character that is
+# no special case: after a special case, spaCy stops caching the pieces of a Doc.
+JOIN = 32
+JOINERS = ("\r", "\x1e", "\u2029")
+
+
+def token_table(texts: Sequence[str], attrs: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The tokens of many texts as one array, exactly as the tokenizer splits each text.
+
+    Returns the rows of ``doc.to_array(attrs)`` of every text, stacked, with ``IDX``
+    (which ``attrs`` must include) relative to each text; and the row where each text
+    starts, plus the total at the end.
+
+    spaCy cuts a text at whitespace and tokenizes each piece on its own, so texts that
+    neither start nor end with whitespace can be joined by a whitespace character and
+    tokenized as one Doc: the same tokens plus one per joint, with less overhead per
+    text. Only special cases that mix whitespace with other characters could match
+    across texts; with such a tokenizer the texts are tokenized one by one.
+    """
+    columns: list[int | str] = list(attrs)
+    tables: list[np.ndarray] = [np.zeros((0, len(columns)), dtype=np.uint64)]
+    counts: list[int] = []
+    for group, joined in _groups(texts):
+        table, sizes = _tokenize_joined(group, columns) if joined else _tokenize(group, columns)
+        tables.append(table)
+        counts += sizes
+    bounds = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=bounds[1:])
+    return np.concatenate(tables), bounds
+
+
+def _groups(texts: Sequence[str]) -> Iterator[tuple[Sequence[str], bool]]:
+    """Groups of texts that can be joined (True), and runs of those that cannot (False)."""
+    joinable = _joiner() is not None
+    keys = [joinable and bool(t) and not t[0].isspace() and not t[-1].isspace() for t in texts]
+    start = 0
+    for key, run in itertools.groupby(keys):
+        end = start + len(list(run))
+        step = JOIN if key else end - start
+        for first in range(start, end, step):
+            yield texts[first : min(first + step, end)], key
+        start = end
+
+
+@cache
+def _joiner() -> str | None:
+    """A whitespace character the tokenizer makes a token of its own, if its special
+    cases let texts be joined at all."""
+    tokenizer = pipeline().tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return None
+    rules = tokenizer.rules or {}
+    if any(any(c.isspace() for c in case) and not case.isspace() for case in rules):
+        return None
+    for joiner in JOINERS:
+        if joiner not in rules and [t.text for t in tokenizer(f"a{joiner}b")] == ["a", joiner, "b"]:
+            return joiner
+    return None
+
+
+def _tokenize(texts: Sequence[str], columns: list[int | str]) -> tuple[np.ndarray, list[int]]:
+    docs = [pipeline().tokenizer(text) for text in texts]
+    tables = [doc.to_array(columns).reshape(-1, len(columns)) for doc in docs]
+    return np.concatenate(tables), [len(doc) for doc in docs]
+
+
+def _tokenize_joined(
+    texts: Sequence[str], columns: list[int | str]
+) -> tuple[np.ndarray, list[int]]:
+    idx = columns.index(IDX)
+    doc = pipeline().tokenizer((_joiner() or "").join(texts))
+    table = doc.to_array(columns).reshape(-1, len(columns))
+    offsets = np.zeros(len(texts) + 1, dtype=np.uint64)
+    np.cumsum([len(t) + 1 for t in texts], out=offsets[1:])
+    joints = offsets[1:-1] - np.uint64(1)
+    rows = np.searchsorted(table[:, idx], joints)
+    # A joint must be one token, followed by the next text's first token.
+    if rows.size and (
+        rows[-1] + 1 >= len(table)
+        or (table[rows, idx] != joints).any()
+        or (table[rows + 1, idx] != joints + np.uint64(1)).any()
+    ):
+        return _tokenize(texts, columns)
+    sizes = np.diff(np.concatenate(([-1], rows, [len(table)]))) - 1
+    table = np.delete(table, rows, axis=0)
+    table[:, idx] -= np.repeat(offsets[:-1], sizes)
+    return table, sizes.tolist()
+
+
+class WordIds:
+    """Dense ids for word-type hashes (such as ``LOWER``), looked up for whole arrays.
+
+    A table indexed by the hashes' low bits answers nearly every lookup with one numpy
+    gather, instead of a search or a dict lookup per token. New hashes, and the rare
+    hash whose slot another one holds, go through a dict.
+
+    >>> ids = WordIds()
+    >>> ids.lookup(np.array([7, 9, 7], dtype=np.uint64))
+    (array([0, 1, 0]), [7, 9])
+    """
+
+    LOAD = 16  # slots per id: few collisions, and still a small table
+
+    def __init__(self) -> None:
+        self.ids: dict[int, int] = {}
+        self._hashes = np.zeros(0, dtype=np.uint64)  # the hash of each id
+        self._slots = np.full(1 << 10, -1, dtype=np.int64)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def lookup(self, hashes: np.ndarray) -> tuple[np.ndarray, list[int]]:
+        """The id of each hash; and the hashes not seen before, in the order of their ids."""
+        mask = np.uint64(len(self._slots) - 1)
+        found = self._slots[(hashes & mask).astype(np.intp)]
+        known = found >= 0
+        known[known] = self._hashes[found[known]] == hashes[known]
+        if known.all():
+            return found, []
+        missing = ~known
+        unique, inverse = np.unique(hashes[missing], return_inverse=True)
+        new = [h for h in unique.tolist() if h not in self.ids]
+        self.ids.update(zip(new, range(len(self.ids), len(self.ids) + len(new)), strict=True))
+        found[missing] = np.array([self.ids[h] for h in unique.tolist()])[inverse]
+        if new:
+            self._hashes = np.concatenate((self._hashes, np.array(new, dtype=np.uint64)))
+            self._index()
+        return found, new
+
+    def _index(self) -> None:
+        size = len(self._slots)
+        while size < self.LOAD * len(self._hashes):
+            size *= 2
+        self._slots = np.full(size, -1, dtype=np.int64)
+        # Where hashes share a slot the last id wins; the others go through the dict.
+        slots = (self._hashes & np.uint64(size - 1)).astype(np.intp)
+        self._slots[slots] = np.arange(len(self._hashes))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, LOWER
 
 from mentorqual import nlp
 
@@ -40,3 +42,49 @@ def test_sentence_spans_respect_abbreviations() -> None:
 
 def test_sentence_spans_of_empty_text() -> None:
     assert nlp.sentence_spans(["", "Ja."]) == [[], [(0, 3)]]
+
+
+TEXTS = [
+    "Vi har bl.a. lønsedler. Fx. blanketter! Og så Ærø?",
+    "",
+    "  mellemrum i begge ender ",
+    "Linjeskift\r\ninde i teksten\tog tab",
+    "pr. måned",
+    "æøå",
+    "Tre  mellemrum   her.",
+]
+
+
+@pytest.mark.parametrize("join", [1, 2, 32])
+def test_token_table_is_the_tokens_of_each_text(monkeypatch: pytest.MonkeyPatch, join: int) -> None:
+    monkeypatch.setattr(nlp, "JOIN", join)
+    attrs = [LOWER, IDX, LENGTH, IS_PUNCT]
+    texts = TEXTS * 3
+    table, bounds = nlp.token_table(texts, attrs)
+    docs = [nlp.pipeline().tokenizer(t) for t in texts]
+    assert bounds.tolist() == np.cumsum([0] + [len(d) for d in docs]).tolist()
+    assert table.tolist() == [row for d in docs for row in d.to_array(attrs).tolist()]
+
+
+def test_token_table_of_nothing() -> None:
+    table, bounds = nlp.token_table([], [LOWER, IDX])
+    assert table.shape == (0, 2) and bounds.tolist() == [0]
+
+
+def test_word_ids_are_dense_and_stable() -> None:
+    ids = nlp.WordIds()
+    found, new = ids.lookup(np.array([7, 9, 7], dtype=np.uint64))
+    assert found.tolist() == [0, 1, 0] and new == [7, 9]
+    found, new = ids.lookup(np.array([9, 11, 7], dtype=np.uint64))
+    assert found.tolist() == [1, 2, 0] and new == [11]
+
+
+def test_word_ids_survive_shared_slots() -> None:
+    ids = nlp.WordIds()
+    size = len(ids._slots)
+    hashes = np.array([5, 5 + size, 5 + 2 * size, 2**63 + 5], dtype=np.uint64)  # one slot
+    assert ids.lookup(hashes)[0].tolist() == [0, 1, 2, 3]
+    assert ids.lookup(hashes[::-1])[0].tolist() == [3, 2, 1, 0]
+    many = np.arange(5000, dtype=np.uint64) * np.uint64(7919)
+    first, new = ids.lookup(many)
+    assert len(new) == 5000 and ids.lookup(many)[0].tolist() == first.tolist()

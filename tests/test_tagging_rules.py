@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Span
 
+from mentorqual import nlp
 from mentorqual.codebook import load_codebook
 from mentorqual.errors import CodebookError
+from mentorqual.importers import read_transcript
 from mentorqual.project import validate_codebook
+from mentorqual.tagging import rules
 from mentorqual.tagging.rules import RuleTagger, WordAnalyser, parse_term
+
+from .conftest import CODEBOOK, TRANSCRIPTS
 
 RULES = """themes:
   - code: kurser
@@ -168,7 +176,211 @@ def test_invalid_rules(write: Callable[..., Path], rules: str, message: str) -> 
 
 
 def test_sample_codebook_compiles() -> None:
-    from .conftest import CODEBOOK
-
     book = validate_codebook(CODEBOOK)
     assert {r.code for r in book.rules} == set(book.codes)
+
+
+# -- the array tagger against the token-by-token algorithm it replaced ------------------
+
+
+def reference(tagger: RuleTagger, text: str) -> dict[str, list[tuple[str, tuple]]]:
+    """The rules applied token by token on a spaCy Doc, as the tagger used to."""
+    doc = tagger.nlp.tokenizer(text)
+    words = [tagger.words(t.lower_) for t in doc]
+    for token in doc:
+        token.lemma_ = nlp.lemma(token.lower_)
+    matches: dict[str, list[Span]] = defaultdict(list)
+    for match_id, start, end in tagger.matcher(doc) if len(tagger.matcher) else []:
+        matches[tagger.nlp.vocab.strings[match_id]].append(doc[start:end])  # no pre-filter
+    tagger.nlp.get_pipe("sentencizer")(doc)
+    found: dict[str, list[tuple[str, tuple]]] = {}
+    for c in tagger.rules:
+        spans = [
+            doc[i : i + 1]
+            for i, w in enumerate(words)
+            if not w.isdisjoint(c.terms) and w.isdisjoint(c.exceptions)
+        ]
+        for phrase in c.phrases:
+            spans += [doc[a:b] for a, b in reference_phrase(words, phrase)]
+        spans += matches.get(c.rule.id, [])
+        for pattern in c.regex:
+            for m in pattern.finditer(text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                spans += [span] if span is not None else []
+        kept = [s for s in spans if reference_holds(c, s, words)]
+        if kept:
+            tokens = tuple(dict.fromkeys((s.text, s.start_char, s.end_char) for s in kept))
+            found.setdefault(c.rule.code, []).append((c.rule.id, tokens))
+    return found
+
+
+def reference_phrase(words: list[frozenset[int]], phrase: list[int]) -> Iterable[tuple[int, int]]:
+    for start in range(len(words)):
+        if phrase[0] not in words[start]:
+            continue
+        end = start
+        for term in phrase[1:]:
+            window = words[end + 1 : end + 2 + rules.PHRASE_GAP]
+            step = next((i for i, w in enumerate(window) if term in w), None)
+            if step is None:
+                break
+            end += step + 1
+        else:
+            yield start, end + 1
+
+
+def reference_holds(c: rules._CompiledRule, span: Span, words: list[frozenset[int]]) -> bool:
+    sentence = span.sent
+    in_sentence = words[sentence.start : sentence.end]
+    if c.also and all(w.isdisjoint(c.also) for w in in_sentence):
+        return False
+    if c.unless and not all(w.isdisjoint(c.unless) for w in in_sentence):
+        return False
+    return not (c.rule.negation and reference_negated(span))
+
+
+def reference_negated(span: Span) -> bool:
+    doc, sentence = span.doc, span.sent
+    for token in reversed(
+        doc[max(sentence.start, span.start - rules.NEGATION_WINDOW) : span.start]
+    ):
+        if token.is_punct:
+            break
+        if token.lower_ in rules.NEGATIONS:
+            return True
+    before = [t for t in doc[sentence.start : span.start] if not t.is_punct]
+    if len(before) < rules.TOPIC_POSITIONS and not any(
+        t.lower_ in rules.CONJUNCTIONS for t in before
+    ):
+        for token in doc[span.end : min(sentence.end, span.end + rules.TOPIC_WINDOW)]:
+            if token.is_punct:
+                break
+            if token.lower_ in rules.NEGATIONS:
+                return True
+    return False
+
+
+def found(result: rules.ParagraphResult) -> dict[str, list[tuple[str, tuple]]]:
+    return {code: [(h.rule, h.tokens) for h in hits] for code, hits in result.hits.items()}
+
+
+@pytest.fixture(scope="module")
+def sample_tagger() -> RuleTagger:
+    return RuleTagger(load_codebook(CODEBOOK))
+
+
+@pytest.fixture(scope="module")
+def sample_texts() -> list[str]:
+    texts = []
+    for path in sorted(TRANSCRIPTS.iterdir()):
+        if path.suffix in (".txt", ".docx"):
+            transcript = read_transcript(path)
+            texts += [transcript.paragraph_text(p) for p in transcript.respondent_paragraphs]
+    assert len(texts) > 700
+    return texts
+
+
+def test_sample_is_tagged_as_token_by_token(
+    sample_tagger: RuleTagger, sample_texts: list[str]
+) -> None:
+    results = sample_tagger.tag(sample_texts, batch_size=100)
+    assert sum(bool(r.hits) for r in results) > 300
+    for text, result in zip(sample_texts, results, strict=True):
+        assert found(result) == reference(sample_tagger, text), text
+
+
+EDGE_CASES = [
+    "",
+    "   ",
+    "  Mentorkurset var godt.  ",  # whitespace at the ends: tokenized on its own
+    "Blanketter.\r\nLønsedler\ttimesedler",  # the joint character inside a text
+    "Vi har bl.a. lønsedler. Fx. blanketter! Og så ... kurser?",
+    '"Kurser?" "Nej." Ledelsen bakker op. (Papirer!) Ingen kurser.',  # quotes after a stop
+    ".. Kurser har vi aldrig fået. Kurser fik vi ikke!",  # starts with punctuation
+    "Det er ikke. Kurserne var gode, men ikke papirerne",  # negation stops at the sentence
+    "Han var tryg ved. Det.",  # a phrase's gap can cross a sentence end
+    "hvad han nu kan og hvad hun kan. Hvad de vil",  # several phrases from one anchor
+    "Vi tror på dem, går ved siden af borgeren og er tæt på hende.",  # token patterns
+    "Ingen  kurser,  og  to  mellemrum  ved  papirarbejdet",
+    "pr. år er der pr. måned  kurser",  # a special case of the tokenizer
+]
+
+
+@pytest.mark.parametrize("text", EDGE_CASES)
+def test_edge_cases_are_tagged_as_token_by_token(sample_tagger: RuleTagger, text: str) -> None:
+    (result,) = sample_tagger.tag([text])
+    assert found(result) == reference(sample_tagger, text)
+
+
+def test_edge_cases_in_one_batch(sample_tagger: RuleTagger) -> None:
+    together = [found(r) for r in sample_tagger.tag(EDGE_CASES * 3)]
+    assert together == [reference(sample_tagger, t) for t in EDGE_CASES * 3]
+
+
+def test_regex_rules_are_tagged_as_token_by_token(write: Callable[..., Path]) -> None:
+    path = write(
+        "cb.yaml",
+        "themes:\n  - code: a\n    rules:\n      - id: r\n        regex: ['kursus\\w*', 'm.de']\n"
+        "      - id: t\n        terms: [papir*]\n        also: [ikke]\n",
+    )
+    tagger = RuleTagger(load_codebook(path))
+    texts = ["Kursusdagen og et møde.", "Papirer ikke. Ikke papirer!", "Intet."]
+    results = [found(r) for r in tagger.tag(texts)]
+    assert results == [reference(tagger, text) for text in texts]
+    assert results[0] == {"a": [("r", (("Kursusdagen", 0, 11), ("møde", 18, 22)))]}
+
+
+# -- what the speed rests on ----------------------------------------------------------
+
+
+def test_every_coded_paragraph_is_a_candidate(
+    sample_tagger: RuleTagger, sample_texts: list[str]
+) -> None:
+    candidates = sample_tagger.candidates(sample_texts)
+    coded = [bool(r.hits) for r in sample_tagger.tag(sample_texts)]
+    assert all(c for c, hit in zip(candidates, coded, strict=True) if hit)
+    assert sum(candidates) < len(sample_texts)
+
+
+def test_matcher_runs_wherever_a_pattern_matches(
+    sample_tagger: RuleTagger, sample_texts: list[str]
+) -> None:
+    batch = sample_tagger._batch(sample_texts)
+    gate = sample_tagger._pattern_paragraphs(batch)
+    matched = []
+    for text in sample_texts:
+        doc = sample_tagger.nlp.tokenizer(text)
+        for token in doc:
+            token.lemma_ = nlp.lemma(token.lower_)
+        matched.append(bool(sample_tagger.matcher(doc)))
+    assert sum(matched) > 0
+    assert all(g for g, m in zip(gate, matched, strict=True) if m)
+    assert sum(gate) < len(sample_texts) / 10  # the gate is selective
+
+
+def test_each_word_type_is_analysed_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(RULES, encoding="utf-8")
+    tagger = RuleTagger(load_codebook(path))
+    analysed: list[str] = []
+    analyse = WordAnalyser._analyse
+
+    def spy(self: WordAnalyser, word: str) -> set[int]:
+        analysed.append(word)
+        return analyse(self, word)
+
+    monkeypatch.setattr(WordAnalyser, "_analyse", spy)
+    texts = ["Mentorkurset og mentorkurset.", "MENTORKURSET var godt.", "Blanketter og blanketter."]
+    tagger.tag(texts * 5, batch_size=2)
+    assert sorted(analysed) == sorted(set(analysed))  # one decision per word type
+    assert "mentorkurset" in analysed and "Mentorkurset" not in analysed
+    learnt = len(tagger.types.ids)
+    analysed.clear()
+    tagger.tag(texts)
+    assert analysed == [] and len(tagger.types.ids) == learnt
+
+
+def test_sentence_ends_can_be_found_by_lower_case(sample_tagger: RuleTagger) -> None:
+    # The tagger looks the sentencizer's characters up by LOWER, not by the text.
+    ends = sample_tagger.punct_chars
+    assert all(chr(c) in ends for c in range(sys.maxunicode + 1) if chr(c).lower() in ends)
