@@ -19,19 +19,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .codebook import Codebook, NewCode, parse_codebook, with_codes
-from .errors import InputError, PiiError
+from .errors import InputError
 from .importers.qdpx import SourceCoding
-from .pii import TAGS, PiiGuard, PiiHit, redact
+from .pii import TAGS, PiiGuard, PiiHit, redact, refuse
 from .store import SegmentRow, Store
 from .types import QdaCode, QdaCoding, QdaProject, QdaSelection, QdaSource
 
 ORIGIN = f"mentorqual {__version__}"
 MACHINE_CODERS = ("rules", "classifier", "machine")
 UNKNOWN_CODER = "ukendt"
-MAX_LISTED = 10
 _GUIDS = uuid.UUID("6b3f0d4e-2a51-4c1e-9a57-4d2f8f3c6a10")  # mentorqual's namespace
 _INTEGER = re.compile(r"^-?\d{1,18}$")
 
@@ -87,55 +87,71 @@ def export_project(store: Store, codebook: Codebook, coders: Sequence[str], pii:
     users = sorted({r["coder"] for r in rows} | set(coders))
     user_guids = {name: guid("user", name) for name in users}
     code_guids = {c: guid("code", c) for c in codebook.codes}
-    keys = sorted({k for s in summaries for k in s["attributes"]} - {"interview"})
-    values = {k: [s["attributes"].get(k, "") for s in summaries] for k in keys}
-    variables = {
-        k: (guid("variable", k), "Integer" if all(_INTEGER.match(v) for v in vs if v) else "Text")
-        for k, vs in values.items()
+    sources = {
+        s["interview"]: QdaSource(
+            guid=guid("source", s["interview"]),
+            name=s["interview"],
+            text=texts[s["interview"]],
+            attributes=dict(s["attributes"]),
+            case=guid("case", s["interview"]),
+        )
+        for s in summaries
     }
-    by_paragraph: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
+    by_paragraph: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         by_paragraph[(r["interview"], r["locator"])].append(r)
-    sources: dict[str, QdaSource] = {}
-    for s in summaries:
-        interview = s["interview"]
-        sources[interview] = QdaSource(
-            guid=guid("source", interview),
-            name=interview,
-            text=texts[interview],
-            attributes=dict(s["attributes"]),
-            case=guid("case", interview),
-        )
     for (interview, locator), coded in by_paragraph.items():
+        selection = _selection(interview, locator, coded, code_guids, user_guids)
         shift = shifts.get(interview)
-        start, end = int(coded[0]["start"]), int(coded[0]["end"])  # type: ignore[call-overload]
         if shift is not None:
-            start, end = shift(start), shift(end)
-        names = {str(r["coder"]) for r in coded}
-        sources[interview].selections.append(
-            QdaSelection(
-                guid=guid("selection", interview, locator),
-                start=start,
-                end=end,
-                codings=[
-                    QdaCoding(
-                        guid("coding", interview, locator, str(r["code"]), str(r["coder"])),
-                        code_guids[str(r["code"])],
-                        user_guids[str(r["coder"])],
-                    )
-                    for r in coded
-                ],
-                name=locator,
-                user=user_guids[names.pop()] if len(names) == 1 else None,
-            )
-        )
+            selection.start, selection.end = shift(selection.start), shift(selection.end)
+        sources[interview].selections.append(selection)
     return QdaProject(
         name=codebook.name,
         users={user_guids[u]: u for u in users},
         codes=codebook_codes(codebook),
         sources=list(sources.values()),
-        variables=variables,
+        variables=_variables([s["attributes"] for s in summaries]),
         origin=ORIGIN,
+    )
+
+
+def _variables(attributes: Sequence[dict[str, str]]) -> dict[str, tuple[str, str]]:
+    """Every attribute but the interview id, with its GUID and type: ``Integer`` when
+    every value is a whole number, else ``Text``."""
+    keys = sorted({k for a in attributes for k in a} - {"interview"})
+    return {
+        k: (
+            guid("variable", k),
+            "Integer" if all(_INTEGER.match(a[k]) for a in attributes if a.get(k)) else "Text",
+        )
+        for k in keys
+    }
+
+
+def _selection(
+    interview: str,
+    locator: str,
+    coded: Sequence[dict[str, Any]],
+    code_guids: dict[str, str],
+    user_guids: dict[str, str],
+) -> QdaSelection:
+    """One coded paragraph: a coding per (code, coder) of it."""
+    coders = {r["coder"] for r in coded}
+    return QdaSelection(
+        guid=guid("selection", interview, locator),
+        start=int(coded[0]["start"]),
+        end=int(coded[0]["end"]),
+        codings=[
+            QdaCoding(
+                guid("coding", interview, locator, r["code"], r["coder"]),
+                code_guids[r["code"]],
+                user_guids[r["coder"]],
+            )
+            for r in coded
+        ],
+        name=locator,
+        user=user_guids[coders.pop()] if len(coders) == 1 else None,
     )
 
 
@@ -147,16 +163,14 @@ def _guard_texts(store: Store, texts: dict[str, str], pii: str) -> dict[str, _Sh
     guard = PiiGuard(store.pii_names())
     hits = {interview: guard.scan(text) for interview, text in texts.items()}
     if pii == "refuse":
-        found = [
-            f"{interview} {hit.kind} {hit.text!r}" for interview, hs in hits.items() for hit in hs
-        ]
-        if found:
-            more = f"; and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
-            raise PiiError(
-                f"personal data in the transcripts, nothing was written: "
-                f"{'; '.join(found[:MAX_LISTED])}{more}; "
-                "use --redact to replace it or --allow-pii to skip the check"
-            )
+        refuse(
+            [
+                f"{interview} {hit.kind} {hit.text!r}"
+                for interview, hs in hits.items()
+                for hit in hs
+            ],
+            "transcripts",
+        )
         return {}
     shifts: dict[str, _Shift] = {}
     for interview, found_hits in hits.items():

@@ -21,8 +21,8 @@ from typing import Any
 from . import counts as counting
 from .agreement import AgreementError
 from .audit import Audit, AuditUnit, audit
-from .errors import InputError, PiiError
-from .pii import PiiGuard
+from .errors import InputError
+from .pii import PiiGuard, refuse
 from .quotes import Candidate, Quote, select_quotes
 from .reports.agreement import write_agreement
 from .reports.counts import write_counts
@@ -308,7 +308,6 @@ def quote_notes(store: Store, coders: Sequence[str], per_interview: int) -> list
 # -- personal data ---------------------------------------------------------------------
 
 PII_MODES = ("refuse", "redact", "allow")
-MAX_LISTED = 10
 
 
 def pii_filter(
@@ -326,16 +325,10 @@ def pii_filter(
     guard = PiiGuard(store.pii_names())
     if mode == "redact":
         return guard.redact
-    found = [
-        f"{where} {hit.kind} {hit.text!r}" for where, text in items for hit in guard.scan(text)
-    ]
-    if found:
-        more = f"; and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
-        raise PiiError(
-            f"personal data in the {what}, nothing was written: "
-            f"{'; '.join(found[:MAX_LISTED])}{more}; "
-            "use --redact to replace it or --allow-pii to skip the check"
-        )
+    refuse(
+        [f"{where} {hit.kind} {hit.text!r}" for where, text in items for hit in guard.scan(text)],
+        what,
+    )
     return lambda text: text
 
 

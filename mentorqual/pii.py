@@ -23,10 +23,12 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
+
+from .errors import PiiError
 
 __all__ = [
     "DANISH_FIRST_NAMES",
@@ -36,6 +38,7 @@ __all__ = [
     "PiiKind",
     "find_pii",
     "redact",
+    "refuse",
 ]
 
 PiiKind = Literal["CPR", "TELEFON", "EMAIL", "NAVN"]
@@ -228,6 +231,21 @@ class PiiGuard:
             return False
         return _at_sentence_start(text, match.start()) and not _CAPITALISED_NEXT.match(
             text, match.end()
+        )
+
+
+MAX_LISTED = 10
+
+
+def refuse(found: Sequence[str], what: str) -> None:
+    """Raise the one error for personal data in ``what`` about to leave the project,
+    listing the first findings; do nothing when ``found`` is empty."""
+    if found:
+        more = f"; and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
+        raise PiiError(
+            f"personal data in the {what}, nothing was written: "
+            f"{'; '.join(found[:MAX_LISTED])}{more}; "
+            "use --redact to replace it or --allow-pii to skip the check"
         )
 
 
