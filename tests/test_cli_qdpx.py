@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from mentorqual.cli import cli
-from mentorqual.importers import qdpx
+from mentorqual.importers import qdpx_archive
 
 from .conftest import CODEBOOK, snapshot
 
@@ -135,7 +135,7 @@ def test_zip_bomb_is_refused_before_unpacking(
 def test_too_many_entries_are_refused(
     db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(qdpx, "MAX_ARCHIVE_FILES", 3)
+    monkeypatch.setattr(qdpx_archive, "MAX_ARCHIVE_FILES", 3)
     entries: dict[str, str] = {"project.qde": QDE, **{f"sources/{i}.txt": "x" for i in range(5)}}
     code, output = invoke(db, "import", str(archive(tmp_path / "many.qdpx", entries)))
     assert code == 1 and "6 entries, more than the 3" in output

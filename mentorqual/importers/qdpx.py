@@ -4,7 +4,7 @@ and ``sources/``) and bare ``.qde`` project files.
 The files are untrusted. XML is parsed with defusedxml (no DTDs, entities or external
 references), zip entries with absolute paths or ``..`` are refused, and the number of
 entries and their uncompressed size are capped before anything is unpacked. Nothing is
-written anywhere.
+written anywhere (see :mod:`.qdpx_archive`).
 
 Real exports differ from the schema in small ways, and the reader accepts them: the
 namespace versions ``urn:QDA-XML:project:1.0`` and ATLAS.ti's ``...:0:4``, a sources
@@ -17,10 +17,8 @@ points; a selection outside its text is listed in ``skipped``, not imported.
 from __future__ import annotations
 
 import codecs
-import posixpath
 import re
 import unicodedata
-import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,28 +38,21 @@ from ..types import (
     Transcript,
 )
 from ..utf16 import Utf16Index
-from .document import Document, max_transcript_bytes, megabytes, read_bytes, too_large
+from .document import Document, read_bytes
 from .metadata import normalise_region
-from .transcript import DEFAULT_INTERVIEWER_LABELS, parse_transcript
+from .qdpx_archive import INTERNAL, QdpxArchive
+from .transcript import DEFAULT_INTERVIEWER_LABELS, canonical_with_offsets, parse_transcript
 
 __all__ = [
-    "MAX_ARCHIVE_FILES",
     "QDA_SUFFIXES",
     "SourceCoding",
-    "canonical_with_offsets",
     "read_qdc",
     "read_qdpx",
     "to_transcripts",
 ]
 
 QDA_SUFFIXES = (".qdpx", ".qde")
-# A project of a few hundred interviews has a few hundred entries; a zip bomb has many.
-MAX_ARCHIVE_FILES = 10_000
-# The whole archive may unpack to this many times the size limit of one transcript
-# ($MENTORQUAL_MAX_BYTES, 20 MB by default).
-ARCHIVE_SIZE_FACTOR = 10
 _NAMESPACE = re.compile(r"^\{urn:QDA-XML:[^}]*\}")
-_INTERNAL = "internal://"
 
 
 def read_qdc(path: Path) -> list[QdaCode]:
@@ -80,94 +71,8 @@ def read_qdpx(path: Path) -> QdaProject:
     """Read a .qdpx archive, or a bare .qde (whose texts must then be inline)."""
     if path.suffix.lower() == ".qde":
         return _read_project(read_bytes(path), path, None)
-    with _Archive(path) as archive:
+    with QdpxArchive(path) as archive:
         return _read_project(archive.read(archive.project_file()), path, archive)
-
-
-# -- the archive -------------------------------------------------------------------
-
-
-class _Archive:
-    """A .qdpx zip, checked for zip slip and zip bombs on opening."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        limit = max_transcript_bytes()
-        if path.stat().st_size > limit * ARCHIVE_SIZE_FACTOR:
-            raise too_large(path, limit * ARCHIVE_SIZE_FACTOR, megabytes(path.stat().st_size))
-        try:
-            self.zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise InputError(f"{path}: not a valid .qdpx file (not a zip archive: {exc})") from None
-        try:
-            self.members = self._check(limit)
-        except BaseException:
-            self.zip.close()
-            raise
-
-    def __enter__(self) -> _Archive:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.zip.close()
-
-    def _check(self, limit: int) -> dict[str, zipfile.ZipInfo]:
-        infos = self.zip.infolist()
-        if len(infos) > MAX_ARCHIVE_FILES:
-            raise InputError(
-                f"{self.path}: {len(infos):,} entries, more than the {MAX_ARCHIVE_FILES:,} "
-                "a .qdpx may have (a zip bomb?)"
-            )
-        total = sum(info.file_size for info in infos)
-        if total > limit * ARCHIVE_SIZE_FACTOR:
-            raise InputError(
-                f"{self.path}: {megabytes(total)} uncompressed, more than the "
-                f"{megabytes(limit * ARCHIVE_SIZE_FACTOR)} a .qdpx may unpack to (a zip bomb?); "
-                "set MENTORQUAL_MAX_BYTES (one transcript's limit, in bytes) to change it"
-            )
-        members: dict[str, zipfile.ZipInfo] = {}
-        for info in infos:
-            name = info.filename.replace("\\", "/")
-            parts = name.split("/")
-            if name.startswith("/") or re.match(r"^[A-Za-z]:", name) or ".." in parts:
-                raise InputError(
-                    f"{self.path}: unsafe entry {info.filename!r} "
-                    "(an absolute path or '..'; refusing the archive)"
-                )
-            if info.file_size > limit:
-                raise too_large(
-                    self.path, limit, f"entry {info.filename!r} is {megabytes(info.file_size)}"
-                )
-            if not info.is_dir():
-                members[posixpath.normpath(name).casefold()] = info
-        return members
-
-    def project_file(self) -> str:
-        top = [n for n in self.members if n.endswith(".qde") and "/" not in n]
-        names = ["project.qde"] if "project.qde" in top else top
-        if len(names) != 1:
-            found = ", ".join(self.members[n].filename for n in top) or "none"
-            raise InputError(
-                f"{self.path}: expected one project file (project.qde) at the top of the "
-                f"archive; found {found}"
-            )
-        return names[0]
-
-    def read(self, name: str) -> bytes:
-        info = self.members[name]
-        try:
-            with self.zip.open(info) as handle:
-                return handle.read(info.file_size + 1)[: info.file_size]
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-            raise InputError(f"{self.path}: cannot read {info.filename!r} ({exc})") from None
-
-    def source(self, reference: str) -> bytes | None:
-        """The bytes of an ``internal://`` source in the sources folder (any case)."""
-        name = posixpath.normpath(reference.removeprefix(_INTERNAL).replace("\\", "/"))
-        if name.startswith(("/", "..")):
-            return None
-        key = f"sources/{name}".casefold()
-        return self.read(key) if key in self.members else None
 
 
 # -- XML ------------------------------------------------------------------------------
@@ -240,7 +145,7 @@ def _check_unique(path: Path, guids: Sequence[str], what: str) -> None:
 # -- the project -------------------------------------------------------------------------
 
 
-def _read_project(data: bytes, path: Path, archive: _Archive | None) -> QdaProject:
+def _read_project(data: bytes, path: Path, archive: QdpxArchive | None) -> QdaProject:
     root = _parse_xml(data, path)
     if _tag(root) != "Project":
         raise InputError(f"{path}: not a REFI-QDA project (the root is <{_tag(root)}>)")
@@ -320,7 +225,7 @@ def _values(element: Element, variables: dict[str, tuple[str, str]]) -> dict[str
 
 
 def _source_text(
-    element: Element, path: Path, archive: _Archive | None, skipped: list[str]
+    element: Element, path: Path, archive: QdpxArchive | None, skipped: list[str]
 ) -> str | None:
     name = element.get("name") or _guid(element.get("guid"))
     inline = _child(element, "PlainTextContent")
@@ -334,7 +239,7 @@ def _source_text(
     if not reference:
         skipped.append(f"source {name!r}: no text (neither plainTextPath nor PlainTextContent)")
         return None
-    if not reference.startswith(_INTERNAL):
+    if not reference.startswith(INTERNAL):
         skipped.append(
             f"source {name!r}: its text is outside the archive ({reference}); "
             "only internal:// sources are read"
@@ -500,47 +405,3 @@ def _interview_id(name: str) -> str:
     name = unicodedata.normalize("NFC", name.strip())
     stem, dot, suffix = name.rpartition(".")
     return stem if dot and suffix.lower() in ("txt", "docx", "doc", "rtf", "pdf") else name
-
-
-def canonical_with_offsets(raw: str) -> tuple[str, list[int]]:
-    """The text as :func:`parse_transcript` stores it (LF line endings, NFC, lines
-    without trailing blanks, no blank lines at either end), and for every code-point
-    offset of ``raw`` (0 to len) its offset in that text."""
-    lines: list[str] = []
-    starts: list[int] = []  # raw offset of each line
-    local: list[list[int]] = []  # per line: raw offset within the line -> canonical one
-    for match in re.finditer(r"([^\r\n]*)(\r\n|\r|\n|$)", raw):
-        if match.start() == len(raw) and lines and not match.group(1):
-            break
-        content = match.group(1)
-        nfc = unicodedata.normalize("NFC", content)
-        kept = len(nfc.rstrip())
-        if nfc == content:
-            positions = [min(k, kept) for k in range(len(content) + 1)]
-        else:
-            positions = [
-                min(len(unicodedata.normalize("NFC", content[:k])), kept)
-                for k in range(len(content) + 1)
-            ]
-        positions += [kept] * len(match.group(2))
-        lines.append(nfc[:kept])
-        starts.append(match.start())
-        local.append(positions)
-    nonblank = [i for i, line in enumerate(lines) if line]
-    first, last = (nonblank[0], nonblank[-1]) if nonblank else (0, -1)
-    text = "\n".join(lines[first : last + 1])
-    offsets = [0] * (len(raw) + 1)
-    position = 0  # canonical offset of the current line's start
-    for i, (start, positions) in enumerate(zip(starts, local, strict=True)):
-        for k, p in enumerate(positions):
-            if i < first:
-                value = 0
-            elif i > last:
-                value = len(text)
-            else:
-                value = position + p
-            if start + k <= len(raw):
-                offsets[start + k] = value
-        if first <= i <= last:
-            position += len(lines[i]) + 1
-    return text, offsets
