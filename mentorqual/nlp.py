@@ -19,7 +19,7 @@ import spacy
 from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.lookups import Table
-from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # compiled, no stubs
+from spacy.tokenizer import Tokenizer
 
 
 @cache

@@ -8,6 +8,7 @@ failed command would have created is removed again).
 from __future__ import annotations
 
 import fnmatch
+import gc
 import json
 import os
 import re
@@ -506,52 +507,41 @@ class Project:
         progress: Progress,
     ) -> TagReport:
         """Tag with ``book``'s rules; the caller has made it the project's codebook."""
+        from .tagging import evidence  # with the rules: only when tagging
         from .tagging.rules import RuleTagger  # spaCy matchers: only when tagging
 
         started = time.perf_counter()
-        tagger = RuleTagger(book)
-        paragraphs = store.respondent_paragraphs()
-        texts = [p.text for p in paragraphs]
-        results = []
-        step = 2000
-        for start in range(0, len(texts), step):
-            results += tagger.tag(texts[start : start + step])
-            progress("Tagging with rules", min(start + step, len(texts)), len(texts))
-        rows: list[tuple[int, str, float | None, str]] = []
-        summaries: dict[tuple[int, str], str] = {}
-        for paragraph, result in zip(paragraphs, results, strict=True):
-            for code, hits in result.hits.items():
-                evidence = [
-                    {
-                        "rule": h.rule,
-                        "tokens": [
-                            [t, paragraph.start + a, paragraph.start + b] for t, a, b in h.tokens
-                        ],
-                    }
-                    for h in hits
-                ]
-                rows.append((paragraph.id, code, 1.0, json.dumps(evidence, ensure_ascii=False)))
-                summaries[(paragraph.id, code)] = "; ".join(
-                    f"{h.rule}: {', '.join(t for t, _, _ in h.tokens)}" for h in hits
+        with _gc_paused():
+            tagger = RuleTagger(book)
+            paragraphs = store.respondent_texts()
+            texts = paragraphs.texts
+            results = []
+            step = 2000
+            for start in range(0, len(texts), step):
+                results += tagger.tag(texts[start : start + step])
+                progress("Tagging with rules", min(start + step, len(texts)), len(texts))
+            rows, hits = evidence.codings(paragraphs.ids, paragraphs.starts, results)
+            old = store.coding_pairs("rules")
+            added, removed = sorted(hits.keys() - old), sorted(old - hits.keys())
+            where = {
+                s: (i, loc)
+                for s, i, loc in zip(
+                    paragraphs.ids, paragraphs.interviews, paragraphs.locators, strict=True
                 )
-        new = {(s, c) for s, c, _, _ in rows}
-        old = store.coding_pairs("rules")
-        where = {p.id: (p.interview, p.locator) for p in paragraphs}
-        report = TagReport(
-            codebook=book,
-            coder="rules",
-            paragraphs=len(paragraphs),
-            tokens=tagger.tokens,
-            seconds=time.perf_counter() - started,
-            added=[(*where[s], c, summaries[(s, c)]) for s, c in sorted(new - old)],
-            removed=[(*where[s], c, "") for s, c in sorted(old - new)],
-            kept=len(new & old),
-            dry_run=dry_run,
-        )
-        if not dry_run:
-            store.replace_machine_codings(
-                "rules", "rules", book.sha256, rows, [p.id for p in paragraphs]
+            }
+            report = TagReport(
+                codebook=book,
+                coder="rules",
+                paragraphs=len(texts),
+                tokens=tagger.tokens,
+                seconds=time.perf_counter() - started,
+                added=[(*where[s], c, evidence.summary(hits[(s, c)])) for s, c in added],
+                removed=[(*where[s], c, "") for s, c in removed],
+                kept=len(hits) - len(added),
+                dry_run=dry_run,
             )
+            if not dry_run:
+                store.replace_machine_codings("rules", "rules", book.sha256, rows, paragraphs.ids)
         return report
 
     # -- the classifier ----------------------------------------------------------------
@@ -939,6 +929,20 @@ class _DryRun(Exception):
 
     def __init__(self, report: TagReport) -> None:
         self.report = report
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside the block. Rule tagging makes many small
+    objects that live until it ends; with the lemma table and the pipeline in memory,
+    each full collection the allocations trigger would walk millions of objects."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def validate_codebook(path: PathLike) -> Codebook:

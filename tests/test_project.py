@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
+from unittest.mock import Mock
 
 import pytest
 
 from mentorqual import CodebookError, InputError, Project, ProjectError
+from mentorqual.store import Store
 
 from .conftest import CODEBOOK, INTERVIEW, snapshot
 
@@ -299,3 +302,23 @@ def test_reloading_the_same_codebook_changes_nothing(loaded: Project) -> None:
     before = snapshot(loaded.path)
     loaded.load_codebook(CODEBOOK)
     assert snapshot(loaded.path) == before
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_rule_tagging_leaves_the_garbage_collector_as_it_was(
+    loaded: Project, write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, enabled: bool
+) -> None:
+    # Tagging pauses the cyclic collector; it must come back on only if it was on.
+    loaded.import_paths([write("T01.txt", INTERVIEW)])
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert loaded.tag_rules(CODEBOOK).added
+        assert gc.isenabled() is enabled
+        with monkeypatch.context() as patch:
+            patch.setattr(Store, "respondent_texts", Mock(side_effect=OSError("disk")))
+            with pytest.raises(OSError, match="disk"):
+                loaded.tag_rules(CODEBOOK)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from mentorqual import Project
 from mentorqual.errors import ProjectError
 from mentorqual.store import MIGRATIONS, Store
+
+from .conftest import CODEBOOK, INTERVIEW
 
 
 def test_new_store_records_its_migrations(tmp_path: Path) -> None:
@@ -103,3 +107,54 @@ def test_a_busy_project_gives_a_clear_error(
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def columns(store: Store) -> list[tuple[int, str, str, int, str]]:
+    found = store.respondent_texts()
+    return list(
+        zip(found.ids, found.interviews, found.locators, found.starts, found.texts, strict=True)
+    )
+
+
+def test_respondent_texts_are_the_respondent_paragraphs(sample: Path) -> None:
+    store = Store(sample, create=False)
+    expected = [
+        (p.id, p.interview, p.locator, p.start, p.text) for p in store.respondent_paragraphs()
+    ]
+    assert len(expected) > 100
+    assert columns(store) == expected
+    store.close()
+
+
+def test_respondent_texts_count_code_points_as_sqlite_does(
+    project: Project, write: Callable[..., Path]
+) -> None:
+    # Characters outside the BMP and combining marks before a paragraph move the
+    # offsets differently in UTF-8, UTF-16 and code points; slicing must match substr.
+    odd = INTERVIEW.replace("T01", "T02").replace("Hvordan", "Hvordan 🙂 e\u0301")
+    odd = odd.replace("Der er", "Der 𝔢𝔯 æøå")
+    project.import_paths([write("T01.txt", INTERVIEW), write("T02.txt", odd)])
+    store = project.store()
+    expected = [
+        (p.id, p.interview, p.locator, p.start, p.text) for p in store.respondent_paragraphs()
+    ]
+    assert [row[1] for row in expected] == ["T01", "T01", "T01", "T02", "T02", "T02"]
+    assert any("𝔢𝔯" in row[4] for row in expected)
+    assert columns(store) == expected
+    store.close()
+
+
+def test_machine_assessments_are_replaced(tmp_path: Path) -> None:
+    project = Project(tmp_path / "p.db")
+    path = tmp_path / "T01.txt"
+    path.write_text(INTERVIEW, encoding="utf-8")
+    project.import_paths([path])
+    project.load_codebook(CODEBOOK)
+    store = project.store()
+    ids, code = store.respondent_texts().ids, store.codes()[0]
+    with store.transaction():
+        store.replace_machine_codings("rules", "rules", "v", [], ids[:2])
+        store.replace_machine_codings("rules", "rules", "v", [(ids[2], code, 1.0, None)], ids)
+    assert store.assessed("rules") == set(ids)
+    assert store.coder_origins() == {"rules": "rules"}
+    store.close()

@@ -1,0 +1,61 @@
+"""What a rule tagger found, and how it is recorded: the hits per paragraph and code,
+as the evidence JSON stored with each coding and as a one-line summary."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+# json.dumps(..., ensure_ascii=False) without making an encoder per coding.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+CodingRow = tuple[int, str, float | None, str]  # segment id, code, score, evidence JSON
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Tokens that made a rule fire in a paragraph (offsets relative to the paragraph)."""
+
+    rule: str
+    code: str
+    tokens: tuple[tuple[str, int, int], ...]
+
+
+@dataclass
+class ParagraphResult:
+    """The codes a paragraph gets, with the evidence for each."""
+
+    hits: dict[str, list[Hit]] = field(default_factory=dict)
+
+
+def codings(
+    segments: Sequence[int], offsets: Sequence[int], results: Sequence[ParagraphResult]
+) -> tuple[list[CodingRow], dict[tuple[int, str], list[Hit]]]:
+    """The codings of tagged paragraphs, in paragraph and code order, with their
+    evidence as JSON; and the hits behind each (segment id, code).
+
+    ``offsets`` are where each paragraph starts in its interview's text: the evidence
+    gives each token as [text, start, end] in that text.
+
+    >>> hit = Hit("k-ord", "kurser", (("kursus", 4, 10),))
+    >>> codings([7], [100], [ParagraphResult({"kurser": [hit]})])[0]
+    [(7, 'kurser', 1.0, '[{"rule": "k-ord", "tokens": [["kursus", 104, 110]]}]')]
+    """
+    rows: list[CodingRow] = []
+    found: dict[tuple[int, str], list[Hit]] = {}
+    encode = _ENCODER.encode
+    for segment, offset, result in zip(segments, offsets, results, strict=True):
+        for code, hits in result.hits.items():
+            evidence = [
+                {"rule": h.rule, "tokens": [[t, offset + a, offset + b] for t, a, b in h.tokens]}
+                for h in hits
+            ]
+            rows.append((segment, code, 1.0, encode(evidence)))
+            found[(segment, code)] = hits
+    return rows, found
+
+
+def summary(hits: Sequence[Hit]) -> str:
+    """One coding's evidence in a line: ``rule: word, word; rule: word``."""
+    return "; ".join(f"{h.rule}: {', '.join(t for t, _, _ in h.tokens)}" for h in hits)
