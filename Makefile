@@ -33,7 +33,7 @@ check: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check mentorqual tests benchmarks
 	$(BIN)/mypy mentorqual
 
-# Takes several minutes; not part of `make test`. Writes benchmarks/results/<date>-<host>.json.
+# Takes a minute or two; not part of `make test`. Writes benchmarks/results/<date>-<host>.json.
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py --sizes 10,100,1000
 
