@@ -680,6 +680,17 @@ def pii_options(func: F) -> F:
     )(func)
 
 
+def export_coders_option(func: F) -> F:
+    """--coder NAME (repeatable): whose codings an export holds."""
+    return click.option(
+        "--coder",
+        "coders",
+        multiple=True,
+        metavar="NAME",
+        help="Only this coder's codings; repeat for several. Default: every coder.",
+    )(func)
+
+
 def by_option(func: F) -> F:
     return click.option(
         "--by",
@@ -1037,13 +1048,7 @@ def export_group() -> None:
 
 @export_group.command("qdpx")
 @output_option("The .qdpx file to write.", required=True)
-@click.option(
-    "--coder",
-    "coders",
-    multiple=True,
-    metavar="NAME",
-    help="Only this coder's codings; repeat for several. Default: every coder.",
-)
+@export_coders_option
 @pii_options
 @pass_project
 @library_errors
@@ -1070,13 +1075,7 @@ def export_qdpx(project: Project, output: Path, coders: tuple[str, ...], pii: st
 
 @codings.command("export")
 @output_option("The file to write: .csv or .xlsx.", required=True)
-@click.option(
-    "--coder",
-    "coders",
-    multiple=True,
-    metavar="NAME",
-    help="Only this coder's codings; repeat for several. Default: every coder.",
-)
+@export_coders_option
 @pii_options
 @pass_project
 @library_errors

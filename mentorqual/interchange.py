@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .codebook import Codebook, NewCode, parse_codebook, with_codes
+from .codebook import Codebook, NewCode, with_codes
 from .errors import InputError
 from .importers.qdpx import SourceCoding
 from .pii import TAGS, PiiGuard, PiiHit, redact, refuse
@@ -315,10 +315,3 @@ def imported_codebook(
     if not match.added:
         return None
     return with_codes(current, match.added, path, name)
-
-
-def parse_stored_codebook(store: Store) -> Codebook | None:
-    content = store.codebook_content()
-    if content is None:
-        return None
-    return parse_codebook(content, Path(store.codebook_name() or "codebook"))

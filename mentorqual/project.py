@@ -466,14 +466,8 @@ class Project:
             return load_codebook(Path(path))
         if DEFAULT_CODEBOOK.is_file() or not self.path.exists():
             return _default_codebook()
-        store = self.store()
-        try:
-            content = store.codebook_content()
-        finally:
-            store.close()
-        if content is None:
-            return _default_codebook()
-        return parse_codebook(content, Path(f"{self.path}:codebook"))
+        with self._reading() as store:
+            return _stored_codebook(store) or _default_codebook()
 
     def tag_rules(
         self,
@@ -784,11 +778,16 @@ class Project:
     # -- REFI-QDA interchange -------------------------------------------------------
 
     def export_qdc(self, path: PathLike, *, codebook: PathLike | None = None) -> int:
-        """Write a codebook (a file, or the project's) as a REFI-QDA .qdc; returns the
-        number of codes."""
+        """Write a codebook as a REFI-QDA .qdc: the file ``codebook``, else the
+        project's (with any codes added since), else the default. Returns the number
+        of codes."""
         path = Path(path)
         check_suffix(path, (".qdc",))
-        codes = interchange.codebook_codes(self.codebook(codebook))
+        book = None
+        if codebook is None and self.path.exists():
+            with self._reading() as store:
+                book = _stored_codebook(store)  # with any codes added since it was loaded
+        codes = interchange.codebook_codes(book or self.codebook(codebook))
         write_qdc(codes, path, interchange.ORIGIN)
         return len(codes)
 
@@ -801,7 +800,7 @@ class Project:
         path = Path(path)
         check_suffix(path, (".qdpx",))
         with self._reading() as store:
-            book = interchange.parse_stored_codebook(store)
+            book = _stored_codebook(store)
             if book is None:
                 raise ProjectError(f"{self.path}: the project has no codebook to export")
             project = interchange.export_project(store, book, coders, pii)
@@ -825,7 +824,7 @@ class Project:
         qda = read_qdpx(path)
         transcripts, codings, warnings = to_transcripts(qda, path, interviewer_labels)
         with self._writing() as store:
-            current = interchange.parse_stored_codebook(store)
+            current = _stored_codebook(store)
             match = interchange.match_codes(current, qda.codes, add=add_codes)
             names = {c.guid: c.name for c in qda.codes}
             missing = sorted({names[c.code] for c in codings if c.code not in match.codes})
@@ -887,7 +886,7 @@ class Project:
         if output is not None:
             check_suffix(Path(output), (".yaml", ".yml"))
         with self._writing() as store:
-            current = interchange.parse_stored_codebook(store)
+            current = _stored_codebook(store)
             match = interchange.match_codes(current, codes, add=True)
             book = interchange.imported_codebook(current, match, path, path.stem)
             if book is not None:
@@ -953,6 +952,14 @@ def validate_codebook(path: PathLike) -> Codebook:
     if book.rules:
         RuleTagger(book)
     return book
+
+
+def _stored_codebook(store: Store) -> Codebook | None:
+    """The project's own codebook, or None before one is loaded."""
+    content = store.codebook_content()
+    if content is None:
+        return None
+    return parse_codebook(content, Path(f"{store.path}:codebook"))
 
 
 def _default_codebook() -> Codebook:

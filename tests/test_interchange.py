@@ -352,3 +352,10 @@ def test_inline_text_sources_import(loaded: Project, tmp_path: Path) -> None:
         assert [(r["code"], r["text"]) for r in store.coding_table()] == [
             ("ledelse", "Ledelsen bakker op.")
         ]
+
+
+def test_codebook_export_holds_codes_added_since(loaded: Project, tmp_path: Path) -> None:
+    loaded.import_qdc(DATA / "atlasti-23.4-codebook.qdc")
+    out = tmp_path / "cb.qdc"
+    assert loaded.export_qdc(out) == 6
+    assert [c.name for c in read_qdc(out)][-1] == "code1"
