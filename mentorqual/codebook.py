@@ -32,9 +32,21 @@ THEME_KEYS = {
     "examples",
     "subcodes",
     "rules",
+    "follow_question",
 }
 SUBCODE_KEYS = {"code", "label", "colour", "definition", "include", "exclude", "examples"}
-RULE_KEYS = {"id", "note", "terms", "phrases", "patterns", "regex", "also", "unless", "negation"}
+RULE_KEYS = {
+    "id",
+    "note",
+    "terms",
+    "phrases",
+    "patterns",
+    "regex",
+    "also",
+    "unless",
+    "negation",
+    "min_hits",
+}
 MATCH_KEYS = ("terms", "phrases", "patterns", "regex")
 DEFINITION_KEYS = {"da", "en"}
 EXAMPLE_KEYS = {"typical", "borderline"}
@@ -90,6 +102,7 @@ class Rule:
     also: tuple[str, ...] = ()  # AND: one of these must be in the same sentence
     unless: tuple[str, ...] = ()  # exclusion: none of these may be in the same sentence
     negation: bool = True  # drop hits in a negated clause
+    min_hits: int = 1  # fire only with this many matched words in the paragraph
     note: str = ""
     line: int = 0
 
@@ -107,6 +120,7 @@ class Theme:
     examples: dict[str, str] = field(default_factory=dict)
     parent: str | None = None
     rules: tuple[Rule, ...] = ()
+    follow_question: bool = False  # later paragraphs of an answer keep the question's theme
     line: int = 0
 
     @property
@@ -265,6 +279,11 @@ class _Checker:
         if not isinstance(rules, list):
             raise self.fail(data.lines["rules"], "'rules' must be a list")
         line = data.lines.get("rules", data.line)
+        follow = data.get("follow_question", False)
+        if not isinstance(follow, bool):
+            raise self.fail(
+                data.lines["follow_question"], "'follow_question' must be true or false"
+            )
         return Theme(
             code=code,
             label=str(data.get("label") or code),
@@ -275,6 +294,7 @@ class _Checker:
             examples=self.texts(data, "examples", EXAMPLE_KEYS),
             parent=parent,
             rules=tuple(self.rule(r, code, line) for r in rules),
+            follow_question=follow,
             line=data.line,
         )
 
@@ -322,6 +342,11 @@ class _Checker:
         negation = data.get("negation", True)
         if not isinstance(negation, bool):
             raise self.fail(data.lines["negation"], "'negation' must be true or false")
+        min_hits = data.get("min_hits", 1)
+        if isinstance(min_hits, bool) or not isinstance(min_hits, int) or min_hits < 1:
+            raise self.fail(
+                data.lines["min_hits"], f"rule {rule_id!r}: 'min_hits' must be a whole number >= 1"
+            )
         return Rule(
             id=rule_id,
             code=code,
@@ -332,6 +357,7 @@ class _Checker:
             also=tuple(t.strip().lower() for t in self.strings(data, "also")),
             unless=tuple(t.strip().lower() for t in self.strings(data, "unless")),
             negation=negation,
+            min_hits=min_hits,
             note=str(data.get("note", "")),
             line=data.line,
         )

@@ -253,7 +253,9 @@ def quotes(
         else:
             c.machine[row["coder"]] = row["score"]
             for hit in rule_hits(row["evidence"]):
-                c.focus += [start - row["start"] for _, start, _ in hit.get("tokens", [])]
+                # A followed question's words lie before the paragraph: not a focus.
+                offsets = (start - row["start"] for _, start, _ in hit.get("tokens", []))
+                c.focus += [o for o in offsets if 0 <= o < len(row["text"])]
     sentences = store.sentences(s for s, _ in candidates)
     for (segment, _), c in candidates.items():
         c.sentences = sentences.get(segment, [])

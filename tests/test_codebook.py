@@ -61,6 +61,20 @@ def test_subcodes_follow_their_theme(write: Callable[..., Path]) -> None:
         ("themes:\n  - code: a\n    code: b\n", r", line 3: invalid YAML: duplicate key 'code'"),
         ("- a\n", r": a codebook must be a mapping"),
         ("themes:\n  - code: a\n    definition: {da: x, de: y}\n", r", line 3: unknown key 'de'"),
+        (
+            "themes:\n  - code: a\n    follow_question: ja\n",
+            r", line 3: 'follow_question' must be true or false",
+        ),
+        (
+            "themes:\n  - code: a\n    rules:\n      - id: r\n        terms: [x]\n"
+            "        min_hits: 0\n",
+            r", line 6: rule 'r': 'min_hits' must be a whole number >= 1",
+        ),
+        (
+            "themes:\n  - code: a\n    subcodes:\n      - code: a-1\n"
+            "        follow_question: true\n",
+            r", line 5: unknown key 'follow_question' in a sub-code",
+        ),
     ],
 )
 def test_invalid_codebooks(write: Callable[..., Path], content: str, message: str) -> None:
@@ -73,3 +87,14 @@ def test_unsafe_yaml_tags_are_refused(write: Callable[..., Path]) -> None:
     path = write("cb.yaml", "themes: !!python/object/apply:os.system ['echo hacked']\n")
     with pytest.raises(CodebookError, match="invalid YAML"):
         load_codebook(path)
+
+
+def test_min_hits_and_follow_question_are_read(write: Callable[..., Path]) -> None:
+    path = write(
+        "cb.yaml",
+        "themes:\n  - code: a\n    follow_question: true\n    rules:\n"
+        "      - id: r\n        terms: [x]\n        min_hits: 2\n  - code: b\n",
+    )
+    book = load_codebook(path)
+    assert [t.follow_question for t in book.themes] == [True, False]
+    assert book.rules[0].min_hits == 2
