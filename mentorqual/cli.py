@@ -29,6 +29,7 @@ from .reports import markdown_table, write_table
 from .reports.counts import counts_markdown
 from .reports.tables import check_suffix
 from .scan import scan_files
+from .tagging.context import FOLLOW_RULE
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -388,6 +389,8 @@ def codebook_show(project: Project, file: Path | None) -> None:
         click.echo(f"\n{theme.code}{parent}: {theme.label} {theme.colour}")
         for language, text in theme.definition.items():
             click.echo(f"  {language}: {text}")
+        if theme.follow_question:
+            click.echo("  follow_question: later paragraphs of an answer keep the question's theme")
         for rule in theme.rules:
             parts = [
                 f"{name} {', '.join(values)}"
@@ -403,7 +406,8 @@ def codebook_show(project: Project, file: Path | None) -> None:
             if rule.patterns:
                 parts.append(f"{len(rule.patterns)} pattern(s)")
             negation = "" if rule.negation else " [no negation check]"
-            click.echo(f"  rule {rule.id}{negation}: {'; '.join(parts)}")
+            needs = f" [at least {rule.min_hits} words]" if rule.min_hits > 1 else ""
+            click.echo(f"  rule {rule.id}{negation}{needs}: {'; '.join(parts)}")
 
 
 @cli.command()
@@ -576,7 +580,8 @@ def explain(project: Project, interview: str, segment: str) -> None:
             click.echo(f"    model {coding['model']}: probability {coding['probability']:.3f}")
         for item in coding["rules"]:
             words = ", ".join(f"{text!r} [{start}:{end}]" for text, start, end in item["tokens"])
-            click.echo(f"    rule {item['rule']}: {words}")
+            where = " (in the interviewer's question)" if item["rule"] == FOLLOW_RULE else ""
+            click.echo(f"    rule {item['rule']}: {words}{where}")
 
 
 @cli.command()

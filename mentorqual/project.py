@@ -501,7 +501,7 @@ class Project:
         progress: Progress,
     ) -> TagReport:
         """Tag with ``book``'s rules; the caller has made it the project's codebook."""
-        from .tagging import evidence  # with the rules: only when tagging
+        from .tagging import context, evidence  # with the rules: only when tagging
         from .tagging.rules import RuleTagger  # spaCy matchers: only when tagging
 
         started = time.perf_counter()
@@ -514,6 +514,15 @@ class Project:
             for start in range(0, len(texts), step):
                 results += tagger.tag(texts[start : start + step])
                 progress("Tagging with rules", min(start + step, len(texts)), len(texts))
+            if followed := context.followed_codes(book):
+                questions = store.interviewer_texts()
+                context.follow_answers(
+                    (paragraphs.interviews, paragraphs.starts),
+                    results,
+                    (questions.interviews, questions.starts),
+                    tagger.tag(questions.texts),
+                    followed,
+                )
             rows, hits = evidence.codings(paragraphs.ids, paragraphs.starts, results)
             old = store.coding_pairs("rules")
             added, removed = sorted(hits.keys() - old), sorted(old - hits.keys())

@@ -391,12 +391,21 @@ class Store:
         as SQLite's ``substr`` counts them), instead of SQLite copying out every
         paragraph.
         """
+        return self._paragraph_texts("respondent")
+
+    def interviewer_texts(self) -> ParagraphTexts:
+        """The interviewer's paragraphs, as :meth:`respondent_texts` gives the
+        respondent's (rule tagging reads the questions for ``follow_question``)."""
+        return self._paragraph_texts("interviewer")
+
+    def _paragraph_texts(self, role: str) -> ParagraphTexts:
         texts = dict(self.db.execute("SELECT interview_id, text FROM texts"))
         rows = [
             row
             for row in self.db.execute(
                 "SELECT id, interview_id, locator, char_start, char_end FROM segments "
-                "WHERE kind = 'paragraph' AND role = 'respondent' ORDER BY interview_id, id"
+                "WHERE kind = 'paragraph' AND role = ? ORDER BY interview_id, id",
+                (role,),
             )
             if row[1] in texts  # as the join with texts in _paragraphs
         ]

@@ -166,9 +166,37 @@ def test_codebook_validate_and_show(runner: CliRunner, write: Callable[..., Path
     assert ok.output.startswith(f"{CODEBOOK}: valid; 5 themes, 0 sub-codes, ")
     shown = runner.invoke(cli, ["codebook", "show", str(CODEBOOK)])
     assert "rule administration-ord: terms blanket*" in shown.output
+    assert "rule administration-sag [at least 2 words]: terms bevilling*" in shown.output
+    assert "follow_question: later paragraphs of an answer keep" in shown.output
     bad = write(
         "cb.yaml", "themes:\n  - code: a\n    rules:\n      - id: r\n        regex: ['(']\n"
     )
     result = runner.invoke(cli, ["codebook", "validate", str(bad)])
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {bad}, line 5: rule 'r': regex '(' does not compile")
+
+
+def test_explain_shows_a_theme_kept_from_the_question(
+    runner: CliRunner, tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    transcript = write(
+        "T02.txt",
+        "---\ninterview: T02\nregion: Sjælland\nrole: Jobkonsulent\n---\n"
+        "I: Hvad med kurser for mentorerne?\n"
+        "IP: Der er et mentorkursus to gange om året.\n"
+        "Men de små virksomheder kan ikke undvære en mand i to dage.\n",
+    )
+    db = tmp_path / "q.db"
+    assert mq(runner, db, "import", str(transcript)).exit_code == 0
+    assert mq(runner, db, "tag", "--method", "rules", "--codebook", str(CODEBOOK)).exit_code == 0
+    shown = mq(runner, db, "explain", "T02", "p3")
+    assert shown.exit_code == 0, shown.output
+    assert "  kurser by rules (rules" in shown.output
+    lines = shown.output.splitlines()
+    (follow,) = [line for line in lines if "follow-question" in line]
+    raw = transcript.read_text(encoding="utf-8")
+    text = raw[raw.index("I: Hvad") :]  # the interview's text, without the front matter
+    start = text.index("kurser")
+    assert follow == (
+        f"    rule follow-question: 'kurser' [{start}:{start + 6}] (in the interviewer's question)"
+    )

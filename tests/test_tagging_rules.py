@@ -208,8 +208,8 @@ def reference(tagger: RuleTagger, text: str) -> dict[str, list[tuple[str, tuple]
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 spans += [span] if span is not None else []
         kept = [s for s in spans if reference_holds(c, s, words)]
-        if kept:
-            tokens = tuple(dict.fromkeys((s.text, s.start_char, s.end_char) for s in kept))
+        tokens = tuple(dict.fromkeys((s.text, s.start_char, s.end_char) for s in kept))
+        if tokens and len(tokens) >= c.rule.min_hits:
             found.setdefault(c.rule.code, []).append((c.rule.id, tokens))
     return found
 

@@ -1,1 +1,2 @@
-"""Machine coders: rules (:mod:`.rules`) now, a classifier later."""
+"""Machine coders: rules (:mod:`.rules`, with :mod:`.context`) and the classifier
+(:mod:`.classifier`)."""

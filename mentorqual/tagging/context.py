@@ -105,3 +105,32 @@ def follow_questions(
         asking = False
         previous = set(result.hits)
     return added
+
+
+def follow_answers(
+    answers: tuple[Sequence[str], Sequence[int]],
+    answer_results: Sequence[ParagraphResult],
+    questions: tuple[Sequence[str], Sequence[int]],
+    question_results: Sequence[ParagraphResult],
+    codes: frozenset[str],
+) -> int:
+    """:func:`follow_questions` for respondent and interviewer paragraphs given apart,
+    each as (interview ids, start offsets); returns how many themes were added."""
+    merged = sorted(
+        [
+            *(
+                (interview, start, False, result)
+                for interview, start, result in zip(*answers, answer_results, strict=True)
+            ),
+            *(
+                (interview, start, True, result)
+                for interview, start, result in zip(*questions, question_results, strict=True)
+            ),
+        ],
+        key=lambda row: (row[0], row[1]),
+    )
+    return follow_questions(
+        [Paragraph(interview, asks, start) for interview, start, asks, _ in merged],
+        [result for *_, result in merged],
+        codes,
+    )

@@ -29,6 +29,7 @@ from spacy.matcher import Matcher
 from .. import nlp
 from ..codebook import Codebook, Rule
 from ..errors import CodebookError
+from .context import apply_min_hits, min_hits
 from .evidence import Hit, ParagraphResult
 from .patterns import PatternGate
 from .spans import (
@@ -141,6 +142,7 @@ class RuleTagger:
             ],
         )
         self.types = WordTypes(len(self.rules), len(self.groups), len(self.phrases.words))
+        self.min_hits = min_hits(codebook)  # rule id -> words needed, when above one
         self.tokens = 0  # tokens tagged so far, for throughput figures
 
     def _compile(self, r: Rule) -> _CompiledRule:
@@ -197,6 +199,7 @@ class RuleTagger:
                 ]
             )
             results += self._results(batch, spans, self._holds(batch, spans))
+        apply_min_hits(results, self.min_hits)
         return results
 
     def candidates(self, texts: Sequence[str]) -> list[bool]:
