@@ -482,7 +482,8 @@ class Project:
         The previous ``rules`` codings are replaced in one transaction; human codings
         are never touched. With ``dry_run`` nothing is written.
         """
-        book = codebook if isinstance(codebook, Codebook) else self.codebook(codebook)
+        with _gc_paused():  # parsing the codebook would set off collections too
+            book = codebook if isinstance(codebook, Codebook) else self.codebook(codebook)
         try:
             with self._writing(create=False) as store:
                 self._apply_codebook(store, book, codebook_update)
@@ -502,6 +503,7 @@ class Project:
     ) -> TagReport:
         """Tag with ``book``'s rules; the caller has made it the project's codebook."""
         from .tagging import context, evidence  # with the rules: only when tagging
+        from .tagging.evidence import ParagraphResult
         from .tagging.rules import RuleTagger  # spaCy matchers: only when tagging
 
         started = time.perf_counter()
@@ -514,29 +516,33 @@ class Project:
             for start in range(0, len(texts), step):
                 results += tagger.tag(texts[start : start + step])
                 progress("Tagging with rules", min(start + step, len(texts)), len(texts))
+            tokens = tagger.tokens  # the respondent's: what the throughput is of
             if followed := context.followed_codes(book):
-                questions = store.interviewer_texts()
-                context.follow_answers(
-                    (paragraphs.interviews, paragraphs.starts),
-                    results,
-                    (questions.interviews, questions.starts),
-                    tagger.tag(questions.texts),
-                    followed,
-                )
+                ids, interviews, starts = store.interviewer_positions()
+                answers = (paragraphs.interviews, paragraphs.starts)
+                wanted = context.questions_to_tag(answers, results, (interviews, starts), followed)
+                asked = [ParagraphResult() for _ in ids]
+                for k, result in zip(
+                    wanted, tagger.tag(store.segment_texts([ids[k] for k in wanted])), strict=True
+                ):
+                    asked[k] = result
+                context.follow_answers(answers, results, (interviews, starts), asked, followed)
             rows, hits = evidence.codings(paragraphs.ids, paragraphs.starts, results)
-            old = store.coding_pairs("rules")
-            added, removed = sorted(hits.keys() - old), sorted(old - hits.keys())
+            old = store.machine_codings("rules")
+            added, removed = sorted(hits.keys() - old.keys()), sorted(old.keys() - hits.keys())
+            listed = {s for s, _ in added} | {s for s, _ in removed}  # mostly none
             where = {
                 s: (i, loc)
                 for s, i, loc in zip(
                     paragraphs.ids, paragraphs.interviews, paragraphs.locators, strict=True
                 )
+                if s in listed
             }
             report = TagReport(
                 codebook=book,
                 coder="rules",
                 paragraphs=len(texts),
-                tokens=tagger.tokens,
+                tokens=tokens,
                 seconds=time.perf_counter() - started,
                 added=[(*where[s], c, evidence.summary(hits[(s, c)])) for s, c in added],
                 removed=[(*where[s], c, "") for s, c in removed],
@@ -544,7 +550,12 @@ class Project:
                 dry_run=dry_run,
             )
             if not dry_run:
-                store.replace_machine_codings("rules", "rules", book.sha256, rows, paragraphs.ids)
+                store.update_machine_codings(
+                    "rules", "rules", book.sha256, rows, paragraphs.ids, old
+                )
+            # Freed while the collector is off: the first collection after it would
+            # otherwise walk every one of these objects.
+            del tagger, paragraphs, texts, results, rows, hits, old
         return report
 
     # -- the classifier ----------------------------------------------------------------

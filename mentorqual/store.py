@@ -146,6 +146,11 @@ class SegmentRow:
     speaker: str = ""
 
 
+# A machine coding as stored, less its segment and code: (row id, origin, origin
+# version, score, evidence JSON).
+StoredCoding = tuple[int, str, str, float | None, str | None]
+
+
 @dataclass
 class ParagraphTexts:
     """Paragraphs as columns, one list each, in the order of
@@ -393,10 +398,30 @@ class Store:
         """
         return self._paragraph_texts("respondent")
 
-    def interviewer_texts(self) -> ParagraphTexts:
-        """The interviewer's paragraphs, as :meth:`respondent_texts` gives the
-        respondent's (rule tagging reads the questions for ``follow_question``)."""
-        return self._paragraph_texts("interviewer")
+    def interviewer_positions(self) -> tuple[list[int], list[str], list[int]]:
+        """Where the interviewer's paragraphs are, without their text: segment ids,
+        interviews and start offsets, in text order (rule tagging finds the questions
+        for ``follow_question`` with them, then reads the few it needs)."""
+        rows = self.db.execute(
+            "SELECT id, interview_id, char_start FROM segments "
+            "WHERE kind = 'paragraph' AND role = 'interviewer' ORDER BY interview_id, id"
+        ).fetchall()
+        return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
+
+    def segment_texts(self, ids: Sequence[int]) -> list[str]:
+        """The texts of these segments, in this order."""
+        found: dict[int, str] = {}
+        for chunk in range(0, len(ids), 500):
+            part = list(ids[chunk : chunk + 500])
+            found.update(
+                self.db.execute(
+                    "SELECT s.id, substr(t.text, s.char_start + 1, s.char_end - s.char_start) "
+                    "FROM segments s JOIN texts t ON t.interview_id = s.interview_id "
+                    f"WHERE s.id IN ({', '.join('?' * len(part))})",
+                    part,
+                )
+            )
+        return [found[i] for i in ids]
 
     def _paragraph_texts(self, role: str) -> ParagraphTexts:
         texts = dict(self.db.execute("SELECT interview_id, text FROM texts"))
@@ -547,6 +572,74 @@ class Store:
             [(s, c, coder, origin, version, score, ev, stamp) for s, c, score, ev in codings],
         )
         self._assess(coder, origin, assessed)
+
+    def machine_codings(self, coder: str) -> dict[tuple[int, str], StoredCoding]:
+        """Every coding by a machine coder: (segment id, code) -> (row id, origin,
+        origin version, score, evidence JSON)."""
+        return {
+            (row[0], row[1]): row[2:]
+            for row in self.db.execute(
+                "SELECT segment_id, code, id, origin, origin_version, score, evidence "
+                "FROM codings WHERE coder = ?",
+                (coder,),
+            )
+        }
+
+    def update_machine_codings(
+        self,
+        coder: str,
+        origin: str,
+        version: str,
+        codings: Iterable[tuple[int, str, float | None, str | None]],
+        assessed: Iterable[int],
+        current: dict[tuple[int, str], StoredCoding],
+    ) -> None:
+        """What :meth:`replace_machine_codings` does everywhere, writing only the
+        difference to ``current``: the coder's :meth:`machine_codings`, read in this
+        transaction.
+
+        A re-run mostly finds the codings it wrote last time. Equal rows are left
+        alone (with their ``created_at``) and rows of the same segment and code are
+        updated in place, so that only added and removed codings touch the indexes.
+        """
+        stamp = now()
+        changed, added = [], []
+        kept = set()
+        for segment, code, score, evidence in codings:
+            old = current.get((segment, code))
+            if old is None:
+                added.append((segment, code, coder, origin, version, score, evidence, stamp))
+                continue
+            kept.add(old[0])
+            if old[1:] != (origin, version, score, evidence):
+                changed.append((origin, version, score, evidence, stamp, old[0]))
+        self.db.executemany(
+            "DELETE FROM codings WHERE id = ?",
+            [(old[0],) for old in current.values() if old[0] not in kept],
+        )
+        self.db.executemany(
+            "UPDATE codings SET origin = ?, origin_version = ?, score = ?, evidence = ?, "
+            "created_at = ? WHERE id = ?",
+            changed,
+        )
+        self.db.executemany(
+            "INSERT INTO codings (segment_id, code, coder, origin, origin_version, score, "
+            "evidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            added,
+        )
+        self.db.execute("DELETE FROM assessments WHERE coder = ? AND origin != ?", (coder, origin))
+        wanted = set(map(int, assessed))
+        done = {
+            s
+            for (s,) in self.db.execute(
+                "SELECT segment_id FROM assessments WHERE coder = ?", (coder,)
+            )
+        }
+        self.db.executemany(
+            "DELETE FROM assessments WHERE coder = ? AND segment_id = ?",
+            [(coder, s) for s in sorted(done - wanted)],
+        )
+        self._assess(coder, origin, sorted(wanted - done))
 
     def _assess(self, coder: str, origin: str, segments: Iterable[int]) -> None:
         """Mark segments as assessed by a machine coder, in one statement if SQLite has

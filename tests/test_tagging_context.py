@@ -13,9 +13,11 @@ from mentorqual.tagging.context import (
     FOLLOW_RULE,
     Paragraph,
     apply_min_hits,
+    follow_answers,
     follow_questions,
     followed_codes,
     min_hits,
+    questions_to_tag,
 )
 from mentorqual.tagging.evidence import Hit, ParagraphResult, codings
 from mentorqual.tagging.rules import RuleTagger
@@ -181,3 +183,35 @@ def test_questions_do_not_carry_over_to_the_next_interview(book: Codebook) -> No
     ]
     follow_questions(paragraphs, results, followed_codes(book))
     assert [sorted(r.hits) for r in results] == [["kurser"], ["kurser"], [], []]
+
+
+def test_tagging_only_the_wanted_questions_changes_nothing() -> None:
+    """On the sample: questions_to_tag leaves out only questions that add nothing."""
+    from mentorqual.importers import read_transcript
+
+    from .conftest import CODEBOOK as SAMPLE_CODEBOOK
+    from .conftest import TRANSCRIPTS
+
+    book = load_codebook(SAMPLE_CODEBOOK)
+    tagger = RuleTagger(book)
+    codes = followed_codes(book)
+    answers: tuple[list[str], list[int]] = ([], [])
+    questions: tuple[list[str], list[int]] = ([], [])
+    texts: tuple[list[str], list[str]] = ([], [])
+    for path in sorted(TRANSCRIPTS.glob("*.txt"))[:12]:
+        transcript = read_transcript(path)
+        for p in transcript.paragraphs:
+            side = 1 if p.role == "interviewer" else 0
+            (answers, questions)[side][0].append(transcript.interview)
+            (answers, questions)[side][1].append(p.start)
+            texts[side].append(transcript.text[p.start : p.end])
+    every, some = tagger.tag(texts[0]), tagger.tag(texts[0])
+    wanted = questions_to_tag(answers, some, questions, codes)
+    asked = [ParagraphResult() for _ in texts[1]]
+    for k, result in zip(wanted, tagger.tag([texts[1][k] for k in wanted]), strict=True):
+        asked[k] = result
+    assert 0 < len(wanted) < len(texts[1])
+    added = follow_answers(answers, every, questions, tagger.tag(texts[1]), codes)
+    assert added > 5
+    assert follow_answers(answers, some, questions, asked, codes) == added
+    assert [r.hits for r in some] == [r.hits for r in every]

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import numpy as np
 import pytest
 from spacy.tokens import Span
 
@@ -15,7 +16,7 @@ from mentorqual.codebook import load_codebook
 from mentorqual.errors import CodebookError
 from mentorqual.importers import read_transcript
 from mentorqual.project import validate_codebook
-from mentorqual.tagging import evidence, rules
+from mentorqual.tagging import evidence, rules, spans
 from mentorqual.tagging.rules import RuleTagger, WordAnalyser, parse_term
 
 from .conftest import CODEBOOK, TRANSCRIPTS
@@ -402,3 +403,39 @@ def test_evidence_is_the_hits_as_json_with_interview_offsets() -> None:
     ]
     assert found == {(5, "kurser"): hits, (5, "administration"): other}
     assert evidence.summary(hits) == f"r-1: {odd}, kursus; r2: Løn"
+
+
+@pytest.mark.parametrize("join", [1, 2, 32])
+def test_token_table_is_the_tokens_of_each_text(monkeypatch: pytest.MonkeyPatch, join: int) -> None:
+    monkeypatch.setattr(nlp, "JOIN", join)
+    texts = [*EDGE_CASES, "a\rb", "\r", "slut ", " start", "æ"] * 3
+    table, bounds = spans.token_table(texts)
+    docs = [nlp.pipeline().tokenizer(t) for t in texts]
+    assert bounds.tolist() == np.cumsum([0] + [len(d) for d in docs]).tolist()
+    assert table.tolist() == [row for d in docs for row in d.to_array(list(spans.COLUMNS)).tolist()]
+    alone = spans._token_table(texts, None)  # the fallback: no text joined
+    assert alone[0].tolist() == table.tolist() and alone[1].tolist() == bounds.tolist()
+    assert spans.token_table([])[0].shape == (0, len(spans.COLUMNS))
+
+
+def test_matcher_on_the_tokens_a_match_may_lie_in(
+    sample_tagger: RuleTagger, sample_texts: list[str]
+) -> None:
+    batch = sample_tagger._batch(sample_texts)
+    starts, ends = sample_tagger.gate.windows(batch, sample_tagger.types.groups)
+    starts, ends = starts - batch.bounds[:-1], ends - batch.bounds[:-1]
+    left_out = 0
+    for text, start, end in zip(sample_texts, starts.tolist(), ends.tolist(), strict=True):
+        doc = sample_tagger.nlp.tokenizer(text)
+        for token in doc:
+            token.lemma_ = nlp.lemma(token.lower_)
+        matches = sample_tagger.matcher(doc)
+        if start < end:
+            window = [
+                (m, start + s, start + e) for m, s, e in sample_tagger.matcher(doc[start:end])
+            ]
+            assert window == matches, text  # the same matches, in the same order
+            left_out += len(doc) - (end - start)
+        else:
+            assert matches == []
+    assert left_out > 0

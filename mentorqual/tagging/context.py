@@ -107,30 +107,61 @@ def follow_questions(
     return added
 
 
-def follow_answers(
-    answers: tuple[Sequence[str], Sequence[int]],
+Positions = tuple[Sequence[str], Sequence[int]]  # interview ids, start offsets
+
+
+def _in_text_order(answers: Positions, questions: Positions) -> list[tuple[str, int, bool, int]]:
+    """(interview, start, is a question, index into its list) for every paragraph."""
+    return sorted(
+        [
+            *((i, s, False, k) for k, (i, s) in enumerate(zip(*answers, strict=True))),
+            *((i, s, True, k) for k, (i, s) in enumerate(zip(*questions, strict=True))),
+        ]
+    )
+
+
+def questions_to_tag(
+    answers: Positions,
     answer_results: Sequence[ParagraphResult],
-    questions: tuple[Sequence[str], Sequence[int]],
+    questions: Positions,
+    codes: frozenset[str],
+) -> list[int]:
+    """The questions worth tagging, as indices into ``questions``: those whose answer
+    has a paragraph with a followed theme and a paragraph after it. No other question
+    can add a theme, so the rest need not be read or tagged."""
+    if not codes:
+        return []
+    order = _in_text_order(answers, questions)
+    wanted: list[int] = []
+    asked: list[int] = []  # the paragraphs of the question being answered
+    asked_in = ""  # its interview
+    for n, (interview, _, is_question, k) in enumerate(order):
+        if is_question:
+            if n == 0 or not order[n - 1][2] or asked_in != interview:
+                asked, asked_in = [], interview  # a new question
+            asked.append(k)
+            continue
+        if not asked or asked_in != interview or asked[-1] in wanted[-1:]:
+            continue  # no question, or it is wanted already
+        later = order[n + 1] if n + 1 < len(order) else None
+        continues = later is not None and later[0] == interview and not later[2]
+        if continues and codes & answer_results[k].hits.keys():
+            wanted += asked
+    return wanted
+
+
+def follow_answers(
+    answers: Positions,
+    answer_results: Sequence[ParagraphResult],
+    questions: Positions,
     question_results: Sequence[ParagraphResult],
     codes: frozenset[str],
 ) -> int:
-    """:func:`follow_questions` for respondent and interviewer paragraphs given apart,
-    each as (interview ids, start offsets); returns how many themes were added."""
-    merged = sorted(
-        [
-            *(
-                (interview, start, False, result)
-                for interview, start, result in zip(*answers, answer_results, strict=True)
-            ),
-            *(
-                (interview, start, True, result)
-                for interview, start, result in zip(*questions, question_results, strict=True)
-            ),
-        ],
-        key=lambda row: (row[0], row[1]),
-    )
+    """:func:`follow_questions` for respondent and interviewer paragraphs given apart;
+    returns how many themes were added."""
+    order = _in_text_order(answers, questions)
     return follow_questions(
-        [Paragraph(interview, asks, start) for interview, start, asks, _ in merged],
-        [result for *_, result in merged],
+        [Paragraph(interview, asks, start) for interview, start, asks, _ in order],
+        [(question_results if asks else answer_results)[k] for _, _, asks, k in order],
         codes,
     )

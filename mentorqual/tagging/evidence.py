@@ -3,12 +3,9 @@ as the evidence JSON stored with each coding and as a one-line summary."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-# json.dumps(..., ensure_ascii=False) without making an encoder per coding.
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
+from json.encoder import encode_basestring  # json.dumps of a str, ensure_ascii=False
 
 CodingRow = tuple[int, str, float | None, str]  # segment id, code, score, evidence JSON
 
@@ -44,14 +41,20 @@ def codings(
     """
     rows: list[CodingRow] = []
     found: dict[tuple[int, str], list[Hit]] = {}
-    encode = _ENCODER.encode
+    # The JSON is written out: the text json.dumps(..., ensure_ascii=False) makes of
+    # the evidence's lists and dicts, without making them for every coding.
     for segment, offset, result in zip(segments, offsets, results, strict=True):
         for code, hits in result.hits.items():
-            evidence = [
-                {"rule": h.rule, "tokens": [[t, offset + a, offset + b] for t, a, b in h.tokens]}
-                for h in hits
-            ]
-            rows.append((segment, code, 1.0, encode(evidence)))
+            parts = []
+            for h in hits:
+                tokens = ", ".join(
+                    [
+                        f"[{encode_basestring(t)}, {offset + a}, {offset + b}]"
+                        for t, a, b in h.tokens
+                    ]
+                )
+                parts.append(f'{{"rule": {encode_basestring(h.rule)}, "tokens": [{tokens}]}}')
+            rows.append((segment, code, 1.0, f"[{', '.join(parts)}]"))
             found[(segment, code)] = hits
     return rows, found
 

@@ -57,21 +57,56 @@ class PatternGate:
     def paragraphs(self, batch: Batch, member: np.ndarray) -> np.ndarray:
         """Paragraphs with the words some token pattern needs; ``member`` says which
         groups each word type is in."""
-        found = np.zeros(len(batch.texts), dtype=bool)
+        first, end = self.windows(batch, member)
+        return first < end
+
+    def windows(self, batch: Batch, member: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per paragraph, the tokens first:end that every match of a token pattern lies
+        in (none if first >= end). The Matcher finds the same matches, in the same
+        order, when it runs on them alone: those that start before, or end after,
+        are of patterns that cannot match here.
+
+        A fixed-length pattern can only match where its words stand in place. Another
+        one starts at a word of its first token if that is required (else anywhere),
+        and may end anywhere after.
+        """
+        starts, ends = batch.bounds[:-1], batch.bounds[1:]
+        first, end = ends.copy(), starts.copy()
         if not self.patterns:
-            return found
+            return first, end
         positions = np.flatnonzero(batch.flags & PATTERN_WORD)
-        rows, groups = np.nonzero(member[batch.types[positions]])
-        present = np.zeros((len(batch.texts), len(self.groups)), dtype=bool)
-        present[batch.paragraph(positions[rows]), groups] = True
+        types = batch.types[positions]
+        paragraphs = batch.paragraph(positions)
+
+        def present(group: int) -> np.ndarray:
+            found = np.zeros(len(batch.texts), dtype=bool)
+            found[paragraphs[member[types, group]]] = True
+            return found
+
+        open_ended = np.zeros(len(batch.texts), dtype=bool)
         for tokens, fixed in self.patterns:
             needs = [(i, g) for i, g in enumerate(tokens) if g is not None]
             if fixed and needs:
-                firsts = positions[member[batch.types[positions], needs[0][1]]]
-                found |= _in_order(batch, member, firsts, needs, len(tokens))
-            else:
-                found |= present[:, [g for _, g in needs]].all(axis=1)
-        return found & present[:, 0]
+                words = positions[member[types, needs[0][1]]]
+                at = _in_order(batch, member, words, needs, len(tokens))
+                np.minimum.at(first, batch.paragraph(at), at)
+                np.maximum.at(end, batch.paragraph(at), at + len(tokens))
+                continue
+            possible = np.ones(len(batch.texts), dtype=bool)
+            for _, group in needs:
+                possible &= present(group)
+            at = starts.copy()
+            if needs and needs[0][0] == 0:  # a match starts at a word of the first token
+                words = positions[member[types, needs[0][1]]]
+                paragraph, earliest = np.unique(batch.paragraph(words), return_index=True)
+                at[paragraph] = words[earliest]
+            first[possible] = np.minimum(first[possible], at[possible])
+            open_ended |= possible
+        end[open_ended] = ends[open_ended]
+        # Group 0 holds each pattern's anchor: without one, the Matcher never ran.
+        anchored = present(0)
+        end[~anchored] = starts[~anchored]
+        return first, end
 
 
 def _in_order(
@@ -81,18 +116,16 @@ def _in_order(
     needs: list[tuple[int, int]],
     length: int,
 ) -> np.ndarray:
-    """Paragraphs where, for some run of ``length`` tokens, each needed word group
-    (at its offset) has a word in place; ``firsts`` are where the first group's are."""
+    """Where a run of ``length`` tokens in one paragraph has, for each needed word group
+    (at its offset), a word in place; ``firsts`` are where the first group's are."""
     start = firsts - needs[0][0]
     paragraph = batch.paragraph(firsts)
-    inside = (start >= batch.bounds[paragraph]) & (start + length <= batch.bounds[paragraph + 1])
-    start, paragraph = start[inside], paragraph[inside]
+    start = start[
+        (start >= batch.bounds[paragraph]) & (start + length <= batch.bounds[paragraph + 1])
+    ]
     for offset, group in needs[1:]:
-        ok = member[batch.types[start + offset], group]
-        start, paragraph = start[ok], paragraph[ok]
-    found = np.zeros(len(batch.texts), dtype=bool)
-    found[paragraph] = True
-    return found
+        start = start[member[batch.types[start + offset], group]]
+    return start
 
 
 def _anchor(pattern: list[dict[str, Any]]) -> list[str] | None:

@@ -7,8 +7,8 @@ rules it is a term of, which phrases it anchors, whether it negates or ends a se
 A batch of paragraphs becomes one array of tokens; each token gets its type's row with
 a numpy gather, and sentences, phrases, AND, exclusion and negation are worked out with
 array operations around the few tokens that can fire a rule (:mod:`.spans`). Only
-paragraphs that may match a token pattern or a regex get a spaCy Doc of their own
-(:mod:`.patterns`).
+paragraphs that may match a token pattern or a regex get a spaCy Doc of their own,
+and the Matcher only sees the tokens a match may lie in (:mod:`.patterns`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -33,7 +33,6 @@ from .context import apply_min_hits, min_hits
 from .evidence import Hit, ParagraphResult
 from .patterns import PatternGate
 from .spans import (
-    COLUMNS,
     CONJUNCTIONS,
     NEGATION_WINDOW,
     NEGATIONS,
@@ -48,6 +47,7 @@ from .spans import (
     Spans,
     negated,
     sentence_starts,
+    token_table,
     within,
 )
 from .words import (
@@ -120,6 +120,7 @@ class RuleTagger:
         self.words = WordAnalyser(terms)
         self.rules = [self._compile(r) for r in rules]
         self.rule_index = {c.rule.id: i for i, c in enumerate(self.rules)}
+        self.names = [(c.rule.id, c.rule.code) for c in self.rules]
         self.phrases = Phrases.compile([(c.phrases, c.anchors) for c in self.rules])
         self.matched = PHRASE + max(len(c.phrases) for c in self.rules)  # the Matcher's source
         self.matcher = Matcher(self.nlp.vocab, validate=True)
@@ -214,7 +215,7 @@ class RuleTagger:
     # -- word types ---------------------------------------------------------------------
 
     def _batch(self, texts: Sequence[str]) -> Batch:
-        table, bounds = nlp.token_table(texts, COLUMNS)
+        table, bounds = token_table(texts)
         types, new = self.types.ids.lookup(table[:, WORD_COLUMN])
         if new:
             self._learn([self.nlp.vocab[h] for h in new])
@@ -227,7 +228,8 @@ class RuleTagger:
         terms = [self.words(w) for w in words]
         some = [i for i, w in enumerate(terms) if w]  # most words match no term
         sets = np.zeros((len(words), self.sets.shape[1]), dtype=bool)
-        sets[some] = membership(len(self.words.terms), [terms[i] for i in some]).T @ self.sets > 0
+        for i in some:  # few: an integer matrix product of all of them was slower
+            sets[i] = self.sets[sorted(terms[i])].any(axis=0)
         n, g = len(self.rules), len(self.groups)
         rule_terms = sets[:, :n] & ~sets[:, n : 2 * n]
         also, unless = sets[:, 2 * n : 3 * n], sets[:, 3 * n : 4 * n]
@@ -268,28 +270,32 @@ class RuleTagger:
         return start, start + 1, rules, np.full(len(start), TERM), start
 
     def _doc_spans(self, batch: Batch) -> Iterable[tuple[Any, ...]]:
-        """Token patterns and regexes, on a Doc of each paragraph that may match."""
-        paragraphs: Iterable[int] = range(len(batch.texts))
-        if not self.always_match:
-            paragraphs = np.flatnonzero(self.gate.paragraphs(batch, self.types.groups)).tolist()
+        """Token patterns and regexes, on a Doc of each paragraph that may match. The
+        Matcher runs on the tokens a match may lie in."""
+        starts, ends = batch.bounds[:-1], batch.bounds[1:]
+        if len(self.matcher) and not self.gate.always:
+            starts, ends = self.gate.windows(batch, self.types.groups)
+        matching = starts < ends if len(self.matcher) else np.zeros(len(batch.texts), bool)
+        regexes = [(i, p) for i, c in enumerate(self.rules) for p in c.regex]
+        paragraphs = range(len(batch.texts)) if regexes else np.flatnonzero(matching).tolist()
         strings = self.nlp.vocab.strings
         for k in paragraphs:
             first = int(batch.bounds[k])
             doc = self.nlp.tokenizer(batch.texts[k])  # the same tokens as the batch's
             found = []
-            if len(self.matcher):
+            if matching[k]:
                 lemmas = self.types.lemmas[batch.types[first : first + len(doc)]]
                 doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+                skip = int(starts[k]) - first
                 found += [
-                    (s, e, self.rule_index[strings[m]], self.matched)
-                    for m, s, e in self.matcher(doc)
+                    (skip + s, skip + e, self.rule_index[strings[m]], self.matched)
+                    for m, s, e in self.matcher(doc[skip : int(ends[k]) - first])
                 ]
-            for i, compiled in enumerate(self.rules):
-                for pattern in compiled.regex:
-                    for m in pattern.finditer(doc.text):
-                        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                        if span is not None:
-                            found.append((span.start, span.end, i, self.matched + 1))
+            for i, pattern in regexes:
+                for m in pattern.finditer(doc.text):
+                    span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                    if span is not None:
+                        found.append((span.start, span.end, i, self.matched + 1))
             if found:
                 start, end, rule, source = np.array(found, dtype=np.int64).T
                 yield start + first, end + first, rule, source, np.arange(len(found))
@@ -327,17 +333,25 @@ class RuleTagger:
         paragraph = batch.paragraph(spans.start[kept])
         order = np.lexsort((spans.order[kept], spans.source[kept], spans.rule[kept], paragraph))
         kept, paragraph = kept[order], paragraph[order]
-        last = spans.end[kept] - 1
-        rows = zip(
-            paragraph.tolist(),
-            spans.rule[kept].tolist(),
-            batch.char_starts(spans.start[kept]).tolist(),
-            batch.char_ends(last).tolist(),
-            strict=True,
-        )
-        for (k, rule), hits in groupby(rows, key=lambda row: row[:2]):
+        rule = spans.rule[kept]
+        starts = batch.char_starts(spans.start[kept]).tolist()
+        ends = batch.char_ends(spans.end[kept] - 1).tolist()
+        # A hit per run of one paragraph and rule, with each of its tokens once.
+        first = np.flatnonzero(np.diff(paragraph, prepend=-1) | np.diff(rule, prepend=-1))
+        bounds = [*first.tolist(), len(kept)]
+        runs = zip(pairwise(bounds), paragraph[first].tolist(), rule[first].tolist(), strict=True)
+        for (i, j), k, r in runs:
             text = batch.texts[k]
-            tokens = tuple(dict.fromkeys((text[a:b], a, b) for _, _, a, b in hits))
-            r = self.rules[rule].rule
-            results[k].hits.setdefault(r.code, []).append(Hit(r.id, r.code, tokens))
+            if j - i == 1:  # most runs
+                a, b = starts[i], ends[i]
+                tokens: tuple[tuple[str, int, int], ...] = ((text[a:b], a, b),)
+            else:
+                places = dict.fromkeys(zip(starts[i:j], ends[i:j], strict=True))
+                tokens = tuple([(text[a:b], a, b) for a, b in places])
+            rule_id, code = self.names[r]
+            hits = results[k].hits
+            if code in hits:
+                hits[code].append(Hit(rule_id, code, tokens))
+            else:
+                hits[code] = [Hit(rule_id, code, tokens)]
         return results

@@ -95,12 +95,22 @@ class WordAnalyser:
         for stem in stems(word):
             hits.update(self.exact.get(stem, ()))
         if self.heads:
-            for start in range(MIN_PART, len(word) - MIN_PART + 1):
-                for stem in stems(word[start:]):
-                    hits.update(self.heads.get(stem, ()))
+            # The stems() of every tail: the tail, its lemma, and the tail less an
+            # inflection ending; the word's endings are found once, as cuts.
+            size = len(word)
+            cuts = [size - n for n in _ENDING_SIZES if word[size - n :] in _ENDINGS]
+            for start in range(MIN_PART, size - MIN_PART + 1):
+                tail = word[start:]
+                for stem in (tail, nlp.lemma(tail)):
+                    if stem in self.heads:
+                        hits.update(self.heads[stem])
+                for cut in cuts:
+                    if cut - start >= MIN_PART and word[start:cut] in self.heads:
+                        hits.update(self.heads[word[start:cut]])
         if self.modifiers:
             for end in range(MIN_PART, len(word) - MIN_PART + 1):
-                hits.update(self.modifiers.get(word[:end], ()))
+                if word[:end] in self.modifiers:
+                    hits.update(self.modifiers[word[:end]])
         return hits
 
 
