@@ -10,8 +10,7 @@ not), so :func:`lemma` tries the word as written and then in lower case.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
@@ -77,32 +76,63 @@ def token_table(texts: Sequence[str], attrs: Sequence[int]) -> tuple[np.ndarray,
     spaCy cuts a text at whitespace and tokenizes each piece on its own, so texts that
     neither start nor end with whitespace can be joined by a whitespace character and
     tokenized as one Doc: the same tokens plus one per joint, with less overhead per
-    text. Only special cases that mix whitespace with other characters could match
-    across texts; with such a tokenizer the texts are tokenized one by one.
+    text. The joints are found and dropped, and the offsets made relative to each text,
+    for all groups at once. Only special cases that mix whitespace with other
+    characters could match across texts; with such a tokenizer, or should a joint not
+    come out as a token of its own, the texts are tokenized one by one.
     """
-    columns: list[int | str] = list(attrs)
+    return _token_table(texts, list(attrs), _joiner())
+
+
+def _token_table(
+    texts: Sequence[str], columns: list[int | str], joiner: str | None
+) -> tuple[np.ndarray, np.ndarray]:
+    idx = columns.index(IDX)
+    # Texts that are empty or start or end with whitespace are a group of their own.
+    sizes: list[int] = []
+    run = 0
+    for text in texts:
+        if joiner is not None and text and not text[0].isspace() and not text[-1].isspace():
+            run += 1
+            if run == JOIN:
+                sizes.append(run)
+                run = 0
+        else:
+            if run:
+                sizes.append(run)
+                run = 0
+            sizes.append(1)
+    if run:
+        sizes.append(run)
+    tokenizer = pipeline().tokenizer
     tables: list[np.ndarray] = [np.zeros((0, len(columns)), dtype=np.uint64)]
-    counts: list[int] = []
-    for group, joined in _groups(texts):
-        table, sizes = _tokenize_joined(group, columns) if joined else _tokenize(group, columns)
-        tables.append(table)
-        counts += sizes
-    bounds = np.zeros(len(counts) + 1, dtype=np.int64)
-    np.cumsum(counts, out=bounds[1:])
-    return np.concatenate(tables), bounds
-
-
-def _groups(texts: Sequence[str]) -> Iterator[tuple[Sequence[str], bool]]:
-    """Groups of texts that can be joined (True), and runs of those that cannot (False)."""
-    joinable = _joiner() is not None
-    keys = [joinable and bool(t) and not t[0].isspace() and not t[-1].isspace() for t in texts]
-    start = 0
-    for key, run in itertools.groupby(keys):
-        end = start + len(list(run))
-        step = JOIN if key else end - start
-        for first in range(start, end, step):
-            yield texts[first : min(first + step, end)], key
-        start = end
+    done = 0
+    for count in sizes:
+        doc = tokenizer((joiner or "").join(texts[done : done + count]))
+        tables.append(doc.to_array(columns).reshape(-1, len(columns)))
+        done += count
+    table = np.concatenate(tables)
+    # Token positions as if all texts were one string with a character after each:
+    # the joiner within a group, a gap between groups.
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    starts = np.cumsum(lengths + 1) - lengths - 1
+    counts = np.array(sizes, dtype=np.int64)
+    group = np.cumsum(counts) - counts  # each group's first text
+    rows = np.fromiter(map(len, tables[1:]), dtype=np.int64, count=len(sizes))
+    position = table[:, idx].astype(np.int64) + np.repeat(starts[group], rows)
+    joined = np.ones(len(texts), dtype=bool)
+    joined[group] = False
+    joints = starts[joined] - 1
+    found = np.searchsorted(position, joints)
+    padded = np.append(position, [-1, -1])
+    if ((padded[found] != joints) | (padded[found + 1] != joints + 1)).any():
+        return _token_table(texts, columns, None)
+    kept = np.ones(len(table), dtype=bool)
+    kept[found] = False
+    table, position = table[kept], position[kept]
+    bounds = np.append(np.searchsorted(position, starts), len(position))
+    table[:, idx] = position - np.repeat(starts, np.diff(bounds))
+    return table, bounds
 
 
 @cache
@@ -119,35 +149,6 @@ def _joiner() -> str | None:
         if joiner not in rules and [t.text for t in tokenizer(f"a{joiner}b")] == ["a", joiner, "b"]:
             return joiner
     return None
-
-
-def _tokenize(texts: Sequence[str], columns: list[int | str]) -> tuple[np.ndarray, list[int]]:
-    docs = [pipeline().tokenizer(text) for text in texts]
-    tables = [doc.to_array(columns).reshape(-1, len(columns)) for doc in docs]
-    return np.concatenate(tables), [len(doc) for doc in docs]
-
-
-def _tokenize_joined(
-    texts: Sequence[str], columns: list[int | str]
-) -> tuple[np.ndarray, list[int]]:
-    idx = columns.index(IDX)
-    doc = pipeline().tokenizer((_joiner() or "").join(texts))
-    table = doc.to_array(columns).reshape(-1, len(columns))
-    offsets = np.zeros(len(texts) + 1, dtype=np.uint64)
-    np.cumsum([len(t) + 1 for t in texts], out=offsets[1:])
-    joints = offsets[1:-1] - np.uint64(1)
-    rows = np.searchsorted(table[:, idx], joints)
-    # A joint must be one token, followed by the next text's first token.
-    if rows.size and (
-        rows[-1] + 1 >= len(table)
-        or (table[rows, idx] != joints).any()
-        or (table[rows + 1, idx] != joints + np.uint64(1)).any()
-    ):
-        return _tokenize(texts, columns)
-    sizes = np.diff(np.concatenate(([-1], rows, [len(table)]))) - 1
-    table = np.delete(table, rows, axis=0)
-    table[:, idx] -= np.repeat(offsets[:-1], sizes)
-    return table, sizes.tolist()
 
 
 class WordIds:

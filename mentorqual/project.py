@@ -503,7 +503,6 @@ class Project:
     ) -> TagReport:
         """Tag with ``book``'s rules; the caller has made it the project's codebook."""
         from .tagging import context, evidence  # with the rules: only when tagging
-        from .tagging.evidence import ParagraphResult
         from .tagging.rules import RuleTagger  # spaCy matchers: only when tagging
 
         started = time.perf_counter()
@@ -519,14 +518,14 @@ class Project:
             tokens = tagger.tokens  # the respondent's: what the throughput is of
             if followed := context.followed_codes(book):
                 ids, interviews, starts = store.interviewer_positions()
-                answers = (paragraphs.interviews, paragraphs.starts)
-                wanted = context.questions_to_tag(answers, results, (interviews, starts), followed)
-                asked = [ParagraphResult() for _ in ids]
-                for k, result in zip(
-                    wanted, tagger.tag(store.segment_texts([ids[k] for k in wanted])), strict=True
-                ):
-                    asked[k] = result
-                context.follow_answers(answers, results, (interviews, starts), asked, followed)
+                tag = tagger.tag
+                context.follow(
+                    (paragraphs.interviews, paragraphs.starts),
+                    results,
+                    (interviews, starts),
+                    lambda wanted: tag(store.segment_texts([ids[k] for k in wanted])),
+                    followed,
+                )
             rows, hits = evidence.codings(paragraphs.ids, paragraphs.starts, results)
             old = store.machine_codings("rules")
             added, removed = sorted(hits.keys() - old.keys()), sorted(old.keys() - hits.keys())

@@ -566,10 +566,8 @@ class Store:
                 "DELETE FROM assessments WHERE coder = ? AND segment_id = ?", segments
             )
         stamp = now()
-        self.db.executemany(
-            "INSERT INTO codings (segment_id, code, coder, origin, origin_version, score, "
-            "evidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(s, c, coder, origin, version, score, ev, stamp) for s, c, score, ev in codings],
+        self._insert_codings(
+            [(s, c, coder, origin, version, score, ev, stamp) for s, c, score, ev in codings]
         )
         self._assess(coder, origin, assessed)
 
@@ -622,11 +620,7 @@ class Store:
             "created_at = ? WHERE id = ?",
             changed,
         )
-        self.db.executemany(
-            "INSERT INTO codings (segment_id, code, coder, origin, origin_version, score, "
-            "evidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            added,
-        )
+        self._insert_codings(added)
         self.db.execute("DELETE FROM assessments WHERE coder = ? AND origin != ?", (coder, origin))
         wanted = set(map(int, assessed))
         done = {
@@ -640,6 +634,15 @@ class Store:
             [(coder, s) for s in sorted(done - wanted)],
         )
         self._assess(coder, origin, sorted(wanted - done))
+
+    def _insert_codings(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        """Insert (segment id, code, coder, origin, origin version, score, evidence,
+        created at) rows."""
+        self.db.executemany(
+            "INSERT INTO codings (segment_id, code, coder, origin, origin_version, score, "
+            "evidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
 
     def _assess(self, coder: str, origin: str, segments: Iterable[int]) -> None:
         """Mark segments as assessed by a machine coder, in one statement if SQLite has

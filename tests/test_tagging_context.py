@@ -13,6 +13,7 @@ from mentorqual.tagging.context import (
     FOLLOW_RULE,
     Paragraph,
     apply_min_hits,
+    follow,
     follow_answers,
     follow_questions,
     followed_codes,
@@ -214,4 +215,8 @@ def test_tagging_only_the_wanted_questions_changes_nothing() -> None:
     added = follow_answers(answers, every, questions, tagger.tag(texts[1]), codes)
     assert added > 5
     assert follow_answers(answers, some, questions, asked, codes) == added
+    again = tagger.tag(texts[0])
+    tag_wanted = lambda ks: tagger.tag([texts[1][k] for k in ks])  # noqa: E731
+    assert follow(answers, again, questions, tag_wanted, codes) == added
+    assert [r.hits for r in again] == [r.hits for r in every]
     assert [r.hits for r in some] == [r.hits for r in every]

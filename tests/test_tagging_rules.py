@@ -409,13 +409,14 @@ def test_evidence_is_the_hits_as_json_with_interview_offsets() -> None:
 def test_token_table_is_the_tokens_of_each_text(monkeypatch: pytest.MonkeyPatch, join: int) -> None:
     monkeypatch.setattr(nlp, "JOIN", join)
     texts = [*EDGE_CASES, "a\rb", "\r", "slut ", " start", "æ"] * 3
-    table, bounds = spans.token_table(texts)
+    columns = list(spans.COLUMNS)
+    table, bounds = nlp.token_table(texts, columns)
     docs = [nlp.pipeline().tokenizer(t) for t in texts]
     assert bounds.tolist() == np.cumsum([0] + [len(d) for d in docs]).tolist()
-    assert table.tolist() == [row for d in docs for row in d.to_array(list(spans.COLUMNS)).tolist()]
-    alone = spans._token_table(texts, None)  # the fallback: no text joined
+    assert table.tolist() == [row for d in docs for row in d.to_array(columns).tolist()]
+    alone = nlp._token_table(texts, columns, None)  # the fallback: no text joined
     assert alone[0].tolist() == table.tolist() and alone[1].tolist() == bounds.tolist()
-    assert spans.token_table([])[0].shape == (0, len(spans.COLUMNS))
+    assert nlp.token_table([], columns)[0].shape == (0, len(spans.COLUMNS))
 
 
 def test_matcher_on_the_tokens_a_match_may_lie_in(

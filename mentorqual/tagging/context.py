@@ -17,7 +17,7 @@ token.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..codebook import Codebook
@@ -165,3 +165,20 @@ def follow_answers(
         [(question_results if asks else answer_results)[k] for _, _, asks, k in order],
         codes,
     )
+
+
+def follow(
+    answers: Positions,
+    answer_results: Sequence[ParagraphResult],
+    questions: Positions,
+    tag_questions: Callable[[list[int]], Sequence[ParagraphResult]],
+    codes: frozenset[str],
+) -> int:
+    """:func:`follow_answers`, tagging only the questions :func:`questions_to_tag`
+    picks: ``tag_questions`` gets their indices into ``questions`` and returns their
+    results. Returns how many themes were added."""
+    wanted = questions_to_tag(answers, answer_results, questions, codes)
+    asked = [ParagraphResult() for _ in questions[0]]
+    for k, result in zip(wanted, tag_questions(wanted), strict=True):
+        asked[k] = result
+    return follow_answers(answers, answer_results, questions, asked, codes)

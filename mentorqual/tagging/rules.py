@@ -33,6 +33,7 @@ from .context import apply_min_hits, min_hits
 from .evidence import Hit, ParagraphResult
 from .patterns import PatternGate
 from .spans import (
+    COLUMNS,
     CONJUNCTIONS,
     NEGATION_WINDOW,
     NEGATIONS,
@@ -47,7 +48,6 @@ from .spans import (
     Spans,
     negated,
     sentence_starts,
-    token_table,
     within,
 )
 from .words import (
@@ -215,7 +215,7 @@ class RuleTagger:
     # -- word types ---------------------------------------------------------------------
 
     def _batch(self, texts: Sequence[str]) -> Batch:
-        table, bounds = token_table(texts)
+        table, bounds = nlp.token_table(texts, COLUMNS)
         types, new = self.types.ids.lookup(table[:, WORD_COLUMN])
         if new:
             self._learn([self.nlp.vocab[h] for h in new])

@@ -1,9 +1,10 @@
 """Paragraphs as token arrays, and the sentence work around candidate hits.
 
 A batch of paragraphs is one table of tokens (:class:`Batch`, from
-:func:`token_table`), each with its word type's flags. Phrases are matched for the
-whole batch at once (:class:`Phrases`); sentences, the AND and exclusion windows and
-Danish negation are worked out with array operations over token positions.
+:func:`mentorqual.nlp.token_table`), each with its word type's flags. Phrases are
+matched for the whole batch at once (:class:`Phrases`); sentences, the AND and
+exclusion windows and Danish negation are worked out with array operations over token
+positions.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from typing import Any
 import numpy as np
 from spacy.attrs import IDX, ORTH
 
-from .. import nlp
 from .words import CONJUNCTION, NEGATION, PHRASE_ANCHOR, PUNCT, SENTENCE_END
 
 NEGATIONS = frozenset("ikke aldrig ingen intet ingenting hverken ej næppe".split())
@@ -117,66 +117,6 @@ class Phrases:
             end = np.where(need, found, end)
         start, end, phrase = start[alive], end[alive] + 1, phrase[alive]
         return start, end, ph.rule[phrase], PHRASE + ph.number[phrase], start
-
-
-def token_table(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """What ``nlp.token_table(texts, COLUMNS)`` returns: the tokens of every text as one
-    table, and the row where each text starts, plus the total.
-
-    The texts are tokenized joined in groups, as there, but the joints are found and
-    dropped, and the offsets made relative to each text, for all groups at once: done
-    per group, this took a third of the time. Should a joint not come out as a token
-    of its own, every text is tokenized alone.
-    """
-    return _token_table(texts, nlp._joiner())  # the check that texts may be joined
-
-
-def _token_table(texts: Sequence[str], joiner: str | None) -> tuple[np.ndarray, np.ndarray]:
-    # Texts that are empty or start or end with whitespace are a group of their own.
-    sizes: list[int] = []
-    run = 0
-    for text in texts:
-        if joiner is not None and text and not text[0].isspace() and not text[-1].isspace():
-            run += 1
-            if run == nlp.JOIN:
-                sizes.append(run)
-                run = 0
-        else:
-            if run:
-                sizes.append(run)
-                run = 0
-            sizes.append(1)
-    if run:
-        sizes.append(run)
-    tokenizer = nlp.pipeline().tokenizer
-    tables: list[np.ndarray] = [np.zeros((0, len(COLUMNS)), dtype=np.uint64)]
-    done = 0
-    for count in sizes:
-        doc = tokenizer((joiner or "").join(texts[done : done + count]))
-        tables.append(doc.to_array(list(COLUMNS)).reshape(-1, len(COLUMNS)))
-        done += count
-    table = np.concatenate(tables)
-    # Token positions as if all texts were one string with a character after each:
-    # the joiner within a group, a gap between groups.
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    starts = np.cumsum(lengths + 1) - lengths - 1
-    counts = np.array(sizes, dtype=np.int64)
-    group = np.cumsum(counts) - counts  # each group's first text
-    rows = np.fromiter(map(len, tables[1:]), dtype=np.int64, count=len(sizes))
-    position = table[:, _IDX].astype(np.int64) + np.repeat(starts[group], rows)
-    joined = np.ones(len(texts), dtype=bool)
-    joined[group] = False
-    joints = starts[joined] - 1
-    found = np.searchsorted(position, joints)
-    padded = np.append(position, [-1, -1])
-    if ((padded[found] != joints) | (padded[found + 1] != joints + 1)).any():
-        return _token_table(texts, None)
-    kept = np.ones(len(table), dtype=bool)
-    kept[found] = False
-    table, position = table[kept], position[kept]
-    bounds = np.append(np.searchsorted(position, starts), len(position))
-    table[:, _IDX] = position - np.repeat(starts, np.diff(bounds))
-    return table, bounds
 
 
 @dataclass
