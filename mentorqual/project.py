@@ -508,7 +508,7 @@ class Project:
         started = time.perf_counter()
         with _gc_paused():
             tagger = RuleTagger(book)
-            paragraphs = store.respondent_texts()
+            paragraphs, questions = store.paragraph_texts()
             texts = paragraphs.texts
             results = []
             step = 2000
@@ -517,13 +517,12 @@ class Project:
                 progress("Tagging with rules", min(start + step, len(texts)), len(texts))
             tokens = tagger.tokens  # the respondent's: what the throughput is of
             if followed := context.followed_codes(book):
-                ids, interviews, starts = store.interviewer_positions()
-                tag = tagger.tag
+                tag, asked = tagger.tag, questions.texts  # not the names deleted below
                 context.follow(
                     (paragraphs.interviews, paragraphs.starts),
                     results,
-                    (interviews, starts),
-                    lambda wanted: tag(store.segment_texts([ids[k] for k in wanted])),
+                    (questions.interviews, questions.starts),
+                    lambda wanted: tag([asked[k] for k in wanted]),
                     followed,
                 )
             rows, hits = evidence.codings(paragraphs.ids, paragraphs.starts, results)
@@ -554,7 +553,7 @@ class Project:
                 )
             # Freed while the collector is off: the first collection after it would
             # otherwise walk every one of these objects.
-            del tagger, paragraphs, texts, results, rows, hits, old
+            del tagger, paragraphs, questions, texts, results, rows, hits, old
         return report
 
     # -- the classifier ----------------------------------------------------------------

@@ -396,51 +396,36 @@ class Store:
         as SQLite's ``substr`` counts them), instead of SQLite copying out every
         paragraph.
         """
-        return self._paragraph_texts("respondent")
+        return self._paragraph_texts("respondent")[0]
 
-    def interviewer_positions(self) -> tuple[list[int], list[str], list[int]]:
-        """Where the interviewer's paragraphs are, without their text: segment ids,
-        interviews and start offsets, in text order (rule tagging finds the questions
-        for ``follow_question`` with them, then reads the few it needs)."""
+    def paragraph_texts(self) -> tuple[ParagraphTexts, ParagraphTexts]:
+        """The respondent's and the interviewer's paragraphs, as columns, from one read
+        (rule tagging finds the questions for ``follow_question`` among the latter)."""
+        respondent, interviewer = self._paragraph_texts("respondent", "interviewer")
+        return respondent, interviewer
+
+    def _paragraph_texts(self, *roles: str) -> list[ParagraphTexts]:
+        texts = dict(self.db.execute("SELECT interview_id, text FROM texts"))
         rows = self.db.execute(
-            "SELECT id, interview_id, char_start FROM segments "
-            "WHERE kind = 'paragraph' AND role = 'interviewer' ORDER BY interview_id, id"
+            "SELECT role, id, interview_id, locator, char_start, char_end FROM segments "
+            f"WHERE kind = 'paragraph' AND role IN ({', '.join('?' * len(roles))}) "
+            "ORDER BY interview_id, id",
+            roles,
         ).fetchall()
-        return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
-
-    def segment_texts(self, ids: Sequence[int]) -> list[str]:
-        """The texts of these segments, in this order."""
-        found: dict[int, str] = {}
-        for chunk in range(0, len(ids), 500):
-            part = list(ids[chunk : chunk + 500])
-            found.update(
-                self.db.execute(
-                    "SELECT s.id, substr(t.text, s.char_start + 1, s.char_end - s.char_start) "
-                    "FROM segments s JOIN texts t ON t.interview_id = s.interview_id "
-                    f"WHERE s.id IN ({', '.join('?' * len(part))})",
-                    part,
+        found = []
+        for role in roles:
+            # Only paragraphs of interviews with a text, as the join in _paragraphs.
+            mine = [r for r in rows if r[0] == role and r[2] in texts] if rows else []
+            found.append(
+                ParagraphTexts(
+                    ids=[r[1] for r in mine],
+                    interviews=[r[2] for r in mine],
+                    locators=[r[3] for r in mine],
+                    starts=[r[4] for r in mine],
+                    texts=[texts[i][a:b] for _, _, i, _, a, b in mine],
                 )
             )
-        return [found[i] for i in ids]
-
-    def _paragraph_texts(self, role: str) -> ParagraphTexts:
-        texts = dict(self.db.execute("SELECT interview_id, text FROM texts"))
-        rows = [
-            row
-            for row in self.db.execute(
-                "SELECT id, interview_id, locator, char_start, char_end FROM segments "
-                "WHERE kind = 'paragraph' AND role = ? ORDER BY interview_id, id",
-                (role,),
-            )
-            if row[1] in texts  # as the join with texts in _paragraphs
-        ]
-        return ParagraphTexts(
-            ids=[r[0] for r in rows],
-            interviews=[r[1] for r in rows],
-            locators=[r[2] for r in rows],
-            starts=[r[3] for r in rows],
-            texts=[texts[i][a:b] for _, i, _, a, b in rows],
-        )
+        return found
 
     def _paragraphs(self, where: str, params: tuple[Any, ...]) -> list[SegmentRow]:
         rows = self.db.execute(

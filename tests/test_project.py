@@ -316,7 +316,7 @@ def test_rule_tagging_leaves_the_garbage_collector_as_it_was(
         assert loaded.tag_rules(CODEBOOK).added
         assert gc.isenabled() is enabled
         with monkeypatch.context() as patch:
-            patch.setattr(Store, "respondent_texts", Mock(side_effect=OSError("disk")))
+            patch.setattr(Store, "paragraph_texts", Mock(side_effect=OSError("disk")))
             with pytest.raises(OSError, match="disk"):
                 loaded.tag_rules(CODEBOOK)
         assert gc.isenabled() is enabled

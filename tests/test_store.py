@@ -126,6 +126,28 @@ def test_respondent_texts_are_the_respondent_paragraphs(sample: Path) -> None:
     store.close()
 
 
+def test_paragraph_texts_are_both_sides_of_the_interview(sample: Path) -> None:
+    store = Store(sample, create=False)
+    respondent, interviewer = store.paragraph_texts()
+    assert respondent == store.respondent_texts()
+    expected = [
+        (p.id, p.interview, p.locator, p.start, p.text)
+        for p in store.all_paragraphs()
+        if p.role == "interviewer"
+    ]
+    assert len(expected) > 100
+    found = zip(
+        interviewer.ids,
+        interviewer.interviews,
+        interviewer.locators,
+        interviewer.starts,
+        interviewer.texts,
+        strict=True,
+    )
+    assert list(found) == expected
+    store.close()
+
+
 def test_respondent_texts_count_code_points_as_sqlite_does(
     project: Project, write: Callable[..., Path]
 ) -> None:

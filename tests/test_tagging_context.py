@@ -12,13 +12,12 @@ from mentorqual.codebook import Codebook, load_codebook
 from mentorqual.tagging.context import (
     FOLLOW_RULE,
     Paragraph,
-    apply_min_hits,
     follow,
     follow_answers,
     follow_questions,
     followed_codes,
-    min_hits,
     questions_to_tag,
+    text_order,
 )
 from mentorqual.tagging.evidence import Hit, ParagraphResult, codings
 from mentorqual.tagging.rules import RuleTagger
@@ -50,13 +49,10 @@ def book(write: Callable[..., Path]) -> Codebook:
 
 
 def tag(book: Codebook, texts: list[str]) -> list[ParagraphResult]:
-    results = RuleTagger(book).tag(texts)
-    apply_min_hits(results, min_hits(book))
-    return results
+    return RuleTagger(book).tag(texts)
 
 
-def test_the_codebook_settings_are_collected(book: Codebook) -> None:
-    assert min_hits(book) == {"a-sag": 2}
+def test_the_followed_themes_are_collected(book: Codebook) -> None:
     assert followed_codes(book) == {"administration", "kurser"}
 
 
@@ -75,12 +71,15 @@ def test_a_rule_with_min_hits_needs_that_many_words(book: Codebook) -> None:
     assert [h.rule for h in strong.hits["administration"]] == ["a-ord"]
 
 
-def test_min_hits_keeps_other_rules_of_the_same_code() -> None:
-    result = ParagraphResult(
-        {"a": [Hit("a-sag", "a", (("regel", 0, 5),)), Hit("a-ord", "a", (("blanket", 9, 16),))]}
-    )
-    apply_min_hits([result], {"a-sag": 2})
-    assert [h.rule for h in result.hits["a"]] == ["a-ord"]
+def test_min_hits_keeps_other_rules_of_the_same_code(book: Codebook) -> None:
+    (result,) = tag(book, ["Reglen siger, at blanketten skal udfyldes."])
+    assert [h.rule for h in result.hits["administration"]] == ["a-ord"]
+
+
+def test_min_hits_counts_the_words_of_the_whole_paragraph(book: Codebook) -> None:
+    (result,) = tag(book, ["Reglerne er svære. Og bevillingen kom sent."])
+    (hit,) = result.hits["administration"]
+    assert [t for t, _, _ in hit.tokens] == ["Reglerne", "bevillingen"]
 
 
 INTERVIEW = [
@@ -207,16 +206,30 @@ def test_tagging_only_the_wanted_questions_changes_nothing() -> None:
             (answers, questions)[side][1].append(p.start)
             texts[side].append(transcript.text[p.start : p.end])
     every, some = tagger.tag(texts[0]), tagger.tag(texts[0])
-    wanted = questions_to_tag(answers, some, questions, codes)
+    order = text_order(answers, questions)
+    wanted = questions_to_tag(order, some, codes)
     asked = [ParagraphResult() for _ in texts[1]]
     for k, result in zip(wanted, tagger.tag([texts[1][k] for k in wanted]), strict=True):
         asked[k] = result
     assert 0 < len(wanted) < len(texts[1])
-    added = follow_answers(answers, every, questions, tagger.tag(texts[1]), codes)
+    added = follow_answers(order, every, tagger.tag(texts[1]), codes)
     assert added > 5
-    assert follow_answers(answers, some, questions, asked, codes) == added
+    assert follow_answers(order, some, asked, codes) == added
     again = tagger.tag(texts[0])
     tag_wanted = lambda ks: tagger.tag([texts[1][k] for k in ks])  # noqa: E731
     assert follow(answers, again, questions, tag_wanted, codes) == added
     assert [r.hits for r in again] == [r.hits for r in every]
     assert [r.hits for r in some] == [r.hits for r in every]
+
+
+def test_only_questions_whose_answer_loses_a_followed_theme_are_tagged() -> None:
+    """A chain of followed themes starts where a paragraph lacks a theme that the one
+    before it has; an answer without such a pair cannot gain anything."""
+    kurser = ParagraphResult({"kurser": [Hit("k-ord", "kurser", (("kursus", 0, 6),))]})
+    answers = (["X1"] * 5, [10, 20, 40, 50, 60])
+    questions = (["X1", "X1"], [0, 30])
+    results = [kurser, kurser, kurser, ParagraphResult(), ParagraphResult()]
+    order = text_order(answers, questions)
+    # Question 0's answer keeps kurser throughout; question 1's loses it.
+    assert questions_to_tag(order, results, frozenset({"kurser"})) == [1]
+    assert questions_to_tag(order, results, frozenset({"ledelse"})) == []

@@ -29,7 +29,6 @@ from spacy.matcher import Matcher
 from .. import nlp
 from ..codebook import Codebook, Rule
 from ..errors import CodebookError
-from .context import apply_min_hits, min_hits
 from .evidence import Hit, ParagraphResult
 from .patterns import PatternGate
 from .spans import (
@@ -143,7 +142,8 @@ class RuleTagger:
             ],
         )
         self.types = WordTypes(len(self.rules), len(self.groups), len(self.phrases.words))
-        self.min_hits = min_hits(codebook)  # rule id -> words needed, when above one
+        # Words a rule must match in a paragraph to fire (``min_hits``), by rule index.
+        self.min_hits = [c.rule.min_hits for c in self.rules]
         self.tokens = 0  # tokens tagged so far, for throughput figures
 
     def _compile(self, r: Rule) -> _CompiledRule:
@@ -200,7 +200,6 @@ class RuleTagger:
                 ]
             )
             results += self._results(batch, spans, self._holds(batch, spans))
-        apply_min_hits(results, self.min_hits)
         return results
 
     def candidates(self, texts: Sequence[str]) -> list[bool]:
@@ -327,7 +326,8 @@ class RuleTagger:
         return keep
 
     def _results(self, batch: Batch, spans: Spans, keep: np.ndarray) -> list[ParagraphResult]:
-        """The kept spans as evidence, per paragraph, code and rule, in the rules' order."""
+        """The kept spans as evidence, per paragraph, code and rule, in the rules' order;
+        a rule with ``min_hits`` fires only where it matched that many words."""
         results = [ParagraphResult() for _ in batch.texts]
         kept = np.flatnonzero(keep)
         paragraph = batch.paragraph(spans.start[kept])
@@ -348,6 +348,8 @@ class RuleTagger:
             else:
                 places = dict.fromkeys(zip(starts[i:j], ends[i:j], strict=True))
                 tokens = tuple([(text[a:b], a, b) for a, b in places])
+            if len(tokens) < self.min_hits[r]:
+                continue
             rule_id, code = self.names[r]
             hits = results[k].hits
             if code in hits:
