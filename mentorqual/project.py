@@ -503,11 +503,12 @@ class Project:
     ) -> TagReport:
         """Tag with ``book``'s rules; the caller has made it the project's codebook."""
         from .tagging import context, evidence  # with the rules: only when tagging
-        from .tagging.rules import RuleTagger  # spaCy matchers: only when tagging
+        from .tagging.rules import tagger_for  # spaCy matchers: only when tagging
 
         started = time.perf_counter()
         with _gc_paused():
-            tagger = RuleTagger(book)
+            tagger = tagger_for(book)
+            counted = tagger.tokens
             paragraphs, questions = store.paragraph_texts()
             texts = paragraphs.texts
             results = []
@@ -515,7 +516,7 @@ class Project:
             for start in range(0, len(texts), step):
                 results += tagger.tag(texts[start : start + step])
                 progress("Tagging with rules", min(start + step, len(texts)), len(texts))
-            tokens = tagger.tokens  # the respondent's: what the throughput is of
+            tokens = tagger.tokens - counted  # the respondent's: what the throughput is of
             if followed := context.followed_codes(book):
                 tag, asked = tagger.tag, questions.texts  # not the names deleted below
                 context.follow(
@@ -529,13 +530,17 @@ class Project:
             old = store.machine_codings("rules")
             added, removed = sorted(hits.keys() - old.keys()), sorted(old.keys() - hits.keys())
             listed = {s for s, _ in added} | {s for s, _ in removed}  # mostly none
-            where = {
-                s: (i, loc)
-                for s, i, loc in zip(
-                    paragraphs.ids, paragraphs.interviews, paragraphs.locators, strict=True
-                )
-                if s in listed
-            }
+            where = (
+                {
+                    s: (i, loc)
+                    for s, i, loc in zip(
+                        paragraphs.ids, paragraphs.interviews, paragraphs.locators, strict=True
+                    )
+                    if s in listed
+                }
+                if listed
+                else {}
+            )
             report = TagReport(
                 codebook=book,
                 coder="rules",

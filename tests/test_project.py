@@ -304,6 +304,20 @@ def test_reloading_the_same_codebook_changes_nothing(loaded: Project) -> None:
     assert snapshot(loaded.path) == before
 
 
+def test_a_second_tagging_run_counts_its_own_tokens(
+    loaded: Project, write: Callable[..., Path]
+) -> None:
+    # The tagger is kept between runs; each report still counts one run's tokens.
+    loaded.import_paths([write("T01.txt", INTERVIEW)])
+    first, second = loaded.tag_rules(CODEBOOK), loaded.tag_rules(CODEBOOK)
+    assert first.tokens > 0
+    assert (second.tokens, second.kept, second.added) == (
+        first.tokens,
+        first.kept + len(first.added),
+        [],
+    )
+
+
 @pytest.mark.parametrize("enabled", [True, False])
 def test_rule_tagging_leaves_the_garbage_collector_as_it_was(
     loaded: Project, write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, enabled: bool

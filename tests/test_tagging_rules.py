@@ -176,6 +176,15 @@ def test_invalid_rules(write: Callable[..., Path], rules: str, message: str) -> 
         validate_codebook(path)
 
 
+def test_the_tagger_of_the_last_codebook_is_kept(write: Callable[..., Path]) -> None:
+    book = load_codebook(write("a.yaml", RULES))
+    tagger = rules.tagger_for(book)
+    assert rules.tagger_for(load_codebook(write("b.yaml", RULES))) is tagger  # same content
+    other = load_codebook(write("c.yaml", RULES.replace("taste timer", "taste tider")))
+    assert rules.tagger_for(other) is not tagger
+    assert rules.tagger_for(book) is not tagger  # only the last one is kept
+
+
 def test_sample_codebook_compiles() -> None:
     book = validate_codebook(CODEBOOK)
     assert {r.code for r in book.rules} == set(book.codes)

@@ -121,28 +121,47 @@ def questions_to_tag(
     starts at such a pair. No other question can add anything, so the rest need not
     be read or tagged.
     """
+    return [
+        order[n][3]
+        for first, end in _worth_following(order, answer_results, codes)
+        for n in range(first, end)
+        if order[n][2]
+    ]
+
+
+def _worth_following(
+    order: Order, answer_results: Sequence[ParagraphResult], codes: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The questions :func:`questions_to_tag` picks, with their answers: (first, end)
+    ranges of ``order``, from the question's first paragraph to the end of its answer."""
     if not codes:
         return []
-    wanted: list[int] = []
-    asked: list[int] = []  # the paragraphs of the question being answered
+    found: list[tuple[int, int]] = []
+    asked_at = -1  # where the question being answered starts in order, if there is one
     asked_in = ""  # its interview
+    worth = False  # whether it is worth following
     before: frozenset[str] | set[str] = frozenset()  # followed themes of the paragraph before
     last_was_question = False
-    for interview, _, is_question, k in order:
+    for n, (interview, _, is_question, k) in enumerate(order):
         if is_question:
-            if not last_was_question or asked_in != interview:
-                asked, asked_in = [], interview  # a new question
-            asked.append(k)
+            if not last_was_question or asked_in != interview:  # a new question
+                if worth:
+                    found.append((asked_at, n))
+                asked_at, asked_in, worth = n, interview, False
             last_was_question, before = True, frozenset()
             continue
         last_was_question = False
         if asked_in != interview:  # an answer without a question in this interview
-            asked, asked_in, before = [], interview, frozenset()
+            if worth:
+                found.append((asked_at, n))
+            asked_at, asked_in, worth, before = -1, interview, False, frozenset()
         hits = answer_results[k].hits.keys()
-        if asked and before - hits and asked[-1] not in wanted[-1:]:
-            wanted += asked
+        if asked_at >= 0 and not worth and before - hits:
+            worth = True
         before = codes & hits
-    return wanted
+    if worth:
+        found.append((asked_at, len(order)))
+    return found
 
 
 def follow_answers(
@@ -171,12 +190,19 @@ def follow(
 ) -> int:
     """:func:`follow_answers`, tagging only the questions :func:`questions_to_tag`
     picks: ``tag_questions`` gets their indices into ``questions`` and returns their
-    results. Returns how many themes were added."""
+    results. Only those questions and their answers are gone through again. Returns
+    how many themes were added."""
     if not codes:
         return 0
     order = text_order(answers, questions)
-    wanted = questions_to_tag(order, answer_results, codes)
-    asked = [ParagraphResult() for _ in questions[0]]
-    for k, result in zip(wanted, tag_questions(wanted), strict=True):
-        asked[k] = result
-    return follow_answers(order, answer_results, asked, codes)
+    ranges = _worth_following(order, answer_results, codes)
+    wanted = [order[n][3] for first, end in ranges for n in range(first, end) if order[n][2]]
+    asked = dict(zip(wanted, tag_questions(wanted), strict=True))
+    return _follow(
+        (
+            (interview, asks, start, asked[k] if asks else answer_results[k])
+            for first, end in ranges
+            for interview, start, asks, k in order[first:end]
+        ),
+        codes,
+    )

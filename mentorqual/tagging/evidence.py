@@ -6,20 +6,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring  # json.dumps of a str, ensure_ascii=False
+from typing import NamedTuple
 
 CodingRow = tuple[int, str, float | None, str]  # segment id, code, score, evidence JSON
 
 
-@dataclass(frozen=True)
-class Hit:
-    """Tokens that made a rule fire in a paragraph (offsets relative to the paragraph)."""
+class Hit(NamedTuple):
+    """Tokens that made a rule fire in a paragraph (offsets relative to the paragraph).
+
+    A named tuple: the tagger makes one per paragraph and rule that fires, tens of
+    thousands per run, and a tuple is the cheapest immutable record to make.
+    """
 
     rule: str
     code: str
     tokens: tuple[tuple[str, int, int], ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class ParagraphResult:
     """The codes a paragraph gets, with the evidence for each."""
 

@@ -77,6 +77,7 @@ __all__ = [
     "ParagraphResult",
     "RuleTagger",
     "Term",
+    "tagger_for",
     "WordAnalyser",
     "parse_term",
     "stems",
@@ -357,3 +358,21 @@ class RuleTagger:
             else:
                 hits[code] = [Hit(rule_id, code, tokens)]
         return results
+
+
+_last: list[RuleTagger] = []  # the tagger of the codebook used last
+
+
+def tagger_for(codebook: Codebook) -> RuleTagger:
+    """The :class:`RuleTagger` of ``codebook``, kept for the next call with the same
+    codebook (by its sha256).
+
+    What a tagger has learnt of the word types it has seen is its warm cache, as
+    spaCy's tokenizer has one: tagging the same project again skips compiling the
+    rules and analysing its words. Only the last codebook's tagger is kept.
+    """
+    if _last and _last[0].codebook.sha256 == codebook.sha256:
+        return _last[0]
+    tagger = RuleTagger(codebook)
+    _last[:] = [tagger]
+    return tagger
