@@ -15,6 +15,7 @@ import click
 
 from . import __version__, machine
 from .errors import MentorqualError
+from .evaluation import spread
 from .importers import DEFAULT_INTERVIEWER_LABELS
 from .importers.qdpx import QDA_SUFFIXES
 from .project import (
@@ -127,6 +128,7 @@ def cli(ctx: click.Context, project: Path | None) -> None:
 
     Example:
 
+    \b
         mentorqual run transcripts/ --out outputs/
     """
     ctx.obj = Project(project or default_project_path())
@@ -189,6 +191,7 @@ def import_command(
 
     Example:
 
+    \b
         mentorqual import transcripts/ interviews/IP07.docx
         mentorqual import nvivo-export.qdpx --add-codes
     """
@@ -238,6 +241,7 @@ def codings() -> None:
 
     Example:
 
+    \b
         mentorqual codings import transcripts/codings/coder_A.csv
     """
 
@@ -262,6 +266,7 @@ def codings_import(project: Project, file: Path, coder: str | None) -> None:
 
     Example:
 
+    \b
         mentorqual codings import coder_B.csv --coder B
     """
     report = project.import_codings(file, coder=coder)
@@ -275,6 +280,7 @@ def codebook() -> None:
 
     Example:
 
+    \b
         mentorqual codebook load codebooks/mentorordning.yaml
     """
 
@@ -294,6 +300,7 @@ def codebook_load(project: Project, file: Path, codebook_update: bool) -> None:
 
     Example:
 
+    \b
         mentorqual codebook load codebooks/mentorordning.yaml
     """
     book = project.load_codebook(file, update=codebook_update)
@@ -322,6 +329,7 @@ def codebook_export(project: Project, file: Path | None, fmt: str, output: Path)
 
     Example:
 
+    \b
         mentorqual codebook export --format qdc -o mentorordning.qdc
     """
     n = project.export_qdc(output, codebook=file)
@@ -342,6 +350,7 @@ def codebook_import(project: Project, file: Path, output: Path | None) -> None:
 
     Example:
 
+    \b
         mentorqual codebook import atlas-codes.qdc -o codebooks/udvidet.yaml
     """
     report = project.import_qdc(file, output=output)
@@ -360,6 +369,7 @@ def codebook_validate(file: Path) -> None:
 
     Example:
 
+    \b
         mentorqual codebook validate codebooks/mentorordning.yaml
     """
     book = validate_codebook(file)
@@ -380,6 +390,7 @@ def codebook_show(project: Project, file: Path | None) -> None:
 
     Example:
 
+    \b
         mentorqual codebook show codebooks/mentorordning.yaml
     """
     book = project.codebook(file)
@@ -443,6 +454,7 @@ def tag(
 
     Example:
 
+    \b
         mentorqual tag --method rules --dry-run
     """
     if method != "rules":
@@ -518,6 +530,7 @@ def train(project: Project, coders: tuple[str, ...]) -> None:
 
     Example:
 
+    \b
         mentorqual train --from A
     """
     report = project.train(coders)
@@ -547,6 +560,7 @@ def suggest(project: Project, n: int, output: Path, coder: str | None) -> None:
 
     Example:
 
+    \b
         mentorqual suggest -n 20 -o sheet.xlsx
     """
     rows = project.suggest(output, n, coder=coder)
@@ -565,6 +579,7 @@ def explain(project: Project, interview: str, segment: str) -> None:
 
     Example:
 
+    \b
         mentorqual explain SD01 p14
     """
     data = project.explain(interview, segment)
@@ -593,28 +608,61 @@ def explain(project: Project, interview: str, segment: str) -> None:
     metavar="PATTERN",
     help="Only interviews whose id matches this shell pattern (repeatable), e.g. '*03'.",
 )
+@click.option(
+    "--repeats",
+    type=click.IntRange(1, 100),
+    default=1,
+    show_default=True,
+    help="For classifier and machine: cross-validate on this many grouped splits and "
+    "report each code's F1 and kappa on the standard split with their mean and range.",
+)
 @output_option("Write the table to .md, .csv or .xlsx as well.")
 @pass_project
 @library_errors
 def evaluate(
-    project: Project, coder: str, against: str, only: tuple[str, ...], output: Path | None
+    project: Project,
+    coder: str,
+    against: str,
+    only: tuple[str, ...],
+    repeats: int,
+    output: Path | None,
 ) -> None:
     """Precision, recall, F1 and Cohen's kappa of a coder against a reference coder.
 
     Units are the respondent paragraphs both coders assessed; figures are per code
-    and micro-averaged over all (paragraph, code) decisions.
+    and micro-averaged over all (paragraph, code) decisions. The classifier and the
+    machine coder are scored by cross-validation grouped by interview; with few
+    interviews the split itself moves the figures, and --repeats shows by how much.
 
     Example:
 
+    \b
         mentorqual evaluate --coder rules --against A --only '*03' --only '*06' -o eval.md
+        mentorqual evaluate --coder classifier --against A --repeats 6
     """
     if output is not None:
         check_suffix(output)
-    rows = [s.row() for s in project.evaluate(coder, against, only=only)]
-    click.echo(f"{coder} against {against}, {rows[0]['units']} paragraphs")
+    progress = ProgressBar()
+    try:
+        runs = project.evaluate_splits(
+            coder, against, only=only, repeats=repeats, progress=progress
+        )
+    finally:
+        progress.close()
+    if repeats == 1:
+        rows = [s.row() for s in runs[0]]
+        title = f"{coder} against {against}"
+        click.echo(f"{title}, {rows[0]['units']} paragraphs")
+    else:
+        rows = spread(runs)
+        title = f"{coder} against {against}, {repeats} grouped splits"
+        click.echo(
+            f"{title}, {rows[0]['units']} paragraphs "
+            "(f1, kappa: the standard split; _mean, _min, _max: over all splits)"
+        )
     click.echo(markdown_table(rows), nl=False)
     if output is not None:
-        write_table(rows, output, title=f"{coder} against {against}", sheet="Evaluation")
+        write_table(rows, output, title=title, sheet="Evaluation")
         click.echo(f"Wrote {output}")
 
 
@@ -626,6 +674,7 @@ def info(project: Project) -> None:
 
     Example:
 
+    \b
         mentorqual --project study.db info
     """
     data = project.info()
@@ -743,6 +792,7 @@ def counts(
 
     Example:
 
+    \b
         mentorqual counts --by region --coder A -o theme_counts_by_region.xlsx --plot heatmap.png
     """
     result = project.counts(by=by, coder=coder, themes=themes, regions=regions)
@@ -806,6 +856,7 @@ def quotes(
 
     Example:
 
+    \b
         mentorqual quotes --by region --theme tryghed --top 3 -o quotes_by_region.docx
     """
     chosen = project.quotes(
@@ -881,6 +932,7 @@ def agreement(
 
     Example:
 
+    \b
         mentorqual agreement --coders A,B -o agreement.xlsx
     """
     result = project.agreement(
@@ -952,6 +1004,7 @@ def view(project: Project, output: Path, coders: tuple[str, ...], pii: str | Non
 
     Example:
 
+    \b
         mentorqual view -o outputs/view
     """
     pages = project.view(output, coders=coders, pii=pii or "refuse")
@@ -968,6 +1021,7 @@ def pii() -> None:
 
     Example:
 
+    \b
         mentorqual pii scan
     """
 
@@ -980,6 +1034,7 @@ def pii_scan(project: Project) -> None:
 
     Example:
 
+    \b
         mentorqual pii scan
     """
     found = project.pii_scan()
@@ -1000,6 +1055,7 @@ def pii_add_name(project: Project, names: tuple[str, ...]) -> None:
 
     Example:
 
+    \b
         mentorqual pii add-name Brønderslev "Café Solsikken"
     """
     added = project.add_pii_names(names)
@@ -1026,6 +1082,7 @@ def scan(paths: tuple[Path, ...], names: tuple[str, ...]) -> None:
 
     Example:
 
+    \b
         mentorqual scan transcripts/ --name Solsikken
     """
     report = scan_files(paths, names)
@@ -1047,6 +1104,7 @@ def export_group() -> None:
 
     Example:
 
+    \b
         mentorqual export qdpx -o mentorordning.qdpx
     """
 
@@ -1068,6 +1126,7 @@ def export_qdpx(project: Project, output: Path, coders: tuple[str, ...], pii: st
 
     Example:
 
+    \b
         mentorqual export qdpx -o mentorordning.qdpx --coder A --coder B
     """
     result = project.export_qdpx(output, coders=coders, pii=pii or "refuse")
@@ -1096,6 +1155,7 @@ def codings_export(
 
     Example:
 
+    \b
         mentorqual codings export -o codings.xlsx --coder A
     """
     n = project.export_codings(output, coders=coders, pii=pii or "refuse")
@@ -1138,6 +1198,7 @@ def run(
 
     Example:
 
+    \b
         mentorqual run transcripts/ --out outputs/
     """
     progress = ProgressBar()

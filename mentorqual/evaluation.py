@@ -95,3 +95,36 @@ def macro(per_code: Sequence[Scores], micro: Scores) -> Scores:
         _mean(s.f1 for s in per_code),
         _mean(s.kappa for s in per_code),
     )
+
+
+def spread(runs: Sequence[Sequence[Scores]]) -> list[dict[str, object]]:
+    """One row per code (and micro, macro) over repeated evaluations, such as
+    cross-validation on several grouped splits: the first run's F1 and kappa, then
+    their mean, lowest and highest over all runs (undefined values left out).
+
+    >>> a = score("x", [True, False, True, False], [True, False, False, False])
+    >>> b = score("x", [True, False, False, False], [True, False, False, False])
+    >>> row = spread([[a], [b]])[0]
+    >>> row["f1"], row["f1_mean"], row["f1_min"], row["f1_max"]
+    (0.6666666666666666, 0.8333333333333333, 0.6666666666666666, 1.0)
+    """
+    rows = []
+    for scores in zip(*runs, strict=True):
+        first = scores[0]
+        if any(s.code != first.code for s in scores):
+            raise ValueError("the runs do not score the same codes in the same order")
+        row: dict[str, object] = {
+            "code": first.code,
+            "units": first.units,
+            "support": first.support,
+            "runs": len(scores),
+        }
+        for name in ("f1", "kappa"):
+            values = [getattr(s, name) for s in scores]
+            defined = [v for v in values if not math.isnan(v)]
+            row[name] = values[0]
+            row[f"{name}_mean"] = _mean(values)
+            row[f"{name}_min"] = min(defined, default=math.nan)
+            row[f"{name}_max"] = max(defined, default=math.nan)
+        rows.append(row)
+    return rows

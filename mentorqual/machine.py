@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -255,22 +255,60 @@ def tag(store: Store, *, combine: bool) -> ClassifierTagReport:
 
 
 def cross_validated_scores(
-    store: Store, coder: str, against: str, only: Mapping[int, bool] | None = None
-) -> list[evaluation.Scores]:
+    store: Store,
+    coder: str,
+    against: str,
+    only: Mapping[int, bool] | None = None,
+    *,
+    repeats: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[list[evaluation.Scores]]:
     """Honest scores of ``classifier`` or ``machine`` against a human coder: grouped
     k-fold cross-validation on that coder's paragraphs, no interview in both train and
-    test. ``only`` limits the scored paragraphs (segment id -> keep)."""
-    from .tagging.classifier import cross_validate
+    test. ``only`` limits the scored paragraphs (segment id -> keep).
 
+    One list of scores per grouped split: the standard split first, then ``repeats - 1``
+    others (:func:`.tagging.classifier.group_folds` with seeds 1, 2, ...). With few
+    interviews the split alone moves a code's kappa by several hundredths; the spread
+    over splits shows by how much.
+    """
     codes = store.codes()
     data = training_set(store, [against])
     check_positives(data, codes)
-    cv = cross_validate(data.texts, data.labels, data.groups, codes, n_splits=CV_SPLITS)
-    pairs = cv.pairs()
+    rules: set[tuple[int, str]] = set()
     if coder == MACHINE:
-        rules = store.coding_pairs("rules")
         if not store.assessed("rules"):
             raise InputError("coder 'machine' needs the rules' codings; run 'mentorqual tag'")
+        rules = store.coding_pairs("rules")
+    keep = [i for i, s in enumerate(data.segments) if only is None or only.get(s.id, False)]
+    if not keep:
+        raise InputError(f"no paragraphs of {against!r} match the selected interviews")
+    kept = set(keep)
+    reference = {(i, c) for i, labels in enumerate(data.labels) for c in labels if i in kept}
+    runs = []
+    for n in range(repeats):
+        pairs = _cross_validated_pairs(data, codes, coder, rules, n or None)
+        runs.append(evaluation.evaluate(keep, codes, {p for p in pairs if p[0] in kept}, reference))
+        if progress is not None:
+            progress(n + 1, repeats)
+    return runs
+
+
+def _cross_validated_pairs(
+    data: TrainingSet,
+    codes: Sequence[str],
+    coder: str,
+    rules: set[tuple[int, str]],
+    split_seed: int | None,
+) -> set[tuple[int, str]]:
+    """(row, code) of every coding ``coder`` makes under one grouped split."""
+    from .tagging.classifier import cross_validate
+
+    cv = cross_validate(
+        data.texts, data.labels, data.groups, codes, n_splits=CV_SPLITS, split_seed=split_seed
+    )
+    pairs = cv.pairs()
+    if coder == MACHINE:
         row_of = {s.id: i for i, s in enumerate(data.segments)}
         hits = {(row_of[s], codes.index(c)) for s, c in rules if s in row_of}
         thresholds = cv.thresholds[np.array(cv.folds)]  # each row's own fold thresholds
@@ -281,12 +319,7 @@ def cross_validated_scores(
             for i, j in hits
             if cv.probabilities[i, j] >= RULE_SUPPORT * thresholds[i, j]
         }
-    keep = [i for i, s in enumerate(data.segments) if only is None or only.get(s.id, False)]
-    if not keep:
-        raise InputError(f"no paragraphs of {against!r} match the selected interviews")
-    kept = set(keep)
-    reference = {(i, c) for i, labels in enumerate(data.labels) for c in labels if i in kept}
-    return evaluation.evaluate(keep, codes, {p for p in pairs if p[0] in kept}, reference)
+    return pairs
 
 
 def suggestions(

@@ -640,6 +640,22 @@ class Project:
         grouped by interview on ``against``'s codings, so that no paragraph is scored
         by a model that saw it.
         """
+        return self.evaluate_splits(coder, against, only=only)[0]
+
+    def evaluate_splits(
+        self,
+        coder: str,
+        against: str,
+        *,
+        only: Sequence[str] = (),
+        repeats: int = 1,
+        progress: Progress = _no_progress,
+    ) -> list[list[evaluation.Scores]]:
+        """:meth:`evaluate`, for ``classifier`` and ``machine`` on ``repeats`` grouped
+        splits (the standard one first); see :func:`evaluation.spread` to sum them up.
+        Other coders' codings are fixed, so they take one run only."""
+        if repeats < 1:
+            raise InputError(f"repeats must be at least 1, not {repeats}")
         store = self.store()
         try:
             coders = store.known_coders()
@@ -656,7 +672,19 @@ class Project:
                         u: any(fnmatch.fnmatchcase(i, pattern) for pattern in only)
                         for u, i in interviews.items()
                     }
-                return machine.cross_validated_scores(store, coder, against, keep)
+                return machine.cross_validated_scores(
+                    store,
+                    coder,
+                    against,
+                    keep,
+                    repeats=repeats,
+                    progress=lambda done, total: progress("Cross-validating", done, total),
+                )
+            if repeats > 1:
+                raise InputError(
+                    f"coder {coder!r} has fixed codings, so repeated splits would all give "
+                    "the same figures; repeats are for 'classifier' and 'machine'"
+                )
             units = store.assessed(coder) & store.assessed(against)
             if only:
                 interviews = store.paragraph_interviews()
@@ -672,7 +700,7 @@ class Project:
             codes = store.codes()
         finally:
             store.close()
-        return evaluation.evaluate(units, codes, predicted, reference)
+        return [evaluation.evaluate(units, codes, predicted, reference)]
 
     # -- reports -------------------------------------------------------------------
 

@@ -141,6 +141,11 @@ def test_evaluate_prints_and_writes(runner: CliRunner, db: Path, tmp_path: Path)
             ["--coder", "rules", "--against", "A", "-o", "e.pdf"],
             "Error: e.pdf: unsupported output type '.pdf'; use .md, .csv, .xlsx\n",
         ),
+        (
+            ["--coder", "rules", "--against", "A", "--repeats", "3"],
+            "Error: coder 'rules' has fixed codings, so repeated splits would all give the "
+            "same figures; repeats are for 'classifier' and 'machine'\n",
+        ),
     ],
 )
 def test_evaluate_errors(runner: CliRunner, db: Path, args: list[str], message: str) -> None:

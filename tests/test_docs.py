@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 import pytest
+from click.testing import CliRunner
 
 from mentorqual.cli import cli
 
@@ -27,9 +28,13 @@ ALL = commands(cli)
 def test_help_ends_with_an_example(path: str, command: click.Command) -> None:
     help_text = (command.help or "").strip()
     assert "Example:" in help_text
-    example = help_text.rsplit("Example:", 1)[1].strip()
+    example = help_text.rsplit("Example:", 1)[1].strip().removeprefix("\b").strip()
     assert example.startswith("mentorqual ")
     assert f" {path.split()[0]}" in example
+    # Each example line is shown as written: several need click's no-rewrap marker.
+    shown = CliRunner().invoke(cli, [*path.split(), "--help"], terminal_width=80).output
+    lines = {line.strip() for line in shown.splitlines()}
+    assert all(line.strip() in lines for line in example.splitlines()), shown
 
 
 @pytest.mark.parametrize(("path", "command"), ALL, ids=[p for p, _ in ALL])

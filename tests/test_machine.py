@@ -80,6 +80,31 @@ def test_evaluate_classifier_is_cross_validated(db: Path) -> None:
     assert 0.5 < micro_f1 < 0.95
 
 
+def test_evaluate_repeats_gives_the_spread_over_grouped_splits(db: Path, tmp_path: Path) -> None:
+    once = mq(db, "evaluate", "--coder", "classifier", "--against", "A", "--only", "*03")[1]
+    out = tmp_path / "spread.csv"
+    code, output = mq(
+        db, "evaluate", "--coder", "classifier", "--against", "A", "--only", "*03",
+        "--repeats", "2", "-o", str(out),
+    )  # fmt: skip
+    assert code == 0, output
+    assert output.splitlines()[0].startswith("classifier against A, 2 grouped splits, ")
+    header = [c.strip() for c in output.splitlines()[1].split("|")[1:-1]]
+    assert header[:6] == ["code", "units", "support", "runs", "f1", "f1_mean"]
+    first = {line.split("|")[1].strip(): line.split("|") for line in once.splitlines()[3:]}
+    table = [line for line in output.splitlines()[3:] if line.startswith("|")]
+    assert len(table) == len(first) == 7  # five codes, micro, macro
+    for line in table:
+        row = dict(zip(header, [c.strip() for c in line.split("|")[1:-1]], strict=True))
+        # The standard split's figures are those of a single run.
+        assert row["f1"] == first[row["code"]][10].strip()
+        assert row["kappa"] == first[row["code"]][11].strip()
+        for name in ("f1", "kappa"):
+            low, mean, high = (float(row[f"{name}_{k}"]) for k in ("min", "mean", "max"))
+            assert low <= float(row[name]) <= high and low <= mean <= high
+    assert out.read_text(encoding="utf-8-sig").startswith("code,units,support,runs,f1,f1_mean")
+
+
 def test_tag_classifier_refuses_a_model_from_another_codebook(db: Path, tmp_path: Path) -> None:
     changed = tmp_path / "codebook.yaml"
     changed.write_text(

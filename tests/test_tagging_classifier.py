@@ -294,6 +294,19 @@ def test_group_folds_never_share_an_interview() -> None:
         group_folds(["I0", "I0"], 5)
 
 
+def test_a_seed_gives_another_grouped_split() -> None:
+    groups = [f"I{k % 12}" for k in range(60)]
+
+    def interviews(folds: list[tuple[np.ndarray, np.ndarray]]) -> list[set[str]]:
+        return sorted(({groups[i] for i in test} for _, test in folds), key=sorted)
+
+    standard = interviews(group_folds(groups, 4))
+    seeded = interviews(group_folds(groups, 4, seed=1))
+    assert seeded == interviews(group_folds(groups, 4, seed=1))  # deterministic
+    assert seeded != standard
+    assert sorted(g for fold in seeded for g in fold) == sorted(set(groups))
+
+
 def test_cross_validate_holds_out_whole_interviews(
     train: Data, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -66,10 +66,14 @@ def lemma_tokens(text: str) -> list[str]:
     return [nlp.lemma(word) for word in _WORD.findall(text)]
 
 
-def group_folds(groups: Sequence[str], n_splits: int) -> Folds:
+def group_folds(groups: Sequence[str], n_splits: int, seed: int | None = None) -> Folds:
     """(train, test) index arrays of k-fold CV grouped by interview, k capped at the
     number of interviews. No interview is ever in both parts of a fold; the folds are
-    deterministic (``GroupKFold`` balances them by paragraph count)."""
+    deterministic (``GroupKFold`` balances them by paragraph count).
+
+    With a ``seed`` the interviews are first renamed in a random order, so that the
+    balancing puts them in other folds: another, equally valid grouped split.
+    """
     distinct = sorted(set(groups))
     if len(distinct) < 2:
         found = f" ({distinct[0]})" if distinct else ""
@@ -78,6 +82,10 @@ def group_folds(groups: Sequence[str], n_splits: int) -> Folds:
             f"got {len(distinct)}{found}"
         )
     splitter = GroupKFold(n_splits=min(max(n_splits, 2), len(distinct)))
+    if seed is not None:
+        order = np.random.RandomState(seed).permutation(len(distinct))
+        renamed = {g: f"{order[i]:09d}" for i, g in enumerate(distinct)}
+        groups = [renamed[g] for g in groups]
     ids = np.asarray(groups, dtype=object)
     return [(train, test) for train, test in splitter.split(np.zeros(len(ids)), groups=ids)]
 
@@ -405,16 +413,18 @@ def cross_validate(
     codes: Sequence[str],
     n_splits: int = 5,
     random_state: int = 0,
+    split_seed: int | None = None,
     **options: Any,
 ) -> CrossValidation:
     """K-fold cross-validation grouped by interview; ``options`` go to :class:`ThemeClassifier`.
 
     Each fold trains a fresh classifier (features, calibration and thresholds) on the
     other interviews only, so scores computed from the result are honest.
+    ``split_seed`` picks another grouped split (see :func:`group_folds`).
     """
     started = time.perf_counter()
     _targets(codes, texts, labels, groups)
-    folds = group_folds(groups, n_splits)
+    folds = group_folds(groups, n_splits, split_seed)
     probabilities = np.zeros((len(texts), len(codes)))
     predictions: list[set[str]] = [set() for _ in texts]
     held_out = [0] * len(texts)
