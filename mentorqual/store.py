@@ -415,7 +415,7 @@ class Store:
         found = []
         for role in roles:
             # Only paragraphs of interviews with a text, as the join in _paragraphs.
-            mine = [r for r in rows if r[0] == role and r[2] in texts] if rows else []
+            mine = [r for r in rows if r[0] == role and r[2] in texts]
             found.append(
                 ParagraphTexts(
                     ids=[r[1] for r in mine],

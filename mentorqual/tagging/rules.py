@@ -77,10 +77,10 @@ __all__ = [
     "ParagraphResult",
     "RuleTagger",
     "Term",
-    "tagger_for",
     "WordAnalyser",
     "parse_term",
     "stems",
+    "tagger_for",
 ]
 
 
