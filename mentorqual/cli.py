@@ -551,9 +551,19 @@ def train(project: Project, coders: tuple[str, ...]) -> None:
     metavar="CODER",
     help="Pick among paragraphs this coder has not assessed. Default: no human coder has.",
 )
+@click.option(
+    "--code",
+    "focus",
+    multiple=True,
+    metavar="CODE",
+    help="Only the classifier's doubt about this code counts (repeatable): more "
+    "examples of a weak code. The sheet still asks for every code.",
+)
 @pass_project
 @library_errors
-def suggest(project: Project, n: int, output: Path, coder: str | None) -> None:
+def suggest(
+    project: Project, n: int, output: Path, coder: str | None, focus: tuple[str, ...]
+) -> None:
     """Pick the paragraphs the classifier is least sure of, spread across
     interviews and regions, and write them as a coding sheet with a ja/nej
     dropdown per code. Read it back with `mentorqual codings import SHEET --coder NAME`.
@@ -562,8 +572,9 @@ def suggest(project: Project, n: int, output: Path, coder: str | None) -> None:
 
     \b
         mentorqual suggest -n 20 -o sheet.xlsx
+        mentorqual suggest -n 40 --code tryghed -o tryghed.xlsx
     """
-    rows = project.suggest(output, n, coder=coder)
+    rows = project.suggest(output, n, coder=coder, focus=focus)
     click.echo(f"Wrote {rows} paragraph(s) to code to {output}")
 
 

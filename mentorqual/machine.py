@@ -323,14 +323,23 @@ def _cross_validated_pairs(
 
 
 def suggestions(
-    store: Store, n: int, coder: str | None = None
+    store: Store, n: int, coder: str | None = None, focus: Sequence[str] = ()
 ) -> tuple[list[dict[str, object]], list[str]]:
     """The ``n`` paragraphs most worth coding next: those the classifier is least sure
     of, spread across interviews and regions, among the paragraphs no human coder
-    (or ``coder``) has assessed. Returns sheet rows and the codes."""
+    (or ``coder``) has assessed. Returns sheet rows and the codes.
+
+    With ``focus``, only the classifier's doubt about those codes counts: to get more
+    examples of a weak code. The sheet still asks for every code, since a paragraph
+    assessed without a code is a "no" for all of them."""
     from .tagging.classifier import suggest
 
     record, model = load(store)
+    codes = list(model.codes)
+    unknown = [c for c in focus if c not in codes]
+    if unknown:
+        raise InputError(f"unknown code {unknown[0]!r}; the classifier has {', '.join(codes)}")
+    columns = [codes.index(c) for c in dict.fromkeys(focus)] or list(range(len(codes)))
     if coder is None:
         done: set[int] = set()
         for human in store.human_coders():
@@ -344,13 +353,12 @@ def suggestions(
         raise InputError(f"{who} has assessed every paragraph; nothing left to suggest")
     region = {s["interview"]: s["region"] for s in store.interview_summaries()}
     probabilities = model.predict_proba([p.text for p in candidates])
-    codes = list(model.codes)
     picked = suggest(
-        probabilities,
+        probabilities[:, columns],
         [p.interview for p in candidates],
         [region[p.interview] for p in candidates],
         n,
-        thresholds=[model.thresholds[c] for c in codes],
+        thresholds=[model.thresholds[codes[j]] for j in columns],
     )
     rows: list[dict[str, object]] = [
         {

@@ -591,16 +591,23 @@ class Project:
             progress("Tagging with the classifier", 1, 1)
         return rules, report
 
-    def suggest(self, path: PathLike, n: int = 20, *, coder: str | None = None) -> int:
+    def suggest(
+        self,
+        path: PathLike,
+        n: int = 20,
+        *,
+        coder: str | None = None,
+        focus: Sequence[str] = (),
+    ) -> int:
         """Write a coding sheet (.xlsx) of the ``n`` paragraphs the classifier is least
-        sure of, among those no human coder (or ``coder``) has assessed; returns how
-        many rows it has."""
+        sure of (about the ``focus`` codes, if given), among those no human coder (or
+        ``coder``) has assessed; returns how many rows it has."""
         path = Path(path)
         check_suffix(path, (".xlsx",))
         if n < 1:
             raise InputError("-n must be at least 1")
         with self._reading() as store:
-            rows, codes = machine.suggestions(store, n, coder)
+            rows, codes = machine.suggestions(store, n, coder, focus)
         write_coding_sheet(path, rows, codes)
         return len(rows)
 

@@ -161,6 +161,33 @@ def test_suggest_sheet_round_trip(db: Path, tmp_path: Path) -> None:
     assert pairs == {(first, "tryghed"), (first, "ledelse")}
 
 
+def test_suggest_for_one_code_picks_by_that_codes_doubt(db: Path, tmp_path: Path) -> None:
+    from mentorqual import machine
+
+    sheet = tmp_path / "tryghed.xlsx"
+    code, output = mq(db, "suggest", "-n", "1", "--code", "tryghed", "-o", str(sheet), "--for", "B")
+    assert code == 0, output
+    ws = load_workbook(sheet)["Kodning"]
+    assert [c.value for c in ws[1]][4:] == Project(db).info()["codes"]  # still every code
+    ((interview, _, segment, *_),) = ws.iter_rows(min_row=2, values_only=True)
+    # One pick is the paragraph whose tryghed probability is closest to its threshold.
+    with Project(db)._reading() as store:
+        _, model = machine.load(store)
+        left = [p for p in store.respondent_paragraphs() if p.id not in store.assessed("B")]
+    p = model.predict_proba([q.text for q in left])[:, model.codes.index("tryghed")]
+    doubt = abs(p - model.thresholds["tryghed"])
+    closest = left[int(doubt.argmin())]
+    assert (interview, segment) == (closest.interview, closest.locator)
+    before = snapshot(db)
+    code, output = mq(db, "suggest", "--code", "trygheden", "-o", str(tmp_path / "x.xlsx"))
+    assert (code, output) == (
+        1,
+        "Error: unknown code 'trygheden'; the classifier has tryghed, kompetenceafklaring, "
+        "administration, kurser, ledelse\n",
+    )
+    assert snapshot(db) == before and not (tmp_path / "x.xlsx").exists()
+
+
 def test_sheet_with_bad_cells_is_refused(db: Path, tmp_path: Path) -> None:
     sheet = tmp_path / "sheet.xlsx"
     assert mq(db, "suggest", "-n", "3", "-o", str(sheet), "--for", "B")[0] == 0
