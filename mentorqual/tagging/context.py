@@ -121,12 +121,12 @@ def questions_to_tag(
     starts at such a pair. No other question can add anything, so the rest need not
     be read or tagged.
     """
-    return [
-        order[n][3]
-        for first, end in _worth_following(order, answer_results, codes)
-        for n in range(first, end)
-        if order[n][2]
-    ]
+    return _questions(order, _worth_following(order, answer_results, codes))
+
+
+def _questions(order: Order, ranges: list[tuple[int, int]]) -> list[int]:
+    """The questions in these ranges of ``order``, as indices into the questions."""
+    return [order[n][3] for first, end in ranges for n in range(first, end) if order[n][2]]
 
 
 def _worth_following(
@@ -196,7 +196,7 @@ def follow(
         return 0
     order = text_order(answers, questions)
     ranges = _worth_following(order, answer_results, codes)
-    wanted = [order[n][3] for first, end in ranges for n in range(first, end) if order[n][2]]
+    wanted = _questions(order, ranges)
     asked = dict(zip(wanted, tag_questions(wanted), strict=True))
     return _follow(
         (
