@@ -24,6 +24,7 @@ from . import evaluation, interchange, machine, nlp, outputs
 from .audit import Audit
 from .codebook import DEFAULT_CODEBOOK, Codebook, load_codebook, parse_codebook
 from .errors import CodebookError, InputError, ProjectError
+from .evaluation import spread
 from .importers import (
     DEFAULT_INTERVIEWER_LABELS,
     METADATA_FILE,
@@ -32,16 +33,41 @@ from .importers import (
     read_codings_csv,
     read_transcript,
 )
-from .importers.qdpx import read_qdc, read_qdpx, to_transcripts
+from .importers.qdpx import QDA_SUFFIXES, read_qdc, read_qdpx, to_transcripts
 from .importers.sheet import read_coding_sheet
+from .machine import ClassifierTagReport
 from .quotes import Quote
+from .reports import markdown_table, write_table
 from .reports.agreement import AGREEMENT_SUFFIXES
+from .reports.counts import counts_markdown
 from .reports.qdpx import write_qdc, write_qdpx
 from .reports.quotes import QUOTE_SUFFIXES
 from .reports.sheet import write_coding_sheet
 from .reports.tables import atomic_path, check_suffix, staging_folder
+from .scan import scan_files
 from .store import SegmentRow, Store
+from .tagging.context import FOLLOW_RULE
 from .types import CodingRow, PathLike, QdaProject, Transcript
+
+# What the command line uses besides Project (it imports nothing else of the library).
+__all__ = [
+    "DEFAULT_INTERVIEWER_LABELS",
+    "FOLLOW_RULE",
+    "PROJECT_ENV",
+    "QDA_SUFFIXES",
+    "ClassifierTagReport",
+    "ImportReport",
+    "Project",
+    "TagReport",
+    "check_suffix",
+    "counts_markdown",
+    "default_project_path",
+    "markdown_table",
+    "scan_files",
+    "spread",
+    "validate_codebook",
+    "write_table",
+]
 
 DEFAULT_PROJECT = Path("mentorqual.db")
 PROJECT_ENV = "MENTORQUAL_PROJECT"

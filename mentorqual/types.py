@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import os
 from collections.abc import Mapping, Sequence
@@ -11,6 +12,15 @@ from typing import Literal
 
 PathLike = str | os.PathLike[str]
 Role = Literal["interviewer", "respondent"]
+
+
+class PiiMode(enum.StrEnum):
+    """What to do with personal data in text about to leave the project."""
+
+    REFUSE = "refuse"  # write nothing, list the findings
+    REDACT = "redact"  # replace each finding with its tag ([CPR], [NAVN], ...)
+    ALLOW = "allow"  # write the text as it is
+
 
 # The five Danish regions, in the order reports list them (north to capital).
 REGIONS = ("Nordjylland", "Midtjylland", "Syddanmark", "Sjælland", "Hovedstaden")

@@ -1,0 +1,109 @@
+"""The inter-coder agreement audit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..project import Project, markdown_table
+from ..types import PiiMode
+from .options import comma_list, library_errors, output_option, pass_project, pii_options
+
+
+@click.command()
+@click.option(
+    "--coders",
+    required=True,
+    metavar="A,B[,C...]",
+    help="Two or more coders, comma-separated; a machine coder (rules, classifier, "
+    "machine) audits the machine against humans.",
+)
+@click.option(
+    "--codes", default="", metavar="CODE,...", help="Only these codes. Default: every code."
+)
+@click.option(
+    "--unit",
+    type=click.Choice(["segment", "interview"]),
+    default="segment",
+    show_default=True,
+    help="Presence of a code per respondent paragraph, or per interview.",
+)
+@click.option(
+    "--by",
+    type=click.Choice(["region"]),
+    default=None,
+    help="Add per-region figures.",
+)
+@click.option(
+    "--no-bootstrap",
+    is_flag=True,
+    help="Skip the bootstrap confidence interval of alpha (faster).",
+)
+@output_option("Write the report: .xlsx (with the disagreements sheet), .md or .docx.")
+@pii_options
+@pass_project
+@library_errors
+def agreement(
+    project: Project,
+    coders: str,
+    codes: str,
+    unit: str,
+    by: str | None,
+    no_bootstrap: bool,
+    output: Path | None,
+    pii: PiiMode,
+) -> None:
+    """Inter-coder agreement per code: percent agreement, Cohen's kappa (2 coders)
+    or Fleiss' kappa (3+), Krippendorff's alpha with a 95% bootstrap interval, and
+    Gwet's AC1, with the units every coder assessed.
+
+    A paragraph a coder did not assess is missing, never "absent". The report's
+    disagreements sheet lists every paragraph where the coders differ, for the
+    calibration meeting; like quotes, they are checked for personal data first
+    (--redact, --allow-pii).
+
+    Example:
+
+    \b
+        mentorqual agreement --coders A,B -o agreement.xlsx
+    """
+    result = project.agreement(
+        comma_list(coders),
+        codes=comma_list(codes),
+        unit=unit,
+        by=by,
+        path=output,
+        bootstrap=not no_bootstrap,
+        pii=pii,
+    )
+    click.echo(
+        f"{', '.join(result.coders)}: {result.units_used} of {result.units_in_scope} "
+        f"{unit}s assessed by two or more coders; {len(result.disagreements)} with "
+        "disagreements"
+    )
+    table = [
+        {
+            "code": a.code,
+            "units": a.units,
+            "agreement": a.percent,
+            result.kappa_name: a.kappa,
+            "alpha": a.alpha,
+            "alpha 95% CI": "–"
+            if a.alpha_low != a.alpha_low
+            else f"{a.alpha_low:.3f}–{a.alpha_high:.3f}",
+            "AC1": a.ac1,
+            "kappa band": a.kappa_band,
+            "alpha verdict": a.alpha_verdict,
+        }
+        for a in (*result.per_code, result.overall)
+    ]
+    click.echo(markdown_table(table), nl=False)
+    if {"classifier", "machine"} & set(result.coders):
+        click.echo(
+            "Note: the classifier learnt from human codings; against the coder it learnt "
+            "from, these figures are in-sample. 'mentorqual evaluate --coder machine "
+            "--against A' gives cross-validated ones."
+        )
+    if output is not None:
+        click.echo(f"Wrote {output}")

@@ -1,0 +1,157 @@
+"""The codebook group: load, validate, show, and exchange as REFI-QDA."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..project import Project, validate_codebook
+from .options import library_errors, output_option, pass_project
+
+
+@click.group()
+def codebook() -> None:
+    """The codebook: load a YAML codebook into the project.
+
+    Example:
+
+    \b
+        mentorqual codebook load codebooks/mentorordning.yaml
+    """
+
+
+@codebook.command("load")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--codebook-update",
+    is_flag=True,
+    help="Accept a codebook whose codes differ from the project's; "
+    "human codings of codes that remain are kept.",
+)
+@pass_project
+@library_errors
+def codebook_load(project: Project, file: Path, codebook_update: bool) -> None:
+    """Make FILE the project's codebook.
+
+    Example:
+
+    \b
+        mentorqual codebook load codebooks/mentorordning.yaml
+    """
+    book = project.load_codebook(file, update=codebook_update)
+    click.echo(f"Loaded {book.name} ({len(book.codes)} codes, sha256 {book.sha256[:12]})")
+
+
+@codebook.command("export")
+@click.argument(
+    "file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["qdc"]),
+    default="qdc",
+    show_default=True,
+    help="REFI-QDA codebook, for NVivo, ATLAS.ti, MAXQDA and others.",
+)
+@output_option("The .qdc file to write.", required=True)
+@pass_project
+@library_errors
+def codebook_export(project: Project, file: Path | None, fmt: str, output: Path) -> None:
+    """Export a codebook (FILE, or the project's) as a REFI-QDA codebook: codes with
+    GUIDs that stay the same from export to export, labels, definitions with the
+    inclusion and exclusion criteria, colours, and sub-codes nested.
+
+    Example:
+
+    \b
+        mentorqual codebook export --format qdc -o mentorordning.qdc
+    """
+    n = project.export_qdc(output, codebook=file)
+    click.echo(f"Wrote {n} code(s) to {output}")
+
+
+@codebook.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@output_option("Also write the resulting codebook as YAML (.yaml), to add rules to.")
+@pass_project
+@library_errors
+def codebook_import(project: Project, file: Path, output: Path | None) -> None:
+    """Add the codes of a REFI-QDA codebook (.qdc) to the project's codebook.
+
+    Codes match by name or label, ignoring case; the others are added, with their
+    description and colour and without rules. A project without a codebook gets
+    one made from the file.
+
+    Example:
+
+    \b
+        mentorqual codebook import atlas-codes.qdc -o codebooks/udvidet.yaml
+    """
+    report = project.import_qdc(file, output=output)
+    added = f": {', '.join(report.added)}" if report.added else ""
+    click.echo(f"{report.matched} code(s) matched, {len(report.added)} added{added}")
+    if output is not None:
+        click.echo(f"Wrote the codebook to {output}")
+
+
+@codebook.command("validate")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@library_errors
+def codebook_validate(file: Path) -> None:
+    """Check a codebook: schema, unknown keys, duplicate codes and rule ids, regexes and
+    token patterns. Errors name the file and line.
+
+    Example:
+
+    \b
+        mentorqual codebook validate codebooks/mentorordning.yaml
+    """
+    book = validate_codebook(file)
+    click.echo(
+        f"{file}: valid; {len(book.themes)} themes, {len(book.subcodes)} sub-codes, "
+        f"{len(book.rules)} rules (sha256 {book.sha256[:12]})"
+    )
+
+
+@codebook.command("show")
+@click.argument(
+    "file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@pass_project
+@library_errors
+def codebook_show(project: Project, file: Path | None) -> None:
+    """Show a codebook's themes, definitions and rules (default: the project's codebook).
+
+    Example:
+
+    \b
+        mentorqual codebook show codebooks/mentorordning.yaml
+    """
+    book = project.codebook(file)
+    click.echo(f"{book.name} {book.version} ({book.path}, sha256 {book.sha256[:12]})")
+    for theme in (*book.themes, *book.subcodes):
+        parent = f" (under {theme.parent})" if theme.parent else ""
+        click.echo(f"\n{theme.code}{parent}: {theme.label} {theme.colour}")
+        for language, text in theme.definition.items():
+            click.echo(f"  {language}: {text}")
+        if theme.follow_question:
+            click.echo("  follow_question: later paragraphs of an answer keep the question's theme")
+        for rule in theme.rules:
+            parts = [
+                f"{name} {', '.join(values)}"
+                for name, values in (
+                    ("terms", rule.terms),
+                    ("phrases", rule.phrases),
+                    ("regex", rule.regex),
+                    ("also", rule.also),
+                    ("unless", rule.unless),
+                )
+                if values
+            ]
+            if rule.patterns:
+                parts.append(f"{len(rule.patterns)} pattern(s)")
+            negation = "" if rule.negation else " [no negation check]"
+            needs = f" [at least {rule.min_hits} words]" if rule.min_hits > 1 else ""
+            click.echo(f"  rule {rule.id}{negation}{needs}: {'; '.join(parts)}")

@@ -1,0 +1,105 @@
+"""Commands about human codings: import, export, and explain one paragraph's codings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..project import FOLLOW_RULE, Project
+from ..types import PiiMode
+from .options import export_coders_option, library_errors, output_option, pass_project, pii_options
+
+
+@click.group()
+def codings() -> None:
+    """Codings: import human codings from CSV, export every coding.
+
+    Example:
+
+    \b
+        mentorqual codings import transcripts/codings/coder_A.csv
+    """
+
+
+@codings.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--coder",
+    help="The coder's name; needed when the file has no coder column, and for a sheet.",
+)
+@pass_project
+@library_errors
+def codings_import(project: Project, file: Path, coder: str | None) -> None:
+    """Import human codings from a CSV file, or a coding sheet (.xlsx) filled in
+    after `mentorqual suggest`.
+
+    CSV columns: interview, segment (a locator such as p12, or a verbatim quote from
+    the paragraph), code, and optionally coder. In a sheet, a row with at least one
+    ja/nej answer counts as assessed by the coder. Importing a file again replaces
+    that coder's codings on the interviews in the file. Any bad row stops the
+    import, and nothing is written.
+
+    Example:
+
+    \b
+        mentorqual codings import coder_B.csv --coder B
+    """
+    report = project.import_codings(file, coder=coder)
+    for name, (added, removed, interviews) in report.coders.items():
+        click.echo(f"{name}: {added} added, {removed} removed, on {interviews} interview(s)")
+
+
+@codings.command("export")
+@output_option("The file to write: .csv or .xlsx.", required=True)
+@export_coders_option
+@pii_options
+@pass_project
+@library_errors
+def codings_export(project: Project, output: Path, coders: tuple[str, ...], pii: PiiMode) -> None:
+    """Export codings, human and machine, one row per coding: interview, region,
+    role, speaker, segment_id, start, end, text, code, coder, score.
+
+    The file reads back in with 'mentorqual codings import'. Like quotes, the text,
+    speaker and role columns are checked for personal data first (--redact,
+    --allow-pii).
+
+    Example:
+
+    \b
+        mentorqual codings export -o codings.xlsx --coder A
+    """
+    n = project.export_codings(output, coders=coders, pii=pii)
+    click.echo(f"Wrote {n} coding(s) to {output}")
+
+
+@click.command()
+@click.argument("interview")
+@click.argument("segment")
+@pass_project
+@library_errors
+def explain(project: Project, interview: str, segment: str) -> None:
+    """Show every coding of one paragraph, with the rules and words behind it.
+
+    SEGMENT is a locator such as p12 or a quote from the paragraph.
+
+    Example:
+
+    \b
+        mentorqual explain SD01 p14
+    """
+    data = project.explain(interview, segment)
+    paragraph = data["segment"]
+    click.echo(f"{interview} {paragraph.locator}: {paragraph.text}")
+    if not data["codings"]:
+        click.echo("  no codings")
+    for coding in data["codings"]:
+        origin = coding["origin"]
+        version = f" {coding['origin_version'][:12]}" if coding["origin_version"] else ""
+        click.echo(f"  {coding['code']} by {coding['coder']} ({origin}{version})")
+        if coding["probability"] is not None:
+            click.echo(f"    model {coding['model']}: probability {coding['probability']:.3f}")
+        for item in coding["rules"]:
+            words = ", ".join(f"{text!r} [{start}:{end}]" for text, start, end in item["tokens"])
+            where = " (in the interviewer's question)" if item["rule"] == FOLLOW_RULE else ""
+            click.echo(f"    rule {item['rule']}: {words}{where}")

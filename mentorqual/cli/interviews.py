@@ -1,0 +1,142 @@
+"""Commands about interviews: import them, list them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..project import DEFAULT_INTERVIEWER_LABELS, QDA_SUFFIXES, ImportReport, Project
+from .options import (
+    ProgressBar,
+    echo_warnings,
+    interviewer_label_option,
+    library_errors,
+    pass_project,
+)
+
+
+def echo_import(report: ImportReport) -> None:
+    echo_warnings(report.warnings)
+    if report.skipped:
+        names = ", ".join(interview for interview, _ in report.skipped)
+        click.echo(f"Unchanged, skipped: {names}")
+    for line in report.lost_codings:
+        click.echo(f"Lost human coding, its text is gone: {line}", err=True)
+    click.echo(
+        f"Imported {len(report.added)} new and {len(report.replaced)} replaced interview(s), "
+        f"{report.paragraphs} respondent paragraphs, {report.words:,} respondent words; "
+        f"{len(report.skipped)} unchanged."
+    )
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--replace", is_flag=True, help="Update interviews whose file has changed.")
+@click.option(
+    "--add-codes",
+    is_flag=True,
+    help="REFI-QDA projects: add codes that are not in the project's codebook "
+    "(default: refuse codings of such codes).",
+)
+@interviewer_label_option
+@pass_project
+@library_errors
+def import_command(
+    project: Project,
+    paths: tuple[Path, ...],
+    replace: bool,
+    add_codes: bool,
+    interviewer_labels: tuple[str, ...],
+) -> None:
+    """Import transcripts (.txt, .docx) from files and folders, recursively, or a
+    REFI-QDA project (.qdpx, or a .qde with its texts inline) from NVivo, ATLAS.ti,
+    MAXQDA, QualCoder or mentorqual.
+
+    Metadata comes from YAML front matter or a metadata.csv beside the files
+    (keys: interview, region, role, and any other attribute). An unchanged file
+    is skipped; a changed one needs --replace, which keeps the human codings whose
+    text is still there.
+
+    From a .qdpx, each text source becomes an interview (its case's variables are
+    its attributes; region and role may be missing), each user a coder, and each
+    coded selection codes the paragraphs it overlaps. Codes match the codebook by
+    name or label; --add-codes adds the others.
+
+    Example:
+
+    \b
+        mentorqual import transcripts/ interviews/IP07.docx
+        mentorqual import nvivo-export.qdpx --add-codes
+    """
+    labels = interviewer_labels or DEFAULT_INTERVIEWER_LABELS
+    qda = [p for p in paths if p.suffix.lower() in QDA_SUFFIXES]
+    if qda and len(paths) > 1:
+        raise click.UsageError("import a .qdpx or .qde file on its own")
+    progress = ProgressBar()
+    try:
+        if qda:
+            if not qda[0].is_file():
+                raise click.ClickException(f"{qda[0]}: no such file")
+            result = project.import_qdpx(
+                qda[0],
+                add_codes=add_codes,
+                replace=replace,
+                interviewer_labels=labels,
+                progress=progress,
+            )
+        else:
+            report = project.import_paths(
+                paths, replace=replace, interviewer_labels=labels, progress=progress
+            )
+    finally:
+        progress.close()
+    if not qda:
+        echo_import(report)
+        return
+    for item in result.skipped:
+        click.echo(f"Not imported: {item}", err=True)
+    echo_import(result.imported)
+    echo_warnings(result.warnings)
+    if result.added_codes:
+        click.echo(f"Added {len(result.added_codes)} code(s): {', '.join(result.added_codes)}")
+    if result.unmatched_codes:
+        click.echo(
+            f"Left out {len(result.unmatched_codes)} unused code(s) not in the codebook "
+            f"(--add-codes adds them): {', '.join(result.unmatched_codes)}"
+        )
+    for coder, n in result.codings.items():
+        click.echo(f"{coder}: {n} paragraph coding(s)")
+
+
+@click.command()
+@pass_project
+@library_errors
+def info(project: Project) -> None:
+    """List the interviews with their attributes, sizes and codings per coder.
+
+    Example:
+
+    \b
+        mentorqual --project study.db info
+    """
+    data = project.info()
+    rows = data["interviews"]
+    codes = ", ".join(data["codes"]) or "-"
+    click.echo(f"Project {project.path}: {len(rows)} interview(s), codes: {codes}")
+    if rows:
+        click.echo(
+            f"{'interview':<12}{'region':<13}{'role':<22}{'segments':>9}{'words':>8}  codings"
+        )
+    for r in rows:
+        coded = ", ".join(f"{c} {n}" for c, n in sorted(r["codings"].items())) or "-"
+        click.echo(
+            f"{r['interview']:<12}{r['region']:<13}{r['role'] or '-':<22}"
+            f"{r['segments']:>9}{r['words']:>8}  {coded}"
+        )
+    if rows:
+        click.echo(
+            f"{'total':<47}{sum(r['segments'] for r in rows):>9}{sum(r['words'] for r in rows):>8}"
+        )
+    for coder, origin, n in data["coders"]:
+        click.echo(f"Coder {coder} ({origin}): {n} codings")

@@ -1,0 +1,171 @@
+"""Options and helpers shared by the commands: error translation, progress, PII flags."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..errors import MentorqualError
+from ..project import DEFAULT_INTERVIEWER_LABELS, Project
+from ..types import PiiMode
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def library_errors(func: F) -> F:
+    """Turn library errors into ``click.ClickException`` (one ``Error:`` line, exit 1)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except MentorqualError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def output_option(help: str, *, required: bool = False) -> Callable[[F], F]:
+    """-o/--output FILE: the file a command writes; its suffix picks the format."""
+    return click.option(
+        "-o",
+        "--output",
+        required=required,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=help,
+    )
+
+
+def interviewer_label_option(func: F) -> F:
+    return click.option(
+        "--interviewer-label",
+        "interviewer_labels",
+        multiple=True,
+        metavar="LABEL",
+        help="A speaker label used by the interviewer; repeat for several. "
+        f"Default: {', '.join(DEFAULT_INTERVIEWER_LABELS)}. Every other label is the respondent.",
+    )(func)
+
+
+def codebook_options(func: F) -> F:
+    func = click.option(
+        "--codebook-update",
+        is_flag=True,
+        help="Accept a codebook whose codes differ from the project's; "
+        "human codings of codes that remain are kept.",
+    )(func)
+    return click.option(
+        "--codebook",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Codebook YAML. Default: codebooks/mentorordning.yaml, else the project's copy.",
+    )(func)
+
+
+class ProgressBar:
+    """Draws one click progress bar per step on stderr, when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.label = ""
+        self.bar: Any = None
+        self.done = 0
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, label: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if label != self.label:
+            self.close()
+            self.label, self.done = label, 0
+            bar: Any = click.progressbar(length=total, label=label, file=sys.stderr)
+            self.bar = bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+pass_project = click.make_pass_decorator(Project)
+
+
+def echo_warnings(warnings: list[str]) -> None:
+    for warning in warnings:
+        click.echo(f"Warning: {warning}", err=True)
+
+
+def filter_options(func: F) -> F:
+    """--theme and --region filters, shared by the report commands."""
+    func = click.option(
+        "--region",
+        "regions",
+        multiple=True,
+        metavar="REGION",
+        help="Only interviews from this region; repeat for several.",
+    )(func)
+    return click.option(
+        "--theme",
+        "themes",
+        multiple=True,
+        metavar="CODE",
+        help="Only this theme (code); repeat for several. Default: every theme.",
+    )(func)
+
+
+def pii_options(func: F) -> F:
+    """--redact / --allow-pii: what to do with personal data in text leaving the project.
+
+    The command receives ``pii`` as a :class:`~mentorqual.types.PiiMode`, ``refuse``
+    unless a flag says otherwise.
+    """
+
+    @functools.wraps(func)
+    def with_mode(*args: Any, pii: str | None = None, **kwargs: Any) -> Any:
+        return func(*args, pii=PiiMode(pii or PiiMode.REFUSE), **kwargs)
+
+    wrapped = click.option(
+        "--allow-pii",
+        "pii",
+        flag_value=PiiMode.ALLOW.value,
+        help="Skip the check for personal data.",
+    )(with_mode)
+    return click.option(  # type: ignore[return-value]
+        "--redact",
+        "pii",
+        flag_value=PiiMode.REDACT.value,
+        help="Replace CPR numbers, phone numbers, e-mails and names with [CPR], [TELEFON], "
+        "[EMAIL], [NAVN]. Default: refuse to write when any is found.",
+    )(wrapped)
+
+
+def export_coders_option(func: F) -> F:
+    """--coder NAME (repeatable): whose codings an export holds."""
+    return click.option(
+        "--coder",
+        "coders",
+        multiple=True,
+        metavar="NAME",
+        help="Only this coder's codings; repeat for several. Default: every coder.",
+    )(func)
+
+
+def by_option(func: F) -> F:
+    return click.option(
+        "--by",
+        multiple=True,
+        default=("region",),
+        show_default=True,
+        metavar="ATTRIBUTE",
+        help="Group interviews by this attribute (region, role, or any metadata column); "
+        "repeat to cross them.",
+    )(func)
+
+
+def comma_list(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]

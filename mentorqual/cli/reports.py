@@ -1,0 +1,170 @@
+"""Reports: theme counts, quote sheets and the HTML view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..project import Project, counts_markdown
+from ..types import PiiMode
+from .options import (
+    by_option,
+    filter_options,
+    library_errors,
+    output_option,
+    pass_project,
+    pii_options,
+)
+
+
+@click.command()
+@by_option
+@click.option(
+    "--coder",
+    metavar="NAME",
+    help="Whose codings: a coder (A, rules, classifier, machine) or 'consensus' "
+    "(codings all human coders agree on; 'consensus:A,B' picks the coders). "
+    "Default: the human coder who coded the most, else the machine.",
+)
+@filter_options
+@output_option("Write the table to .csv, .xlsx or .md. Default: print it.")
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also draw a theme × group heatmap (.png) of coded paragraphs per 1,000 words.",
+)
+@pass_project
+@library_errors
+def counts(
+    project: Project,
+    by: tuple[str, ...],
+    coder: str | None,
+    themes: tuple[str, ...],
+    regions: tuple[str, ...],
+    output: Path | None,
+    plot: Path | None,
+) -> None:
+    """Theme counts per region (or other attribute): coded paragraphs, interviews that
+    mention the theme (and their %), and coded paragraphs per 1,000 respondent words.
+
+    Every column shows its N interviews and N words. One coder's codings are
+    counted, never several added together.
+
+    Example:
+
+    \b
+        mentorqual counts --by region --coder A -o theme_counts_by_region.xlsx --plot heatmap.png
+    """
+    result = project.counts(by=by, coder=coder, themes=themes, regions=regions)
+    project.write_counts(result, output, plot)
+    click.echo(f"Coder: {result.coder.description}")
+    if output is None:
+        click.echo("\n" + counts_markdown(result.pivots()), nl=False)
+    for path in (output, plot):
+        if path is not None:
+            click.echo(f"Wrote {path}")
+
+
+@click.command()
+@by_option
+@click.option(
+    "--coder",
+    "coders",
+    multiple=True,
+    metavar="NAME",
+    help="Draw quotes from this coder's codings; repeat for several. "
+    "Default: every human coder, then the machine.",
+)
+@filter_options
+@click.option("--top", default=5, show_default=True, help="Quotes per group and theme.")
+@click.option(
+    "--max-words",
+    default=80,
+    show_default=True,
+    help="Trim longer paragraphs to whole sentences around the coded words.",
+)
+@click.option(
+    "--per-interview",
+    default=2,
+    show_default=True,
+    help="At most this many quotes from one interview per theme.",
+)
+@output_option("The quote sheet: .docx, .xlsx, .csv or .md.", required=True)
+@pii_options
+@pass_project
+@library_errors
+def quotes(
+    project: Project,
+    by: tuple[str, ...],
+    coders: tuple[str, ...],
+    themes: tuple[str, ...],
+    regions: tuple[str, ...],
+    top: int,
+    max_words: int,
+    per_interview: int,
+    output: Path,
+    pii: PiiMode,
+) -> None:
+    """Quote sheets: the best quotes per region and theme, attributed the way Danish
+    reports do it, "(Jobkonsulent, Hovedstaden)".
+
+    Human-coded paragraphs come first, then by machine score; near-duplicates are
+    dropped. Word files use real styles (Heading 1 and 2, Quote); Excel files have
+    one sheet per region. Quotes are checked for personal data (CPR and phone
+    numbers, e-mails, names) first: any finding stops the command unless
+    --redact or --allow-pii.
+
+    Example:
+
+    \b
+        mentorqual quotes --by region --theme tryghed --top 3 -o quotes_by_region.docx
+    """
+    chosen = project.quotes(
+        output,
+        by=by,
+        coders=coders,
+        themes=themes,
+        regions=regions,
+        top=top,
+        max_words=max_words,
+        per_interview=per_interview,
+        pii=pii,
+    )
+    groups = len({q.group for q in chosen})
+    click.echo(f"Wrote {len(chosen)} quote(s) in {groups} group(s) to {output}")
+
+
+@click.command()
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder to write: index.html and one page per interview.",
+)
+@click.option(
+    "--coder",
+    "coders",
+    multiple=True,
+    metavar="NAME",
+    help="Show this coder's codings; repeat for several. Default: every coder.",
+)
+@pii_options
+@pass_project
+@library_errors
+def view(project: Project, output: Path, coders: tuple[str, ...], pii: PiiMode) -> None:
+    """Coded transcripts as static HTML: one page per interview, with coloured
+    highlights per code, a legend, and the coder of each highlight on hover.
+
+    The pages need no network and no JavaScript. A folder from an earlier view is
+    replaced; any other non-empty folder is refused. The text is checked for
+    personal data first, as for quotes.
+
+    Example:
+
+    \b
+        mentorqual view -o outputs/view
+    """
+    pages = project.view(output, coders=coders, pii=pii)
+    click.echo(f"Wrote {pages} interview page(s) and index.html to {output}")
