@@ -22,6 +22,18 @@ class PiiMode(enum.StrEnum):
     ALLOW = "allow"  # write the text as it is
 
 
+# -- coders --------------------------------------------------------------------------
+# The coders mentorqual writes itself; every other coder is a person (origin "human").
+RULES = "rules"
+CLASSIFIER = "classifier"
+MACHINE = "machine"  # rules and classifier combined
+MACHINE_CODERS = frozenset({RULES, CLASSIFIER, MACHINE})
+MACHINE_ORDER = (MACHINE, CLASSIFIER, RULES)  # best first, for a default
+# Not a coder of its own: the codings all human coders agree on (reports only).
+CONSENSUS = "consensus"
+RESERVED_CODERS = MACHINE_CODERS | {CONSENSUS}  # names a person may not take
+
+
 # The five Danish regions, in the order reports list them (north to capital).
 REGIONS = ("Nordjylland", "Midtjylland", "Syddanmark", "Sjælland", "Hovedstaden")
 

@@ -1,5 +1,5 @@
 """Classifier workflows: train on human codings, tag, combine with the rules, evaluate
-honestly and pick what to code next. Used by :class:`~.project.Project`.
+honestly and pick what to code next.
 
 The classifier's bytes live only in the project database (table ``models``); a model
 is loaded only from there, and only if it was trained with the project's codebook.
@@ -30,19 +30,23 @@ import json
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import evaluation
-from .errors import InputError
-from .store import SegmentRow, Store, now
+from ..agreement import Scores, evaluate
+from ..codebook import Codebook
+from ..errors import InputError
+from ..reports.sheet import write_coding_sheet
+from ..store import SegmentRow, Store, now
+from ..types import CLASSIFIER, MACHINE, RULES
+from . import Progress, codebooks
+from . import rules as rule_tagging
 
 if TYPE_CHECKING:
-    from .tagging.classifier import ThemeClassifier
+    from ..tagging.classifier import ThemeClassifier
 
-CLASSIFIER = "classifier"
-MACHINE = "machine"
 MIN_POSITIVES = 5
 RULE_SUPPORT = 0.5  # a rule hit counts when p >= RULE_SUPPORT * threshold
 CV_SPLITS = 5
@@ -127,13 +131,13 @@ class TrainReport:
     coders: list[str]
     size: int
     interviews: int
-    scores: list[evaluation.Scores]
+    scores: list[Scores]
     seconds: float
 
 
 def train(store: Store, coders: Sequence[str], *, random_state: int = 0) -> TrainReport:
     """Cross-validate, fit on all the coders' paragraphs, and store the model."""
-    from .tagging.classifier import ThemeClassifier, cross_validate  # scikit-learn: lazily
+    from ..tagging.classifier import ThemeClassifier, cross_validate  # scikit-learn: lazily
 
     started = time.perf_counter()
     codes = store.codes()
@@ -184,15 +188,15 @@ def train(store: Store, coders: Sequence[str], *, random_state: int = 0) -> Trai
 
 def _scores(
     data: TrainingSet, codes: Sequence[str], predicted: set[tuple[int, str]]
-) -> list[evaluation.Scores]:
+) -> list[Scores]:
     reference = {(i, code) for i, labels in enumerate(data.labels) for code in labels}
-    return evaluation.evaluate(range(len(data.labels)), codes, predicted, reference)
+    return evaluate(range(len(data.labels)), codes, predicted, reference)
 
 
 def load(store: Store) -> tuple[dict[str, Any], ThemeClassifier]:
     """The project's newest classifier and its record; refuses a model trained with
     another codebook."""
-    from .tagging.classifier import ThemeClassifier
+    from ..tagging.classifier import ThemeClassifier
 
     record = store.latest_model(CLASSIFIER)
     if record is None:
@@ -222,7 +226,7 @@ def tag(store: Store, *, combine: bool) -> ClassifierTagReport:
     with ``combine``, the combined coder ``machine`` from classifier and rules."""
     started = time.perf_counter()
     record, model = load(store)
-    if combine and not store.assessed("rules"):
+    if combine and not store.assessed(RULES):
         raise InputError("tag --method both needs the rules' codings; the rules have not run")
     paragraphs = store.respondent_paragraphs()
     codes = list(model.codes)
@@ -231,7 +235,7 @@ def tag(store: Store, *, combine: bool) -> ClassifierTagReport:
         probabilities = model.predict_proba([p.text for p in paragraphs])
     thresholds = np.array([model.thresholds[c] for c in codes])
     decided = probabilities >= thresholds
-    rules = {(s, c): ev for s, c, ev in store.coding_evidence("rules")} if combine else {}
+    rules = {(s, c): ev for s, c, ev in store.coding_evidence(RULES)} if combine else {}
     found: dict[str, list[tuple[int, str, float | None, str]]] = {CLASSIFIER: [], MACHINE: []}
     for i, p in enumerate(paragraphs):
         for j, code in enumerate(codes):
@@ -254,6 +258,21 @@ def tag(store: Store, *, combine: bool) -> ClassifierTagReport:
     return ClassifierTagReport(record["id"], len(paragraphs), written, seconds)
 
 
+def tag_with_rules(
+    store: Store, book: Codebook | None, codebook_update: bool, progress: Progress
+) -> tuple[rule_tagging.TagReport | None, ClassifierTagReport]:
+    """Tag with the classifier; with a codebook, first make it the project's and run
+    its rules, then write the combined coder ``machine`` as well."""
+    tagged = None
+    if book is not None:
+        codebooks.apply(store, book, codebook_update)
+        tagged = rule_tagging.apply(store, book, False, progress)
+    progress("Tagging with the classifier", 0, 1)
+    report = tag(store, combine=book is not None)
+    progress("Tagging with the classifier", 1, 1)
+    return tagged, report
+
+
 def cross_validated_scores(
     store: Store,
     coder: str,
@@ -262,7 +281,7 @@ def cross_validated_scores(
     *,
     repeats: int = 1,
     progress: Callable[[int, int], None] | None = None,
-) -> list[list[evaluation.Scores]]:
+) -> list[list[Scores]]:
     """Honest scores of ``classifier`` or ``machine`` against a human coder: grouped
     k-fold cross-validation on that coder's paragraphs, no interview in both train and
     test. ``only`` limits the scored paragraphs (segment id -> keep).
@@ -277,9 +296,9 @@ def cross_validated_scores(
     check_positives(data, codes)
     rules: set[tuple[int, str]] = set()
     if coder == MACHINE:
-        if not store.assessed("rules"):
+        if not store.assessed(RULES):
             raise InputError("coder 'machine' needs the rules' codings; run 'mentorqual tag'")
-        rules = store.coding_pairs("rules")
+        rules = store.coding_pairs(RULES)
     keep = [i for i, s in enumerate(data.segments) if only is None or only.get(s.id, False)]
     if not keep:
         raise InputError(f"no paragraphs of {against!r} match the selected interviews")
@@ -288,7 +307,7 @@ def cross_validated_scores(
     runs = []
     for n in range(repeats):
         pairs = _cross_validated_pairs(data, codes, coder, rules, n or None)
-        runs.append(evaluation.evaluate(keep, codes, {p for p in pairs if p[0] in kept}, reference))
+        runs.append(evaluate(keep, codes, {p for p in pairs if p[0] in kept}, reference))
         if progress is not None:
             progress(n + 1, repeats)
     return runs
@@ -302,7 +321,7 @@ def _cross_validated_pairs(
     split_seed: int | None,
 ) -> set[tuple[int, str]]:
     """(row, code) of every coding ``coder`` makes under one grouped split."""
-    from .tagging.classifier import cross_validate
+    from ..tagging.classifier import cross_validate
 
     cv = cross_validate(
         data.texts, data.labels, data.groups, codes, n_splits=CV_SPLITS, split_seed=split_seed
@@ -332,7 +351,7 @@ def suggestions(
     With ``focus``, only the classifier's doubt about those codes counts: to get more
     examples of a weak code. The sheet still asks for every code, since a paragraph
     assessed without a code is a "no" for all of them."""
-    from .tagging.classifier import suggest
+    from ..tagging.classifier import suggest
 
     record, model = load(store)
     codes = list(model.codes)
@@ -351,7 +370,7 @@ def suggestions(
     candidates = [p for p in store.respondent_paragraphs() if p.id not in done]
     if not candidates:
         raise InputError(f"{who} has assessed every paragraph; nothing left to suggest")
-    region = {s["interview"]: s["region"] for s in store.interview_summaries()}
+    region = {s.interview: s.region for s in store.interview_summaries()}
     probabilities = model.predict_proba([p.text for p in candidates])
     picked = suggest(
         probabilities[:, columns],
@@ -370,3 +389,10 @@ def suggestions(
         for i in picked
     ]
     return rows, codes
+
+
+def write_suggestions(path: Path, sheet: tuple[list[dict[str, object]], list[str]]) -> int:
+    """Write :func:`suggestions` as a coding sheet (.xlsx); returns how many rows it has."""
+    rows, codes = sheet
+    write_coding_sheet(path, rows, codes)
+    return len(rows)

@@ -19,18 +19,27 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from ._version import __version__
-from .codebook import Codebook, NewCode, with_codes
-from .errors import InputError
-from .importers.qdpx import SourceCoding
-from .pii import TAGS, PiiGuard, PiiHit, redact, refuse
-from .store import SegmentRow, Store
-from .types import QdaCode, QdaCoding, QdaProject, QdaSelection, QdaSource
+from .._version import __version__
+from ..codebook import Codebook, NewCode, with_codes
+from ..errors import InputError, ProjectError
+from ..importers.qdpx import SourceCoding, read_qdc, read_qdpx, to_transcripts
+from ..reports.files import atomic_path
+from ..reports.qdpx import write_qdc, write_qdpx
+from ..store import CodingRecord, SegmentRow, Store
+from ..types import (
+    CONSENSUS,
+    MACHINE_CODERS,
+    QdaCode,
+    QdaCoding,
+    QdaProject,
+    QdaSelection,
+    QdaSource,
+)
+from . import Progress, codebooks, interviews
+from .privacy import PiiPolicy
 
 ORIGIN = f"mentorqual {__version__}"
-MACHINE_CODERS = ("rules", "classifier", "machine")
 UNKNOWN_CODER = "ukendt"
 _GUIDS = uuid.UUID("6b3f0d4e-2a51-4c1e-9a57-4d2f8f3c6a10")  # mentorqual's namespace
 _INTEGER = re.compile(r"^-?\d{1,18}$")
@@ -69,12 +78,14 @@ def _description(definition: dict[str, str], include: Sequence[str], exclude: Se
     return "\n\n".join(parts)
 
 
-def export_project(store: Store, codebook: Codebook, coders: Sequence[str], pii: str) -> QdaProject:
+def export_project(
+    store: Store, codebook: Codebook, coders: Sequence[str], policy: PiiPolicy
+) -> QdaProject:
     """The project as REFI-QDA records: users (one per coder), codebook, variables,
     one case and one text source per interview, one selection per coded paragraph.
 
-    ``pii`` is ``refuse`` (raise :class:`PiiError` on any finding), ``redact`` (replace
-    findings in the texts and move the positions to match) or ``allow``.
+    The whole texts leave the project: the policy refuses them, or redacts them and
+    moves the positions to match.
     """
     known = store.coder_origins()
     unknown = [c for c in coders if c not in known]
@@ -82,24 +93,24 @@ def export_project(store: Store, codebook: Codebook, coders: Sequence[str], pii:
         raise InputError(f"unknown coder {unknown[0]!r}; valid values: {', '.join(known)}")
     rows = store.coding_table(list(coders) if coders else None)
     summaries = store.interview_summaries()
-    texts = {s["interview"]: store.interview_text(s["interview"]) for s in summaries}
-    shifts = _guard_texts(store, texts, pii)
-    users = sorted({r["coder"] for r in rows} | set(coders))
+    texts = {s.interview: store.interview_text(s.interview) for s in summaries}
+    texts, shifts = policy.redact_mapped(texts, "transcripts")
+    users = sorted({r.coder for r in rows} | set(coders))
     user_guids = {name: guid("user", name) for name in users}
     code_guids = {c: guid("code", c) for c in codebook.codes}
     sources = {
-        s["interview"]: QdaSource(
-            guid=guid("source", s["interview"]),
-            name=s["interview"],
-            text=texts[s["interview"]],
-            attributes=dict(s["attributes"]),
-            case=guid("case", s["interview"]),
+        s.interview: QdaSource(
+            guid=guid("source", s.interview),
+            name=s.interview,
+            text=texts[s.interview],
+            attributes=dict(s.attributes),
+            case=guid("case", s.interview),
         )
         for s in summaries
     }
-    by_paragraph: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    by_paragraph: dict[tuple[str, str], list[CodingRecord]] = defaultdict(list)
     for r in rows:
-        by_paragraph[(r["interview"], r["locator"])].append(r)
+        by_paragraph[(r.interview, r.locator)].append(r)
     for (interview, locator), coded in by_paragraph.items():
         selection = _selection(interview, locator, coded, code_guids, user_guids)
         shift = shifts.get(interview)
@@ -111,7 +122,7 @@ def export_project(store: Store, codebook: Codebook, coders: Sequence[str], pii:
         users={user_guids[u]: u for u in users},
         codes=codebook_codes(codebook),
         sources=list(sources.values()),
-        variables=_variables([s["attributes"] for s in summaries]),
+        variables=_variables([s.attributes for s in summaries]),
         origin=ORIGIN,
     )
 
@@ -132,21 +143,21 @@ def _variables(attributes: Sequence[dict[str, str]]) -> dict[str, tuple[str, str
 def _selection(
     interview: str,
     locator: str,
-    coded: Sequence[dict[str, Any]],
+    coded: Sequence[CodingRecord],
     code_guids: dict[str, str],
     user_guids: dict[str, str],
 ) -> QdaSelection:
     """One coded paragraph: a coding per (code, coder) of it."""
-    coders = {r["coder"] for r in coded}
+    coders = {r.coder for r in coded}
     return QdaSelection(
         guid=guid("selection", interview, locator),
-        start=int(coded[0]["start"]),
-        end=int(coded[0]["end"]),
+        start=int(coded[0].start),
+        end=int(coded[0].end),
         codings=[
             QdaCoding(
-                guid("coding", interview, locator, r["code"], r["coder"]),
-                code_guids[r["code"]],
-                user_guids[r["coder"]],
+                guid("coding", interview, locator, r.code, r.coder),
+                code_guids[r.code],
+                user_guids[r.coder],
             )
             for r in coded
         ],
@@ -155,49 +166,16 @@ def _selection(
     )
 
 
-def _guard_texts(store: Store, texts: dict[str, str], pii: str) -> dict[str, _Shift]:
-    """Check or redact the texts in place; returns, for each redacted text, how its
-    offsets move."""
-    if pii == "allow":
-        return {}
-    guard = PiiGuard(store.pii_names())
-    hits = {interview: guard.scan(text) for interview, text in texts.items()}
-    if pii == "refuse":
-        refuse(
-            [
-                f"{interview} {hit.kind} {hit.text!r}"
-                for interview, hs in hits.items()
-                for hit in hs
-            ],
-            "transcripts",
-        )
-        return {}
-    shifts: dict[str, _Shift] = {}
-    for interview, found_hits in hits.items():
-        if found_hits:
-            texts[interview], shifts[interview] = _redact(texts[interview], found_hits)
-    return shifts
+def write_codebook(codebook: Codebook, path: Path) -> int:
+    """Write ``codebook`` as a REFI-QDA .qdc; returns the number of codes."""
+    codes = codebook_codes(codebook)
+    write_qdc(codes, path, ORIGIN)
+    return len(codes)
 
 
-class _Shift:
-    """Maps an offset of a text to its offset after redaction."""
-
-    def __init__(self, edits: list[tuple[int, int, int]]) -> None:
-        self.edits = edits  # (start, end, length of the tag), in order
-
-    def __call__(self, position: int) -> int:
-        delta = 0
-        for start, end, size in self.edits:
-            if position <= start:
-                break
-            if position < end:  # inside a redacted span: to the end of its tag
-                return start + delta + size
-            delta += size - (end - start)
-        return position + delta
-
-
-def _redact(text: str, hits: Sequence[PiiHit]) -> tuple[str, _Shift]:
-    return redact(text, hits), _Shift([(h.start, h.end, len(TAGS[h.kind])) for h in hits])
+def write_project(project: QdaProject, path: Path) -> None:
+    """Write REFI-QDA project records as a .qdpx."""
+    write_qdpx(project, path)
 
 
 # -- import --------------------------------------------------------------------------
@@ -283,7 +261,7 @@ def fit_codings(
     missed = 0
     for coding in codings:
         coder = (users.get(coding.user or "") or UNKNOWN_CODER).strip() or UNKNOWN_CODER
-        if coder == "consensus":
+        if coder == CONSENSUS:
             raise InputError(f"{path}: user 'consensus' is a reserved name; rename the user")
         if coding.interview not in paragraphs:
             paragraphs[coding.interview] = store.paragraphs(coding.interview, role=None)
@@ -315,3 +293,126 @@ def imported_codebook(
     if not match.added:
         return None
     return with_codes(current, match.added, path, name)
+
+
+# -- the use cases -------------------------------------------------------------------
+
+
+@dataclass
+class QdpxReport:
+    """What a REFI-QDA project import did."""
+
+    imported: interviews.ImportReport
+    added_codes: list[str]
+    unmatched_codes: list[str]  # codes of the file that matched none and were not added
+    codings: dict[str, int]  # coder -> paragraph codings
+    skipped: list[str]  # what the file held that was not imported, and why
+    warnings: list[str]
+
+
+@dataclass
+class QdcReport:
+    """What a REFI-QDA codebook import did."""
+
+    matched: int
+    added: list[str]
+
+
+@dataclass
+class QdpxPlan:
+    """A REFI-QDA project read and turned into transcripts, before the project is opened."""
+
+    path: Path
+    project: QdaProject
+    transcripts: interviews.ImportPlan
+    codings: list[SourceCoding]
+
+
+def plan_qdpx(path: Path, interviewer_labels: Sequence[str]) -> QdpxPlan:
+    """Read a .qdpx (or a .qde with inline texts) and parse its text sources."""
+    qda = read_qdpx(path)
+    transcripts, codings, warnings = to_transcripts(qda, path, interviewer_labels)
+    return QdpxPlan(path, qda, interviews.ImportPlan(transcripts, warnings), codings)
+
+
+def import_qdpx(
+    store: Store, job: QdpxPlan, *, add_codes: bool, replace: bool, progress: Progress
+) -> QdpxReport:
+    """Write an imported project: codes onto the codebook (new ones with
+    ``add_codes``), sources as interviews, codings onto the paragraphs they overlap."""
+    path, qda = job.path, job.project
+    current = codebooks.stored(store)
+    match = match_codes(current, qda.codes, add=add_codes)
+    names = {c.guid: c.name for c in qda.codes}
+    missing = sorted({names[c.code] for c in job.codings if c.code not in match.codes})
+    if missing:
+        raise InputError(
+            f"{path}: code(s) not in the project's codebook: {', '.join(missing)}; "
+            "pass --add-codes to add them"
+        )
+    if current is None and not match.added:
+        raise ProjectError(
+            f"{path}: the project has no codebook yet; load one with "
+            "'mentorqual codebook load FILE', or pass --add-codes"
+        )
+    book = imported_codebook(current, match, path, qda.name)
+    if book is not None:
+        codebooks.apply(store, book, True)
+    read_warnings = job.transcripts.warnings
+    plan = interviews.ImportPlan(job.transcripts.transcripts, [])
+    imported = interviews.apply_import(store, plan, replace, progress)
+    fitted = fit_codings(store, path, job.codings, qda.users, match.codes)
+    counts = _write_codings(store, fitted, path)
+    return QdpxReport(
+        imported=imported,
+        added_codes=[c.code for c in match.added],
+        unmatched_codes=match.unmatched,
+        codings=counts,
+        skipped=qda.skipped,
+        warnings=[*read_warnings, *fitted.warnings],
+    )
+
+
+def _write_codings(store: Store, plan: CodingPlan, path: Path) -> dict[str, int]:
+    origins = store.coder_origins()
+    counts: dict[str, int] = {}
+    for coder, scope in sorted(plan.scope.items()):
+        if coder in plan.machine or coder in MACHINE_CODERS:
+            pairs = plan.machine.get(coder, set())
+            store.replace_machine_codings(
+                coder,
+                coder,
+                f"imported from {path.name}",
+                [(s, c, None, None) for s, c in sorted(pairs)],
+                sorted(scope),
+                scope=scope,
+            )
+        else:
+            if origins.get(coder, "human") != "human":
+                raise InputError(f"{path}: coder {coder!r} is a machine coder in this project")
+            pairs = plan.human.get(coder, set())
+            store.replace_human_codings(coder, scope, pairs)
+        counts[coder] = len(pairs)
+    return counts
+
+
+def read_codebook(path: Path) -> list[QdaCode]:
+    """The codes of a REFI-QDA codebook (.qdc)."""
+    return read_qdc(path)
+
+
+def import_qdc(
+    store: Store, path: Path, codes: Sequence[QdaCode], output: Path | None
+) -> QdcReport:
+    """Add the codes of a .qdc that the project's codebook lacks; ``output`` also gets
+    the resulting codebook as YAML."""
+    current = codebooks.stored(store)
+    match = match_codes(current, codes, add=True)
+    book = imported_codebook(current, match, path, path.stem)
+    if book is not None:
+        codebooks.apply(store, book, True)
+    final = book or current
+    if output is not None and final is not None:
+        with atomic_path(output) as tmp:
+            tmp.write_text(final.content, encoding="utf-8")
+    return QdcReport(matched=len(codes) - len(match.added), added=[c.code for c in match.added])

@@ -1,0 +1,96 @@
+"""The inter-coder agreement audit of the project's coders, and its report.
+
+The statistics live in :mod:`mentorqual.agreement`; this module picks the units
+(respondent paragraphs), what each coder assessed and coded, and writes the report
+with the disagreements' texts checked by the command's PII policy.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..agreement import AgreementError, Audit, AuditUnit, audit
+from ..errors import InputError
+from ..reports.agreement import write_agreement
+from ..store import now
+from .coders import Snapshot, check_values
+from .privacy import PiiPolicy
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def agreement_audit(
+    snapshot: Snapshot,
+    coders: Sequence[str],
+    codes: Sequence[str] = (),
+    *,
+    unit: str = "segment",
+    by: str | None = None,
+    bootstrap: bool = True,
+) -> Audit:
+    """The agreement audit of ``coders`` (humans, or a machine coder against humans)."""
+    store = snapshot.store
+    if len(coders) < 2:
+        raise InputError(f"agreement needs at least 2 coders, got {len(coders)}")
+    snapshot.check_coders(coders)
+    themes = snapshot.themes
+    check_values("code", codes, [c for c, _, _ in themes])
+    region = {s.interview: s.region for s in snapshot.interviews}
+    units = [
+        AuditUnit(p.id, p.interview, region[p.interview], p.locator, p.text)
+        for p in store.respondent_paragraphs()
+    ]
+    try:
+        return audit(
+            units,
+            list(coders),
+            {c: store.assessed(c) for c in coders},
+            {c: store.coding_pairs(c) for c in coders},
+            list(codes) or [c for c, _, _ in themes],
+            {c: label for c, label, _ in themes},
+            unit=unit,  # type: ignore[arg-type]
+            by=by,
+            bootstrap=bootstrap,
+        )
+    except AgreementError as exc:
+        raise InputError(str(exc)) from None
+
+
+def _notes(snapshot: Snapshot, result: Audit) -> list[str]:
+    return [
+        f"Kodere: {', '.join(result.coders)}. Enhed: "
+        f"{'informantafsnit' if result.unit == 'segment' else 'interview'}.",
+        f"Kodebog: {snapshot.codebook}.",
+        "Enheder, som en koder ikke har vurderet, tæller som manglende, aldrig som fravær.",
+        f"Lavet {now()} med mentorqual.",
+    ]
+
+
+def write_report(snapshot: Snapshot, result: Audit, path: Path, policy: PiiPolicy) -> None:
+    """Write the agreement report; the policy applies to the disagreements' texts."""
+    items = [(f"{d.interview} {d.locator}", d.text) for d in result.disagreements]
+    clean = policy.check(items, "agreement report")
+    disagreements = tuple(dataclasses.replace(d, text=clean(d.text)) for d in result.disagreements)
+    write_agreement(
+        path,
+        dataclasses.replace(result, disagreements=disagreements),
+        title=f"Interkoder-enighed: {', '.join(result.coders)}",
+        about=_notes(snapshot, result),
+    )
+
+
+def frames(result: Audit) -> dict[str, pd.DataFrame]:
+    """The audit's tables as pandas DataFrames: ``summary`` (per code and overall),
+    ``groups`` (per region, with ``by``), ``disagreements`` and ``matrices``."""
+    import pandas as pd  # only for notebooks
+
+    return {
+        "summary": pd.DataFrame(result.summary_rows()),
+        "groups": pd.DataFrame(result.group_rows()),
+        "disagreements": pd.DataFrame(result.disagreement_rows()),
+        "matrices": pd.DataFrame(result.matrix_rows()),
+    }

@@ -1,0 +1,74 @@
+"""Which codebook a command uses, and making a codebook the project's.
+
+The codebook is chosen in one place (:func:`choose`): the file given, else the default
+file, else the project's stored copy. Changing the project's codebook to one with other
+codes is refused unless the caller says ``update``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..codebook import DEFAULT_CODEBOOK, Codebook, load_codebook, parse_codebook
+from ..errors import CodebookError
+from ..store import Store
+
+
+def choose(path: Path | None, store: Store | None) -> Codebook:
+    """The codebook ``path``, else the default file, else the project's stored copy
+    (``store`` is None when there is no project yet)."""
+    if path is not None:
+        return load_codebook(path)
+    if DEFAULT_CODEBOOK.is_file() or store is None:
+        return default()
+    return stored(store) or default()
+
+
+def stored(store: Store) -> Codebook | None:
+    """The project's own codebook, or None before one is loaded."""
+    content = store.codebook_content()
+    if content is None:
+        return None
+    return parse_codebook(content, Path(f"{store.path}:codebook"))
+
+
+def default() -> Codebook:
+    """The codebook shipped with mentorqual."""
+    if not DEFAULT_CODEBOOK.is_file():
+        raise CodebookError(f"{DEFAULT_CODEBOOK}: default codebook not found; pass --codebook FILE")
+    return load_codebook(DEFAULT_CODEBOOK)
+
+
+def apply(store: Store, codebook: Codebook, update: bool) -> None:
+    """Make ``codebook`` the project's. Other codes than the project's need ``update``;
+    then human codings of codes that remain are kept and the rest removed."""
+    current = set(store.codes())
+    wanted = set(codebook.codes)
+    if current and current != wanted and not update:
+        parts = []
+        if wanted - current:
+            parts.append(f"new: {', '.join(sorted(wanted - current))}")
+        if current - wanted:
+            parts.append(f"missing: {', '.join(sorted(current - wanted))}")
+        raise CodebookError(
+            f"{codebook.path}: its codes differ from the project's ({'; '.join(parts)}); "
+            "pass --codebook-update to switch (human codings of codes that remain are kept)"
+        )
+    store.remove_codes(current - wanted)
+    store.save_codebook(
+        codebook.sha256,
+        codebook.name,
+        str(codebook.path),
+        codebook.content,
+        codebook.records(),
+    )
+
+
+def validate(path: Path) -> Codebook:
+    """Load a codebook and compile its rules, so that every error surfaces."""
+    from ..tagging.rules import RuleTagger  # spaCy: only to compile the rules
+
+    book = load_codebook(path)
+    if book.rules:
+        RuleTagger(book)
+    return book

@@ -1,0 +1,118 @@
+"""A coder against a reference coder: precision, recall, F1 and Cohen's kappa.
+
+Units are the respondent paragraphs both coders assessed. The classifier and the
+machine coder learnt from human codings, so they are scored by cross-validation
+grouped by interview (:func:`.classifier.cross_validated_scores`); a paragraph is never
+scored by a model that saw it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..agreement import Scores, evaluate, spread
+from ..errors import InputError
+from ..reports import markdown_table, write_table
+from ..reports.files import check_suffix
+from ..store import Store
+from ..types import CLASSIFIER, MACHINE
+from . import Progress
+from .classifier import cross_validated_scores
+
+
+@dataclass
+class Evaluation:
+    """Scores of ``coder`` against ``against``, one list per grouped split."""
+
+    coder: str
+    against: str
+    runs: list[list[Scores]]
+
+    def __repr__(self) -> str:
+        return f"Evaluation({self.coder!r} against {self.against!r}, {len(self.runs)} split(s))"
+
+    @property
+    def scores(self) -> list[Scores]:
+        """The standard split's scores: per code, then micro and macro."""
+        return self.runs[0]
+
+    @property
+    def title(self) -> str:
+        splits = f", {len(self.runs)} grouped splits" if len(self.runs) > 1 else ""
+        return f"{self.coder} against {self.against}{splits}"
+
+    def rows(self) -> list[dict[str, object]]:
+        """One row per code; with several splits, F1 and kappa's mean and range too."""
+        if len(self.runs) == 1:
+            return [s.row() for s in self.runs[0]]
+        return spread(self.runs)
+
+    def markdown(self) -> str:
+        return markdown_table(self.rows())
+
+    def write(self, path: Path) -> None:
+        """Write the table to .md, .csv or .xlsx."""
+        write_table(self.rows(), path, title=self.title, sheet="Evaluation")
+
+
+def check_output(path: Path | None) -> None:
+    if path is not None:
+        check_suffix(path)
+
+
+def evaluate_splits(
+    store: Store,
+    coder: str,
+    against: str,
+    *,
+    only: Sequence[str] = (),
+    repeats: int = 1,
+    progress: Progress,
+) -> Evaluation:
+    """Score ``coder`` against ``against``, limited to the interviews matching ``only``
+    (shell patterns such as ``*03``) if given; ``classifier`` and ``machine`` on
+    ``repeats`` grouped splits (the standard one first). Other coders' codings are
+    fixed, so they take one run only."""
+    if repeats < 1:
+        raise InputError(f"repeats must be at least 1, not {repeats}")
+    coders = store.known_coders()
+    for name in (coder, against):
+        if name not in coders and name not in (CLASSIFIER, MACHINE):
+            raise InputError(
+                f"unknown coder {name!r}; the project has {', '.join(coders) or 'none'}"
+            )
+    if coder in (CLASSIFIER, MACHINE):
+        keep = None
+        if only:
+            interviews = store.paragraph_interviews()
+            keep = {u: _matches(i, only) for u, i in interviews.items()}
+        runs = cross_validated_scores(
+            store,
+            coder,
+            against,
+            keep,
+            repeats=repeats,
+            progress=lambda done, total: progress("Cross-validating", done, total),
+        )
+        return Evaluation(coder, against, runs)
+    if repeats > 1:
+        raise InputError(
+            f"coder {coder!r} has fixed codings, so repeated splits would all give "
+            "the same figures; repeats are for 'classifier' and 'machine'"
+        )
+    units = store.assessed(coder) & store.assessed(against)
+    if only:
+        interviews = store.paragraph_interviews()
+        units = {u for u in units if _matches(interviews[u], only)}
+    if not units:
+        raise InputError(f"coders {coder!r} and {against!r} have no segments in common")
+    predicted = {pair for pair in store.coding_pairs(coder) if pair[0] in units}
+    reference = {pair for pair in store.coding_pairs(against) if pair[0] in units}
+    return Evaluation(coder, against, [evaluate(units, store.codes(), predicted, reference)])
+
+
+def _matches(interview: str, patterns: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatchcase(interview, pattern) for pattern in patterns)

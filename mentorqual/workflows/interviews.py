@@ -1,0 +1,186 @@
+"""Interviews: read transcript files, write them into the project, list them.
+
+Reading (:func:`plan_import`) happens before the project is opened for writing, so a
+bad file stops the command before anything changes. A changed file replaces its
+interview only with ``replace``; the human codings of the old text are then moved to
+the paragraphs that still have that text, and the rest are listed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..importers import count_words, find_transcripts, read_transcript
+from ..store import Store
+from ..types import Transcript
+from . import Progress
+
+
+@dataclass
+class ImportReport:
+    """What an import did."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (interview, file)
+    lost_codings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    paragraphs: int = 0
+    words: int = 0
+
+
+@dataclass
+class ImportPlan:
+    """Transcripts read and checked, ready to be written."""
+
+    transcripts: list[Transcript]
+    warnings: list[str]
+
+
+def plan_import(
+    paths: Iterable[Path], interviewer_labels: Sequence[str], progress: Progress
+) -> ImportPlan:
+    """Read every transcript under ``paths``; refuses duplicate interview ids."""
+    files = find_transcripts(list(paths))
+    metadata: dict[Path, dict[str, dict[str, str]]] = {}
+    transcripts: list[Transcript] = []
+    seen: dict[str, Path] = {}
+    for done, path in enumerate(files, start=1):
+        transcript = read_transcript(path, interviewer_labels, metadata)
+        if transcript.interview in seen:
+            raise InputError(
+                f"{path}: duplicate interview id {transcript.interview!r} "
+                f"(also in {seen[transcript.interview]})"
+            )
+        seen[transcript.interview] = path
+        transcripts.append(transcript)
+        progress("Reading transcripts", done, len(files))
+    return ImportPlan(transcripts, [w for t in transcripts for w in t.warnings])
+
+
+def apply_import(store: Store, plan: ImportPlan, replace: bool, progress: Progress) -> ImportReport:
+    """Write the planned transcripts: new ones added, unchanged ones skipped, changed
+    ones replaced (with ``replace``) or refused."""
+    report = ImportReport(warnings=list(plan.warnings))
+    todo, replacing = _changes(store, plan, replace, report)
+    paragraphs = [t.paragraph_text(p) for t in todo for p in t.respondent_paragraphs]
+    spans = iter(_sentences(paragraphs, progress))
+    for done, t in enumerate(todo, start=1):
+        kept = None
+        if t.interview in replacing:
+            kept = _KeptCodings(
+                store.human_codings(t.interview), store.human_assessments(t.interview)
+            )
+            store.delete_interview(t.interview)
+            report.replaced.append(t.interview)
+        else:
+            report.added.append(t.interview)
+        words = [count_words(t.paragraph_text(p)) for p in t.paragraphs]
+        sentences = [next(spans) for _ in t.respondent_paragraphs]
+        store.add_interview(t, words, sentences)
+        if kept is not None:
+            report.lost_codings += _restore_human_codings(store, t.interview, kept)
+        report.paragraphs += len(t.respondent_paragraphs)
+        report.words += sum(
+            w for p, w in zip(t.paragraphs, words, strict=True) if p.role == "respondent"
+        )
+        progress("Writing interviews", done, len(todo))
+    return report
+
+
+def _changes(
+    store: Store, plan: ImportPlan, replace: bool, report: ImportReport
+) -> tuple[list[Transcript], set[str]]:
+    """The transcripts to write, and which of them replace an interview."""
+    todo: list[Transcript] = []
+    replacing: set[str] = set()
+    for t in plan.transcripts:
+        existing = store.interview_sha(t.interview)
+        if existing is None:
+            todo.append(t)
+        elif existing == (t.sha256, t.attributes):
+            report.skipped.append((t.interview, str(t.source)))
+        elif replace:
+            todo.append(t)
+            replacing.add(t.interview)
+        else:
+            raise InputError(
+                f"{t.source}: interview {t.interview!r} is already in the project with "
+                "different text or attributes; use --replace to update it"
+            )
+    return todo, replacing
+
+
+def _sentences(paragraphs: list[str], progress: Progress) -> list[list[tuple[int, int, int]]]:
+    """Sentences of each paragraph as (start, end, words), relative to the paragraph."""
+    from .. import nlp  # spaCy: only when there is text to split
+
+    result = []
+    spans = nlp.sentence_spans(paragraphs)
+    for done, (text, paragraph) in enumerate(zip(paragraphs, spans, strict=True), start=1):
+        result.append([(s, e, count_words(text[s:e])) for s, e in paragraph])
+        if done % 500 == 0 or done == len(paragraphs):
+            progress("Splitting sentences", done, len(paragraphs))
+    return result
+
+
+def normalise(text: str) -> str:
+    """Text with its white space collapsed: how paragraphs are matched by text."""
+    return " ".join(text.split())
+
+
+@dataclass
+class _KeptCodings:
+    """Human codings of an interview about to be replaced, by paragraph text."""
+
+    codings: list[tuple[str, str, str]]  # text, code, coder
+    assessments: list[tuple[str, str]]  # text, coder
+
+
+def _restore_human_codings(store: Store, interview: str, kept: _KeptCodings) -> list[str]:
+    """Re-attach kept human codings to paragraphs with the same text; list the rest."""
+    by_text: dict[str, int] = {}
+    for p in store.paragraphs(interview):
+        by_text.setdefault(normalise(p.text), p.id)
+    scope: dict[str, set[int]] = defaultdict(set)
+    wanted: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    lost: list[str] = []
+    for text, coder in kept.assessments:
+        if normalise(text) in by_text:
+            scope[coder].add(by_text[normalise(text)])
+    for text, code, coder in kept.codings:
+        segment = by_text.get(normalise(text))
+        if segment is None:
+            lost.append(f"{interview} ({coder}, {code}): {text[:60]!r}")
+        else:
+            wanted[coder].add((segment, code))
+    for coder in sorted(scope):
+        store.replace_human_codings(coder, scope[coder], wanted[coder])
+    return lost
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    """What ``mentorqual info`` shows: the interviews, codes and coders."""
+
+    interviews: list[InterviewSummary]
+    coders: list[tuple[str, str, int]]  # name, origin, codings
+    codes: list[str]
+    codebook: str | None  # sha256 of the project's codebook
+
+    def __repr__(self) -> str:
+        return (
+            f"ProjectInfo({len(self.interviews)} interviews, codes {self.codes}, "
+            f"coders {[c for c, _, _ in self.coders]})"
+        )
+
+
+def info(store: Store) -> ProjectInfo:
+    """The interviews with attributes, respondent paragraphs and words; codings per coder."""
+    return ProjectInfo(
+        store.interview_summaries(), store.coders(), store.codes(), store.codebook_sha256()
+    )
