@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__, machine
+from .agreement import spread
 from .errors import MentorqualError
-from .evaluation import spread
 from .importers import DEFAULT_INTERVIEWER_LABELS
 from .importers.qdpx import QDA_SUFFIXES
 from .project import (

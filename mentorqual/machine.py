@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import evaluation
+from .agreement import evaluation
 from .errors import InputError
 from .store import SegmentRow, Store, now
 

@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import counts as counting
-from .agreement import AgreementError
-from .audit import Audit, AuditUnit, audit
+from .agreement import AgreementError, Audit, AuditUnit, audit
 from .errors import InputError
 from .pii import PiiGuard, refuse
 from .quotes import Candidate, Quote, select_quotes

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import evaluation, interchange, machine, nlp, outputs
-from .audit import Audit
+from . import interchange, machine, nlp, outputs
+from .agreement import Audit, evaluation
 from .codebook import DEFAULT_CODEBOOK, Codebook, load_codebook, parse_codebook
 from .errors import CodebookError, InputError, ProjectError
 from .importers import (

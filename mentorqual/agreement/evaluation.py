@@ -10,7 +10,10 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
-from .agreement import AgreementError, cohen_kappa
+from .matrix import AgreementError
+from .statistics import cohen_kappa
+
+__all__ = ["Scores", "evaluate", "macro", "score", "spread"]
 
 
 @dataclass(frozen=True)
