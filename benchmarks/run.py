@@ -217,8 +217,8 @@ def _agreement_data(corpus: Path, n: int, segments: int) -> Result:
 
 
 def _time_audit(data: Result, n_boot: int) -> tuple[float, float, dict[str, float]]:
-    """``mentorqual.audit.audit`` without and with the bootstrap, after a warm-up."""
-    from mentorqual.audit import AuditUnit, audit
+    """``mentorqual.agreement.audit`` without and with the bootstrap, after a warm-up."""
+    from mentorqual.agreement import AuditUnit, audit
 
     units = [
         AuditUnit(i, interview, region, loc, "") for i, interview, region, loc in data["units"]
@@ -288,12 +288,12 @@ def _time_statistics(data: Result, n_boot: int) -> tuple[float, float, dict[str,
 
 def step_agreement(cfg: Result) -> Result:
     """The agreement report over 3 coders x segments x codes, without and with bootstrap:
-    ``mentorqual.audit.audit`` if it is there and works, else the statistics it uses."""
+    ``mentorqual.agreement.audit`` if it is there and works, else the statistics it uses."""
     data = _agreement_data(Path(cfg["corpus"]), cfg["n"], cfg["segments"])
     result: Result = {}
     try:
         plain, boot, alphas = _time_audit(data, cfg["n_boot"])
-        result["method"] = "mentorqual.audit.audit"
+        result["method"] = "mentorqual.agreement.audit"
     except Exception as exc:  # not there yet, or broken: measure the statistics instead
         plain, boot, alphas = _time_statistics(data, cfg["n_boot"])
         result["method"] = "mentorqual.agreement statistics"

@@ -94,7 +94,7 @@ def test_corpus_imports_with_its_codings(corpus: Path, tmp_path: Path) -> None:
 
 
 def test_audit_and_statistics_agree(corpus: Path) -> None:
-    pytest.importorskip("mentorqual.audit")
+    pytest.importorskip("mentorqual.agreement")
     _load("make_corpus", BENCHMARKS / "make_corpus.py")
     run = _load("mentorqual_bench_run", BENCHMARKS / "run.py")
     data = run._agreement_data(corpus, 10, 600)

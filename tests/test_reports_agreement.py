@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorqual.audit import Audit, AuditUnit, audit
+from mentorqual.agreement import Audit, AuditUnit, audit
 from mentorqual.errors import InputError
 from mentorqual.reports import agreement as report
 from mentorqual.reports.agreement import AGREEMENT_SUFFIXES, write_agreement

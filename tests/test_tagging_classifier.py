@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from mentorqual import MentorqualError, Project
-from mentorqual.evaluation import evaluate
+from mentorqual.agreement import evaluate
 from mentorqual.tagging import classifier as module
 from mentorqual.tagging.classifier import (
     FORMAT_MAGIC,

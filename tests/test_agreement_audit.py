@@ -3,21 +3,27 @@ regions, disagreements, errors, and the sample corpus (coders A and B)."""
 
 from __future__ import annotations
 
+import doctest
 import math
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
+import mentorqual.agreement.auditing as auditing_module
 from mentorqual.agreement import (
+    ALL,
+    ALL_CODES,
     AgreementError,
+    Audit,
+    AuditUnit,
+    audit,
     binary_alpha_counts,
     cohen_kappa,
     fleiss_kappa,
     gwet_ac1,
     krippendorff_alpha,
 )
-from mentorqual.audit import ALL, ALL_CODES, Audit, AuditUnit, audit
 from mentorqual.errors import InputError
 from mentorqual.store import Store
 
@@ -414,3 +420,7 @@ def test_sample_disagreements_are_real_borderline_paragraphs(
         assert set(d.disputed) == set(d.codes["A"]) ^ set(d.codes["B"])
     keys = [(d.interview, d.segment) for d in result.disagreements]
     assert keys == sorted(keys)
+
+
+def test_docstring_examples() -> None:
+    assert doctest.testmod(auditing_module).failed == 0
