@@ -1,4 +1,10 @@
-"""mentorqual: transparent, reproducible qualitative coding of Danish interview transcripts."""
+"""mentorqual: transparent, reproducible qualitative coding of Danish interview transcripts.
+
+Example:
+    >>> from mentorqual import Project
+    >>> project = Project("mentorqual.db")  # doctest: +SKIP
+    >>> project.codings().groupby("code").size()  # doctest: +SKIP
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,9 @@ import logging
 
 from ._version import __version__
 from .codebook import Codebook, Theme, load_codebook
-from .errors import CodebookError, InputError, MentorqualError, ProjectError
+from .errors import CodebookError, InputError, MentorqualError, PiiError, ProjectError
 from .project import Project
-from .types import Paragraph, Transcript
+from .types import Paragraph, PiiMode, Transcript
 
 __all__ = [
     "Codebook",
@@ -16,6 +22,8 @@ __all__ = [
     "InputError",
     "MentorqualError",
     "Paragraph",
+    "PiiError",
+    "PiiMode",
     "Project",
     "ProjectError",
     "Theme",

@@ -88,18 +88,17 @@ def explain(project: Project, interview: str, segment: str) -> None:
     \b
         mentorqual explain SD01 p14
     """
-    data = project.explain(interview, segment)
-    paragraph = data["segment"]
+    found = project.explain(interview, segment)
+    paragraph = found.paragraph
     click.echo(f"{interview} {paragraph.locator}: {paragraph.text}")
-    if not data["codings"]:
+    if not found.codings:
         click.echo("  no codings")
-    for coding in data["codings"]:
-        origin = coding["origin"]
-        version = f" {coding['origin_version'][:12]}" if coding["origin_version"] else ""
-        click.echo(f"  {coding['code']} by {coding['coder']} ({origin}{version})")
-        if coding["probability"] is not None:
-            click.echo(f"    model {coding['model']}: probability {coding['probability']:.3f}")
-        for item in coding["rules"]:
-            words = ", ".join(f"{text!r} [{start}:{end}]" for text, start, end in item["tokens"])
-            where = " (in the interviewer's question)" if item["rule"] == FOLLOW_RULE else ""
-            click.echo(f"    rule {item['rule']}: {words}{where}")
+    for coding in found.codings:
+        version = f" {coding.origin_version[:12]}" if coding.origin_version else ""
+        click.echo(f"  {coding.code} by {coding.coder} ({coding.origin}{version})")
+        if coding.probability is not None:
+            click.echo(f"    model {coding.model}: probability {coding.probability:.3f}")
+        for hit in coding.rules:
+            words = ", ".join(f"{text!r} [{start}:{end}]" for text, start, end in hit.tokens)
+            where = " (in the interviewer's question)" if hit.rule == FOLLOW_RULE else ""
+            click.echo(f"    rule {hit.rule}: {words}{where}")

@@ -120,23 +120,21 @@ def info(project: Project) -> None:
     \b
         mentorqual --project study.db info
     """
-    data = project.info()
-    rows = data["interviews"]
-    codes = ", ".join(data["codes"]) or "-"
+    found = project.info()
+    rows = found.interviews
+    codes = ", ".join(found.codes) or "-"
     click.echo(f"Project {project.path}: {len(rows)} interview(s), codes: {codes}")
     if rows:
         click.echo(
             f"{'interview':<12}{'region':<13}{'role':<22}{'segments':>9}{'words':>8}  codings"
         )
     for r in rows:
-        coded = ", ".join(f"{c} {n}" for c, n in sorted(r["codings"].items())) or "-"
+        coded = ", ".join(f"{c} {n}" for c, n in sorted(r.codings.items())) or "-"
         click.echo(
-            f"{r['interview']:<12}{r['region']:<13}{r['role'] or '-':<22}"
-            f"{r['segments']:>9}{r['words']:>8}  {coded}"
+            f"{r.interview:<12}{r.region:<13}{r.role or '-':<22}"
+            f"{r.segments:>9}{r.words:>8}  {coded}"
         )
     if rows:
-        click.echo(
-            f"{'total':<47}{sum(r['segments'] for r in rows):>9}{sum(r['words'] for r in rows):>8}"
-        )
-    for coder, origin, n in data["coders"]:
+        click.echo(f"{'total':<47}{sum(r.segments for r in rows):>9}{sum(r.words for r in rows):>8}")
+    for coder, origin, n in found.coders:
         click.echo(f"Coder {coder} ({origin}): {n} codings")

@@ -10,10 +10,7 @@ from ..project import (
     ClassifierTagReport,
     Project,
     TagReport,
-    check_suffix,
     markdown_table,
-    spread,
-    write_table,
 )
 from .options import ProgressBar, library_errors, output_option, pass_project
 
@@ -216,27 +213,21 @@ def evaluate(
         mentorqual evaluate --coder rules --against A --only '*03' --only '*06' -o eval.md
         mentorqual evaluate --coder classifier --against A --repeats 6
     """
-    if output is not None:
-        check_suffix(output)
     progress = ProgressBar()
     try:
-        runs = project.evaluate_splits(
-            coder, against, only=only, repeats=repeats, progress=progress
+        result = project.evaluate(
+            coder, against, only=only, repeats=repeats, output=output, progress=progress
         )
     finally:
         progress.close()
+    units = result.scores[0].units
     if repeats == 1:
-        rows = [s.row() for s in runs[0]]
-        title = f"{coder} against {against}"
-        click.echo(f"{title}, {rows[0]['units']} paragraphs")
+        click.echo(f"{result.title}, {units} paragraphs")
     else:
-        rows = spread(runs)
-        title = f"{coder} against {against}, {repeats} grouped splits"
         click.echo(
-            f"{title}, {rows[0]['units']} paragraphs "
+            f"{result.title}, {units} paragraphs "
             "(f1, kappa: the standard split; _mean, _min, _max: over all splits)"
         )
-    click.echo(markdown_table(rows), nl=False)
+    click.echo(result.markdown(), nl=False)
     if output is not None:
-        write_table(rows, output, title=title, sheet="Evaluation")
         click.echo(f"Wrote {output}")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..project import Project, counts_markdown
+from ..project import Project
 from ..types import PiiMode
 from .options import (
     by_option,
@@ -60,7 +60,7 @@ def counts(
     project.write_counts(result, output, plot)
     click.echo(f"Coder: {result.coder.description}")
     if output is None:
-        click.echo("\n" + counts_markdown(result.pivots()), nl=False)
+        click.echo("\n" + result.markdown(), nl=False)
     for path in (output, plot):
         if path is not None:
             click.echo(f"Wrote {path}")

@@ -142,7 +142,7 @@ def refuse_rows(path: Path, problems: Sequence[str]) -> None:
     if problems:
         raise InputError(
             f"{path}: {len(problems)} row(s) could not be used, nothing was imported: "
-            f"{listing(problems, separator='; ', more='; and {n} more')}"
+            f"{listing(problems)}"
         )
 
 
