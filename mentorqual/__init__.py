@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import logging
 
-__version__ = "0.1.0"  # before the imports: modules below name it in their outputs
-
+from ._version import __version__
 from .codebook import Codebook, Theme, load_codebook
 from .errors import CodebookError, InputError, MentorqualError, ProjectError
 from .project import Project

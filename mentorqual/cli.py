@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__, machine
+from . import machine
+from ._version import __version__
 from .errors import MentorqualError
 from .evaluation import spread
 from .importers import DEFAULT_INTERVIEWER_LABELS

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from ._version import __version__
 from .codebook import Codebook, NewCode, with_codes
 from .errors import InputError
 from .importers.qdpx import SourceCoding
