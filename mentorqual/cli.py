@@ -29,7 +29,7 @@ from .project import (
 )
 from .reports import markdown_table, write_table
 from .reports.counts import counts_markdown
-from .reports.tables import check_suffix
+from .reports.files import check_suffix
 from .scan import scan_files
 from .tagging.context import FOLLOW_RULE
 

@@ -26,9 +26,10 @@ from .pii import PiiGuard, refuse
 from .quotes import Candidate, Quote, select_quotes
 from .reports.agreement import write_agreement
 from .reports.counts import write_counts
+from .reports.files import atomic_path, check_suffix
 from .reports.heatmap import write_heatmap
 from .reports.quotes import write_quotes
-from .reports.tables import Row, Sheet, atomic_path, check_suffix, write_csv, write_workbook
+from .reports.tables import Row, Sheet, write_csv, write_workbook
 from .reports.view import ViewCoding, ViewInterview, ViewParagraph, ViewTheme, write_view
 from .store import Store, now
 

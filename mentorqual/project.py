@@ -36,10 +36,10 @@ from .importers.qdpx import read_qdc, read_qdpx, to_transcripts
 from .importers.sheet import read_coding_sheet
 from .quotes import Quote
 from .reports.agreement import AGREEMENT_SUFFIXES
+from .reports.files import atomic_path, check_suffix, staging_folder
 from .reports.qdpx import write_qdc, write_qdpx
 from .reports.quotes import QUOTE_SUFFIXES
 from .reports.sheet import write_coding_sheet
-from .reports.tables import atomic_path, check_suffix, staging_folder
 from .store import SegmentRow, Store
 from .types import CodingRow, PathLike, QdaProject, Transcript
 

@@ -1,5 +1,6 @@
 """Reports: rows in, files out. No analysis here."""
 
-from .tables import TABLE_SUFFIXES, markdown_table, write_table
+from .files import TABLE_SUFFIXES
+from .tables import markdown_table, write_table
 
 __all__ = ["TABLE_SUFFIXES", "markdown_table", "write_table"]

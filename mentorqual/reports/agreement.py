@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from .tables import Row, Sheet, atomic_path, check_suffix, markdown_table, write_workbook
+from .files import atomic_path, check_suffix
+from .tables import Row, Sheet, markdown_table, write_workbook
 
 AGREEMENT_SUFFIXES = (".xlsx", ".md", ".docx")
 

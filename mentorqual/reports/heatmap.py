@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from pathlib import Path
 
-from .tables import atomic_path, check_suffix
+from .files import atomic_path, check_suffix
 
 
 def write_heatmap(

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .tables import Row, Sheet, atomic_path, check_suffix, write_csv, write_workbook
+from .files import atomic_path, check_suffix
+from .tables import Row, Sheet, write_csv, write_workbook
 
 QUOTE_SUFFIXES = (".docx", ".xlsx", ".csv", ".md")
 COLUMNS = {  # sheet column -> row key
