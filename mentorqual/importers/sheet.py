@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from .word import check_archive_size
+from .archive import check_archive_size
 
 YES = frozenset({"ja", "j", "yes", "y", "x", "1"})
 NO = frozenset({"nej", "n", "no", "0"})
