@@ -23,7 +23,7 @@ from typing import Any
 from . import evaluation, interchange, machine, nlp, outputs
 from .audit import Audit
 from .codebook import DEFAULT_CODEBOOK, Codebook, load_codebook, parse_codebook
-from .errors import CodebookError, InputError, ProjectError
+from .errors import CodebookError, InputError, ProjectError, listing
 from .importers import (
     DEFAULT_INTERVIEWER_LABELS,
     METADATA_FILE,
@@ -46,7 +46,6 @@ from .types import CodingRow, PathLike, QdaProject, Transcript
 DEFAULT_PROJECT = Path("mentorqual.db")
 PROJECT_ENV = "MENTORQUAL_PROJECT"
 MACHINE_CODERS = frozenset({"rules", "classifier", "machine", "consensus"})
-MAX_LISTED = 10
 
 # (step label, done, total): lets a caller draw a progress bar without the library
 # knowing how.
@@ -974,10 +973,9 @@ class Project:
 def _refuse_rows(path: Path, problems: Sequence[str]) -> None:
     """One error listing the first rows that could not be used, if any."""
     if problems:
-        more = f"; and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else ""
         raise InputError(
             f"{path}: {len(problems)} row(s) could not be used, nothing was imported: "
-            f"{'; '.join(problems[:MAX_LISTED])}{more}"
+            f"{listing(problems)}"
         )
 
 

@@ -7,13 +7,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, listing
 from .archive import check_archive_size
 
 YES = frozenset({"ja", "j", "yes", "y", "x", "1"})
 NO = frozenset({"nej", "n", "no", "0"})
 KNOWN = frozenset({"interview", "region", "segment", "text"})
-MAX_LISTED = 10
 
 
 @dataclass(frozen=True)
@@ -71,9 +70,8 @@ def read_coding_sheet(path: Path) -> tuple[list[str], list[SheetRow]]:
     finally:
         book.close()
     if bad:
-        more = f"; and {len(bad) - MAX_LISTED} more" if len(bad) > MAX_LISTED else ""
         raise InputError(
             f"{path}: {len(bad)} cell(s) are not ja/nej (yes/no) or empty, nothing was "
-            f"imported: {'; '.join(bad[:MAX_LISTED])}{more}"
+            f"imported: {listing(bad)}"
         )
     return codes, found
