@@ -1,4 +1,8 @@
-"""Reports: rows in, files out. No analysis here."""
+"""Reports: rows in, files out. No analysis here.
+
+python-docx, openpyxl and matplotlib are imported inside the functions that write
+those formats, so importing this package stays cheap.
+"""
 
 from .files import TABLE_SUFFIXES
 from .tables import markdown_table, write_table

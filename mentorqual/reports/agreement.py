@@ -277,7 +277,7 @@ def _markdown(
 def _write_docx(
     path: Path, audit: AgreementTables, title: str, about: Sequence[str], notes: Sequence[str]
 ) -> None:
-    from docx import Document
+    from docx import Document  # python-docx: loaded only when a .docx is written
     from docx.enum.section import WD_ORIENT
     from docx.shared import Pt
 

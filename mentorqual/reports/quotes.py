@@ -107,7 +107,7 @@ def _write_xlsx(path: Path, rows: Sequence[Row], by: Sequence[str], about: Seque
 def _write_docx(
     path: Path, rows: Sequence[Row], by: Sequence[str], title: str, about: Sequence[str]
 ) -> None:
-    from docx import Document
+    from docx import Document  # python-docx: loaded only when a .docx is written
     from docx.enum.text import WD_BREAK
     from docx.shared import Pt, RGBColor
 

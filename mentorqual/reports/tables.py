@@ -126,7 +126,7 @@ def _dropdown(ws: Any, column: int, rows: int, values: Sequence[str]) -> None:
 
 def write_workbook(sheets: Sequence[Sheet], path: Path) -> None:
     """Write worksheets to an .xlsx file (the caller makes the path atomic)."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # loaded only when an .xlsx is written
     from openpyxl.styles import Alignment, Font
 
     book = Workbook()
