@@ -6,7 +6,11 @@ about; the CLI prints it as a single ``Error: ...`` line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+
+# The most problems one error message lists; the rest are counted.
+MAX_LISTED = 10
 
 
 class MentorqualError(Exception):
@@ -37,3 +41,14 @@ def where(path: str | Path, line: int | None = None, row: int | None = None) -> 
     if row is not None:
         text += f", row {row}"
     return text
+
+
+def listing(items: Sequence[str], limit: int = MAX_LISTED) -> str:
+    """The first ``limit`` items joined by ``"; "``, then how many more there are.
+
+    Example:
+        >>> listing(["row 2: no code", "row 5: no code", "row 9: no code"], limit=2)
+        'row 2: no code; row 5: no code; and 1 more'
+    """
+    more = f"; and {len(items) - limit} more" if len(items) > limit else ""
+    return "; ".join(items[:limit]) + more

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from .errors import PiiError
+from .errors import PiiError, listing
 
 __all__ = [
     "DANISH_FIRST_NAMES",
@@ -234,17 +234,12 @@ class PiiGuard:
         )
 
 
-MAX_LISTED = 10
-
-
 def refuse(found: Sequence[str], what: str) -> None:
     """Raise the one error for personal data in ``what`` about to leave the project,
     listing the first findings; do nothing when ``found`` is empty."""
     if found:
-        more = f"; and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
         raise PiiError(
-            f"personal data in the {what}, nothing was written: "
-            f"{'; '.join(found[:MAX_LISTED])}{more}; "
+            f"personal data in the {what}, nothing was written: {listing(found)}; "
             "use --redact to replace it or --allow-pii to skip the check"
         )
 

@@ -205,7 +205,7 @@ def test_codings_export_to_excel(sample: Path, tmp_path: Path) -> None:
     path = tmp_path / "codings.xlsx"
     assert invoke(sample, "codings", "export", "-o", str(path))[0] == 0
     sheet = load_workbook(path)["Kodninger"]
-    assert sheet.max_row - 1 == sum(n for _, _, n in Project(sample).info()["coders"])
+    assert sheet.max_row - 1 == sum(n for _, _, n in Project(sample).info().coders)
 
 
 # -- the main job's outputs -------------------------------------------------------------
@@ -239,7 +239,7 @@ def test_run_writes_every_report_and_a_manifest(sample: Path) -> None:
 def test_failed_run_changes_neither_project_nor_outputs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mentorqual import outputs
+    from mentorqual.workflows import reports as outputs
 
     db, out = tmp_path / "p.db", tmp_path / "out"
     project = Project(db)

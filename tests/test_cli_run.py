@@ -46,8 +46,8 @@ def test_run_imports_every_sample_interview_and_coding(sample_run: tuple[Path, s
     db, output = sample_run
     files = sorted(p.stem for p in TRANSCRIPTS.glob("*") if p.suffix in (".txt", ".docx"))
     info = Project(db).info()
-    assert [r["interview"] for r in info["interviews"]] == files
-    per_coder = {coder: n for coder, _, n in info["coders"]}
+    assert [r.interview for r in info.interviews] == files
+    per_coder = {coder: n for coder, _, n in info.coders}
     for coder in ("A", "B"):
         assert per_coder[coder] == len(
             expected_codings(TRANSCRIPTS / "codings" / f"coder_{coder}.csv")
@@ -59,15 +59,15 @@ def test_run_imports_every_sample_interview_and_coding(sample_run: tuple[Path, s
 
 
 def test_sample_corpus_meets_its_brief(sample_run: tuple[Path, str]) -> None:
-    interviews = Project(sample_run[0]).info()["interviews"]
+    interviews = Project(sample_run[0]).info().interviews
     regions: dict[str, int] = {}
     for row in interviews:
-        regions[row["region"]] = regions.get(row["region"], 0) + 1
+        regions[row.region] = regions.get(row.region, 0) + 1
     assert len(interviews) >= 30
     assert min(regions.values()) >= 5 and len(regions) == 5
-    assert sum(r["words"] for r in interviews) >= 20_000
+    assert sum(r.words for r in interviews) >= 20_000
     assert {p.suffix for p in TRANSCRIPTS.glob("*.*")} >= {".txt", ".docx"}
-    coded_by_b = {r["interview"] for r in interviews if "B" in r["codings"]}
+    coded_by_b = {r.interview for r in interviews if "B" in r.codings}
     assert len(coded_by_b) >= 12
 
 

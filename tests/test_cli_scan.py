@@ -9,7 +9,7 @@ import docx
 from click.testing import CliRunner, Result
 
 from mentorqual.cli import cli
-from mentorqual.scan import scan_files
+from mentorqual.workflows.privacy import scan_files
 
 from .conftest import TRANSCRIPTS
 

@@ -95,8 +95,8 @@ def test_codebook_with_other_codes_is_refused(
     updated = mq(runner, db, "tag", "--codebook", str(path), "--codebook-update")
     assert updated.exit_code == 0, updated.output
     info = Project(db).info()
-    assert info["codes"] == ["kurser"]
-    assert info["interviews"][0]["codings"] == {"rules": 1}  # A's codes were removed
+    assert info.codes == ["kurser"]
+    assert info.interviews[0].codings == {"rules": 1}  # A's codes were removed
 
 
 def test_evaluate_prints_and_writes(runner: CliRunner, db: Path, tmp_path: Path) -> None:

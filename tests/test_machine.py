@@ -162,13 +162,13 @@ def test_suggest_sheet_round_trip(db: Path, tmp_path: Path) -> None:
 
 
 def test_suggest_for_one_code_picks_by_that_codes_doubt(db: Path, tmp_path: Path) -> None:
-    from mentorqual import machine
+    from mentorqual.workflows import classifier as machine
 
     sheet = tmp_path / "tryghed.xlsx"
     code, output = mq(db, "suggest", "-n", "1", "--code", "tryghed", "-o", str(sheet), "--for", "B")
     assert code == 0, output
     ws = load_workbook(sheet)["Kodning"]
-    assert [c.value for c in ws[1]][4:] == Project(db).info()["codes"]  # still every code
+    assert [c.value for c in ws[1]][4:] == Project(db).info().codes  # still every code
     ((interview, _, segment, *_),) = ws.iter_rows(min_row=2, values_only=True)
     # One pick is the paragraph whose tryghed probability is closest to its threshold.
     with Project(db)._reading() as store:

@@ -295,7 +295,7 @@ def test_codebook_with_other_codes_needs_update(
     )
     loaded.load_codebook(smaller, update=True)
     assert codings_of(loaded, "A") == [("T01", "p5", "kurser")]
-    assert loaded.info()["codes"] == ["kurser", "ny"]
+    assert loaded.info().codes == ["kurser", "ny"]
 
 
 def test_reloading_the_same_codebook_changes_nothing(loaded: Project) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mentorqual.errors import MentorqualError
-from mentorqual.reports import view
+from mentorqual.reports import files, view
 from mentorqual.reports.view import (
     MARKER,
     PALETTE,
@@ -20,6 +20,7 @@ from mentorqual.reports.view import (
     ViewTheme,
     write_view,
 )
+from mentorqual.reports.view.style import tint
 from mentorqual.types import Role
 
 VOID = {"meta", "link", "br", "hr", "img", "input", "wbr", "col", "source"}
@@ -402,7 +403,7 @@ def test_failed_swap_restores_the_earlier_view(
             raise PermissionError(13, "Permission denied")
         real(source, destination)
 
-    monkeypatch.setattr(view.os, "replace", replace)
+    monkeypatch.setattr(files.os, "replace", replace)
     with pytest.raises(MentorqualError) as error:
         write(target, interview("MJ02", paragraph("p1")))
     assert str(error.value) == f"{target}: cannot write the view (Permission denied)"
@@ -456,7 +457,7 @@ def test_colours_fall_back_to_the_palette_and_stay_legible(tmp_path: Path) -> No
     assert colours == {"a": PALETTE[0], "b": PALETTE[1], "c": PALETTE[2], "unknown": PALETTE[3]}
     backgrounds = re.findall(r"(?:--t|background):(#[0-9a-f]{6})", style)
     assert len(backgrounds) == 5  # four tints and the blend of the overlap
-    tints = [view._tint(c) for c in (*PALETTE, "#000000", "#1B9E77", "#7570B3", "#E7298A")]
+    tints = [tint(c) for c in (*PALETTE, "#000000", "#1B9E77", "#7570B3", "#E7298A")]
     for background in backgrounds + tints:
         assert contrast("#1a1a1a", background) >= 7
         assert contrast("#444444", background) >= 4.5  # interviewer text

@@ -4,16 +4,17 @@ one ja/nej (yes/no) column per code."""
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from ..errors import InputError
-from .word import check_archive_size
+from ..errors import InputError, listing
+from .archive import check_archive_size
 
 YES = frozenset({"ja", "j", "yes", "y", "x", "1"})
 NO = frozenset({"nej", "n", "no", "0"})
 KNOWN = frozenset({"interview", "region", "segment", "text"})
-MAX_LISTED = 10
 
 
 @dataclass(frozen=True)
@@ -49,31 +50,38 @@ def read_coding_sheet(path: Path) -> tuple[list[str], list[SheetRow]]:
         codes = [h for h in header if h and h not in KNOWN]
         if not codes:
             raise InputError(f"{path}, row 1: no code columns")
-        where = {h: i for i, h in enumerate(header)}
-        found: list[SheetRow] = []
-        bad: list[str] = []
-        for number, values in enumerate(rows, start=2):
-            cells = dict(zip(header, values, strict=False))
-            answers = {c: str(cells.get(c) or "").strip().lower() for c in codes}
-            for code, answer in answers.items():
-                if answer and answer not in YES | NO:
-                    column = sheet.cell(row=1, column=where[code] + 1).column_letter
-                    bad.append(f"{column}{number} {answer!r}")
-            if not any(answers.values()):
-                continue
-            interview = str(cells.get("interview") or "").strip()
-            segment = str(cells.get("segment") or "").strip()
-            if not interview or not segment:
-                bad.append(f"row {number}: no interview or segment")
-                continue
-            yes = frozenset(c for c, a in answers.items() if a in YES)
-            found.append(SheetRow(number, interview, segment, yes))
+        found, bad = _answers(sheet, rows, header, codes)
     finally:
         book.close()
     if bad:
-        more = f"; and {len(bad) - MAX_LISTED} more" if len(bad) > MAX_LISTED else ""
         raise InputError(
             f"{path}: {len(bad)} cell(s) are not ja/nej (yes/no) or empty, nothing was "
-            f"imported: {'; '.join(bad[:MAX_LISTED])}{more}"
+            f"imported: {listing(bad)}"
         )
     return codes, found
+
+
+def _answers(
+    sheet: Any, rows: Iterator[tuple[Any, ...]], header: list[str], codes: list[str]
+) -> tuple[list[SheetRow], list[str]]:
+    """The assessed rows, and the cells (or rows) that cannot be read."""
+    where = {h: i for i, h in enumerate(header)}
+    found: list[SheetRow] = []
+    bad: list[str] = []
+    for number, values in enumerate(rows, start=2):
+        cells = dict(zip(header, values, strict=False))
+        answers = {c: str(cells.get(c) or "").strip().lower() for c in codes}
+        for code, answer in answers.items():
+            if answer and answer not in YES | NO:
+                column = sheet.cell(row=1, column=where[code] + 1).column_letter
+                bad.append(f"{column}{number} {answer!r}")
+        if not any(answers.values()):
+            continue
+        interview = str(cells.get("interview") or "").strip()
+        segment = str(cells.get("segment") or "").strip()
+        if not interview or not segment:
+            bad.append(f"row {number}: no interview or segment")
+            continue
+        yes = frozenset(c for c, a in answers.items() if a in YES)
+        found.append(SheetRow(number, interview, segment, yes))
+    return found, bad

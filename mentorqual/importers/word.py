@@ -14,13 +14,13 @@ with its entities silently left out.
 from __future__ import annotations
 
 import re
-import zipfile
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from .document import Document, max_transcript_bytes, megabytes, too_large
+from .archive import check_archive_size
+from .document import Document
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -64,24 +64,6 @@ def read_docx(path: Path) -> Document:
         else:
             lines.extend((bold + rest).split("\n"))
     return Document("\n".join(lines), "docx", [])
-
-
-def check_archive_size(path: Path, kind: str = ".docx") -> None:
-    """Refuse a file that is not a zip archive (a ``kind`` file: .docx, .xlsx), or
-    whose size on disk or uncompressed is over the size limit, before anything is
-    decompressed."""
-    limit = max_transcript_bytes()
-    if path.stat().st_size > limit:
-        raise too_large(path, limit, megabytes(path.stat().st_size))
-    if not zipfile.is_zipfile(path):
-        raise InputError(f"{path}: not a valid {kind} file (not a zip archive)")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            size = sum(member.file_size for member in archive.infolist())
-    except (zipfile.BadZipFile, ValueError) as exc:
-        raise InputError(f"{path}: not a valid {kind} file ({exc})") from None
-    if size > limit:
-        raise too_large(path, limit, f"{megabytes(size)} uncompressed")
 
 
 def _part_with_doctype(document: WordDocument) -> str | None:

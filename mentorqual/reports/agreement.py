@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from .tables import Row, Sheet, atomic_path, check_suffix, markdown_table, write_workbook
+from .files import atomic_path, check_suffix
+from .tables import Row, Sheet, markdown_table, write_workbook
 
 AGREEMENT_SUFFIXES = (".xlsx", ".md", ".docx")
 
@@ -276,7 +277,7 @@ def _markdown(
 def _write_docx(
     path: Path, audit: AgreementTables, title: str, about: Sequence[str], notes: Sequence[str]
 ) -> None:
-    from docx import Document
+    from docx import Document  # python-docx: loaded only when a .docx is written
     from docx.enum.section import WD_ORIENT
     from docx.shared import Pt
 

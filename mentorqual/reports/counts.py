@@ -5,16 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .tables import (
-    TABLE_SUFFIXES,
-    Row,
-    Sheet,
-    atomic_path,
-    check_suffix,
-    markdown_table,
-    write_csv,
-    write_workbook,
-)
+from .files import TABLE_SUFFIXES, atomic_path, check_suffix
+from .tables import Row, Sheet, markdown_table, write_csv, write_workbook
 
 # Shown with whole counts, one decimal for %, two for rates.
 DECIMALS = {"segments": 0, "interviews_pct": 1, "per_1000_words": 2}

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from pathlib import Path
 
-from .tables import atomic_path, check_suffix
+from .files import atomic_path, check_suffix
 
 
 def write_heatmap(
@@ -21,7 +21,7 @@ def write_heatmap(
 ) -> None:
     """Draw ``values`` (one row per theme) with the value printed in every cell."""
     check_suffix(path, (".png",))
-    import matplotlib
+    import matplotlib  # slow to import: loaded only when a plot is drawn
 
     matplotlib.use("Agg")  # no display, no fonts from the network
     import matplotlib.pyplot as plt

@@ -19,7 +19,7 @@ from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 from ..types import QdaCode, QdaProject, QdaSource
 from ..utf16 import Utf16Index
-from .tables import atomic_path
+from .files import atomic_path
 
 __all__ = ["CODEBOOK_NS", "PROJECT_NS", "write_qdc", "write_qdpx"]
 

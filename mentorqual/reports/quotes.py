@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .tables import Row, Sheet, atomic_path, check_suffix, write_csv, write_workbook
+from .files import atomic_path, check_suffix
+from .tables import Row, Sheet, write_csv, write_workbook
 
 QUOTE_SUFFIXES = (".docx", ".xlsx", ".csv", ".md")
 COLUMNS = {  # sheet column -> row key
@@ -106,7 +107,7 @@ def _write_xlsx(path: Path, rows: Sequence[Row], by: Sequence[str], about: Seque
 def _write_docx(
     path: Path, rows: Sequence[Row], by: Sequence[str], title: str, about: Sequence[str]
 ) -> None:
-    from docx import Document
+    from docx import Document  # python-docx: loaded only when a .docx is written
     from docx.enum.text import WD_BREAK
     from docx.shared import Pt, RGBColor
 

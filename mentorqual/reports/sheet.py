@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from .tables import Row, Sheet, atomic_path, write_workbook
+from .files import atomic_path
+from .tables import Row, Sheet, write_workbook
 
 SHEET_NAME = "Kodning"
 YES, NO = "ja", "nej"

@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import csv
 import math
-import os
 import re
-import shutil
-import tempfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import InputError
+from .files import atomic_path, check_suffix
 
-TABLE_SUFFIXES = (".md", ".csv", ".xlsx")
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
 Row = dict[str, Any]
 
 
@@ -47,62 +40,6 @@ def markdown_table(rows: Sequence[Row], columns: Sequence[str] | None = None) ->
         cells = [_cell(row.get(c)).replace("|", "\\|").replace("\n", " ") for c in columns]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
-
-
-@contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
-    """A temporary path beside ``path`` that replaces it only if the block succeeds."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write here ({exc.strerror})") from None
-    os.close(handle)
-    temp = Path(name)
-    os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
-    try:
-        yield temp
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-@contextmanager
-def staging_folder(folder: Path) -> Iterator[Path]:
-    """A temporary folder beside ``folder`` whose entries move into ``folder`` only if
-    the block succeeds; a folder entry (such as ``view/``) replaces the old one."""
-    created = not folder.exists()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-    except OSError as exc:
-        raise InputError(f"{folder}: cannot write here ({exc.strerror})") from None
-    try:
-        try:
-            yield staging
-        except BaseException:
-            if created:
-                shutil.rmtree(folder, ignore_errors=True)
-            raise
-        try:
-            for entry in sorted(staging.iterdir()):
-                final = folder / entry.name
-                if entry.is_dir() and final.is_dir():
-                    shutil.rmtree(final)
-                os.replace(entry, final)
-        except OSError as exc:
-            raise InputError(f"{folder}: cannot move the outputs in ({exc.strerror})") from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def check_suffix(path: Path, suffixes: Sequence[str] = TABLE_SUFFIXES) -> str:
-    suffix = path.suffix.lower()
-    if suffix not in suffixes:
-        raise InputError(
-            f"{path}: unsupported output type {suffix or '(none)'!r}; use {', '.join(suffixes)}"
-        )
-    return suffix
 
 
 def write_table(
@@ -189,7 +126,7 @@ def _dropdown(ws: Any, column: int, rows: int, values: Sequence[str]) -> None:
 
 def write_workbook(sheets: Sequence[Sheet], path: Path) -> None:
     """Write worksheets to an .xlsx file (the caller makes the path atomic)."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # loaded only when an .xlsx is written
     from openpyxl.styles import Alignment, Font
 
     book = Workbook()

@@ -1,0 +1,84 @@
+"""One paragraph of a transcript as HTML: strips and tags for its codes, highlights for
+its evidence, and a tooltip saying who coded what and why."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from html import escape
+
+from .records import Span, ViewCoding, ViewParagraph
+from .redact import Redactor
+from .style import CodeStyle
+
+
+def paragraph_html(
+    paragraph: ViewParagraph,
+    anchor: str,
+    codes: Mapping[str, CodeStyle],
+    redact: Redactor,
+    mixes: dict[tuple[str, ...], str],
+) -> str:
+    """The paragraph's ``<div>``; ``mixes`` collects the sets of codes that overlap."""
+    present = [c for c in codes if any(x.code == c for x in paragraph.codings)]
+    strips, tags = [], []
+    for code in present:
+        c = codes[code]
+        lines = [f"{c.label} ({c.code})"]
+        lines += [_describe(x, redact) for x in paragraph.codings if x.code == code]
+        tip = escape("\n".join(dict.fromkeys(lines)))
+        strips.append(f'<span class="strip {c.css}" title="{tip}"></span>')
+        tags.append(f'<li class="tag {c.css}" title="{tip}">{escape(c.label)}</li>')
+    size = len(paragraph.text)
+    spans = [
+        (max(x.start, 0), min(x.end, size), x)
+        for x in paragraph.codings
+        if not (x.start <= 0 and x.end >= size)
+    ]
+    text, spans = redact.paragraph(paragraph.text, [s for s in spans if s[0] < s[1]])
+    role = "respondent" if paragraph.role == "respondent" else "interviewer"
+    return (
+        f'<div class="para {role}{" coded" if present else ""}" id="{escape(anchor)}"'
+        f' data-codes="{escape(" ".join(present))}">\n'
+        f'<div class="strips" aria-hidden="true">{"".join(strips)}</div>\n'
+        f'<div class="turn"><p class="speaker">{escape(redact.short(paragraph.speaker))}'
+        f'<a class="loc" href="#{escape(anchor)}">{escape(paragraph.locator)}</a></p>\n'
+        f'<p class="text">{_highlight(text, spans, codes, redact, mixes)}</p>\n'
+        + (f'<ul class="tags">{"".join(tags)}</ul>\n' if tags else "")
+        + "</div>\n</div>\n"
+    )
+
+
+def _describe(coding: ViewCoding, redact: Redactor) -> str:
+    parts = [f"kodet af {redact.short(coding.coder)}"]
+    if coding.score is not None and not math.isnan(coding.score):
+        parts.append(f"score {coding.score:.2f}")
+    if coding.rule:
+        parts.append(f"regel {coding.rule}")
+    return ", ".join(parts)
+
+
+def _highlight(
+    text: str,
+    spans: Sequence[Span],
+    codes: Mapping[str, CodeStyle],
+    redact: Redactor,
+    mixes: dict[tuple[str, ...], str],
+) -> str:
+    """The text, cut at every span boundary; each piece lists the spans covering it."""
+    bounds = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    pieces = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        piece = escape(text[start:end])
+        covering = [x for s, e, x in spans if s <= start and end <= e]
+        if not covering:
+            pieces.append(piece)
+            continue
+        key = tuple(c for c in codes if any(x.code == c for x in covering))
+        classes = [codes[c].css for c in key]
+        if len(key) > 1:
+            classes.append(mixes.setdefault(key, f"mix-{len(mixes) + 1}"))
+        lines = [f"{codes[x.code].label}: {_describe(x, redact)}" for x in covering]
+        tip = escape("\n".join(dict.fromkeys(lines)))
+        pieces.append(f'<span class="ev {" ".join(classes)}" title="{tip}">{piece}</span>')
+    return "".join(pieces)
