@@ -224,7 +224,7 @@ class Project:
         path = Path(path)
         check_suffix(path, (".csv", ".xlsx"))
         with self._reading() as store:
-            rows = codings.export_rows(Snapshot(store), coders, PiiPolicy(store, pii))
+            rows = codings.export_rows(Snapshot(store), coders, PiiPolicy.of(store, pii))
         codings.write_export(rows, path)
         return len(rows)
 
@@ -409,7 +409,7 @@ class Project:
         options = QuoteOptions(by, coders, themes, regions, top, max_words, per_interview)
         options.check()
         with self._reading() as store:
-            sheet = reports.quote_sheet(Snapshot(store), options, PiiPolicy(store, pii))
+            sheet = reports.quote_sheet(Snapshot(store), options, PiiPolicy.of(store, pii))
         reports.write_quote_sheet(path, sheet, by)
         return sheet.quotes
 
@@ -423,7 +423,7 @@ class Project:
         """Write coded transcripts as static HTML into ``directory``; returns the number
         of interview pages. ``pii`` as for :meth:`quotes`."""
         with self._reading() as store:
-            policy = PiiPolicy(store, pii)
+            policy = PiiPolicy.of(store, pii)
             return reports.write_html_view(Snapshot(store), Path(directory), coders, policy)
 
     def agreement(
@@ -449,7 +449,7 @@ class Project:
                 snapshot, coders, codes, unit=unit, by=by, bootstrap=bootstrap
             )
             if path is not None:
-                audit.write_report(snapshot, result, Path(path), PiiPolicy(store, pii))
+                audit.write_report(snapshot, result, Path(path), PiiPolicy.of(store, pii))
         return result
 
     def agreement_frames(self, coders: Sequence[str], **options: object) -> dict[str, pd.DataFrame]:
@@ -495,7 +495,7 @@ class Project:
             book = codebooks.stored(store)
             if book is None:
                 raise ProjectError(f"{self.path}: the project has no codebook to export")
-            project = interchange.export_project(store, book, coders, PiiPolicy(store, pii))
+            project = interchange.export_project(store, book, coders, PiiPolicy.of(store, pii))
         interchange.write_project(project, path)
         return project
 

@@ -57,14 +57,21 @@ class PiiPolicy:
     """What one command does with personal data, with the project's guard.
 
     Example:
-        >>> policy = PiiPolicy(store, PiiMode.REDACT)  # doctest: +SKIP
-        >>> clean = policy.check([("HS01 p3", text)], "quotes")  # doctest: +SKIP
+        >>> policy = PiiPolicy(PiiMode.REDACT, names=["Solsikken"])
+        >>> policy.check([], "quotes")("Mette ringede fra Solsikken")
+        '[NAVN] ringede fra [NAVN]'
     """
 
-    def __init__(self, store: Store, mode: PiiMode | str = PiiMode.REFUSE) -> None:
+    def __init__(self, mode: PiiMode | str = PiiMode.REFUSE, names: Sequence[str] = ()) -> None:
         self.mode = PiiMode(mode)
-        self._names = store.pii_names() if self.mode is not PiiMode.ALLOW else []
+        self._names = list(names)
         self._guard: PiiGuard | None = None
+
+    @classmethod
+    def of(cls, store: Store, mode: PiiMode | str = PiiMode.REFUSE) -> PiiPolicy:
+        """The policy with the project's own names (``mentorqual pii add-name``)."""
+        mode = PiiMode(mode)
+        return cls(mode, store.pii_names() if mode is not PiiMode.ALLOW else ())
 
     @property
     def guard(self) -> PiiGuard:

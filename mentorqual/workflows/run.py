@@ -155,7 +155,7 @@ def write_outputs(
         files.append(name)
         return folder / name
 
-    snapshot, policy = Snapshot(store), PiiPolicy(store, pii)
+    snapshot, policy = Snapshot(store), PiiPolicy.of(store, pii)
     codings.write_export(codings.export_rows(snapshot, (), policy), target("codings.csv"))
     result = reports.theme_counts(snapshot, ("region",), None)
     reports.write_theme_counts(result, target("theme_counts_by_region.csv"))

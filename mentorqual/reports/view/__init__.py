@@ -49,9 +49,11 @@ def write_view(
 
     The pages are written to a temporary directory beside ``directory``, which then takes
     its place. An earlier view (marked by a ``.mentorqual-view`` file) is replaced; any
-    other non-empty directory is refused. ``pii`` filters every text that comes from the
-    interviews (ids, attributes, speakers, paragraphs, coders) before it is written; codes,
-    labels, rules, ``title`` and ``generated`` are written as given.
+    other non-empty directory is refused. ``pii`` filters the short texts that come from
+    the interviews (ids, attributes, speakers, coders) before they are written. Paragraph
+    texts are written as given: the caller checks or redacts them and moves their
+    highlights exactly. Codes, labels, rules, ``title`` and ``generated`` are written as
+    given.
 
     Returns the paths written, ``index.html`` first.
 

@@ -35,7 +35,7 @@ def paragraph_html(
         for x in paragraph.codings
         if not (x.start <= 0 and x.end >= size)
     ]
-    text, spans = redact.paragraph(paragraph.text, [s for s in spans if s[0] < s[1]])
+    text, spans = paragraph.text, [s for s in spans if s[0] < s[1]]
     role = "respondent" if paragraph.role == "respondent" else "interviewer"
     return (
         f'<div class="para {role}{" coded" if present else ""}" id="{escape(anchor)}"'
