@@ -413,37 +413,43 @@ def test_failed_swap_restores_the_earlier_view(
 
 
 def test_pii_filter_is_applied_everywhere(tmp_path: Path) -> None:
-    text = "Jeg ringede til Anne Hansen, og hun kunne ringe tilbage."
+    from mentorqual.types import PiiMode
+    from mentorqual.workflows.privacy import PiiPolicy
+    from mentorqual.workflows.reports import redacted_view
+
+    text = "Jeg ringede til Ilvo Brask, og hun kunne ringe tilbage."
     start = text.index("kunne ringe")
     codings = (
-        ViewCoding("tryghed", "Birgit Holm", start, start + len("kunne ringe"), rule="r1"),
-        ViewCoding("kurser", "regler", text.index("Anne"), text.index(",")),
+        ViewCoding("tryghed", "Gurli Fenn", start, start + len("kunne ringe"), rule="r1"),
+        ViewCoding("kurser", "regler", text.index("Ilvo"), text.index(",")),
     )
     data = ViewInterview(
-        "Anne Hansen",
-        {"region": "Hovedstaden", "navn": "Anne Hansen"},
-        [ViewParagraph("p1", "Anne Hansen", "respondent", text, list(codings))],
+        "Ilvo Brask",
+        {"region": "Hovedstaden", "navn": "Ilvo Brask"},
+        [ViewParagraph("p1", "Ilvo Brask", "respondent", text, list(codings))],
     )
+    policy = PiiPolicy(PiiMode.REDACT, names=["Ilvo Brask", "Gurli Fenn"])
     seen: list[str] = []
 
     def pii(value: str) -> str:
         seen.append(value)
-        return re.sub(r"Anne Hansen|Birgit Holm", "[navn]", value)
+        return policy.check([], "transcripts")(value)
 
-    paths = write_view(tmp_path / "view", [data], THEMES, "T", "g", pii=pii)
-    assert text in seen
-    assert paths[1].name == "navn.html"
+    shown = redacted_view([data], policy)
+    paths = write_view(tmp_path / "view", shown, THEMES, "T", "g", pii=pii)
+    assert "Ilvo Brask" in seen  # the short texts go through the filter
+    assert paths[1].name == "NAVN.html"
     for path in paths:
         raw = path.read_text(encoding="utf-8")
-        assert "Anne" not in raw and "Hansen" not in raw and "Birgit" not in raw
+        assert "Ilvo" not in raw and "Brask" not in raw and "Gurli" not in raw
     root, _ = parse(paths[1])
     para = root.one("div", id="p1")
-    assert para.one("p", cls="text").text == "Jeg ringede til [navn], og hun kunne ringe tilbage."
-    # Evidence offsets follow the text to where the filter moved it.
+    assert para.one("p", cls="text").text == "Jeg ringede til [NAVN], og hun kunne ringe tilbage."
+    # Evidence offsets follow the text exactly to where the redaction moved it.
     evidence = [(e.text, e.attrs["title"]) for e in para.find("span", cls="ev")]
     assert evidence == [
-        ("[navn]", "Kurser: kodet af regler"),
-        ("kunne ringe", "Tryghed: kodet af [navn], regel r1"),
+        ("[NAVN]", "Kurser: kodet af regler"),
+        ("kunne ringe", "Tryghed: kodet af [NAVN], regel r1"),
     ]
 
 

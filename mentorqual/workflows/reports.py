@@ -290,7 +290,7 @@ def write_html_view(
     snapshot: Snapshot, directory: Path, coders: Sequence[str], policy: PiiPolicy
 ) -> int:
     """Write the coded transcripts as HTML; returns the number of pages."""
-    interviews = _guarded(view_interviews(snapshot, coders), policy)
+    interviews = redacted_view(view_interviews(snapshot, coders), policy)
     themes = [ViewTheme(code, label, colour) for code, label, colour in snapshot.themes]
     written = write_view(
         directory,
@@ -304,7 +304,7 @@ def write_html_view(
     return len(written) - 1
 
 
-def _guarded(interviews: list[ViewInterview], policy: PiiPolicy) -> list[ViewInterview]:
+def redacted_view(interviews: list[ViewInterview], policy: PiiPolicy) -> list[ViewInterview]:
     """The interviews after the PII policy: refused, or with each paragraph redacted and
     its highlights moved exactly onto the redacted text."""
     texts = {f"{i.interview} {p.locator}": p.text for i in interviews for p in i.paragraphs}
