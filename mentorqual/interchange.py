@@ -19,14 +19,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from . import __version__
 from .codebook import Codebook, NewCode, with_codes
 from .errors import InputError
 from .importers.qdpx import SourceCoding
 from .pii import TAGS, PiiGuard, PiiHit, redact, refuse
-from .store import SegmentRow, Store
+from .store import CodingRecord, SegmentRow, Store
 from .types import QdaCode, QdaCoding, QdaProject, QdaSelection, QdaSource
 
 ORIGIN = f"mentorqual {__version__}"
@@ -82,24 +81,24 @@ def export_project(store: Store, codebook: Codebook, coders: Sequence[str], pii:
         raise InputError(f"unknown coder {unknown[0]!r}; valid values: {', '.join(known)}")
     rows = store.coding_table(list(coders) if coders else None)
     summaries = store.interview_summaries()
-    texts = {s["interview"]: store.interview_text(s["interview"]) for s in summaries}
+    texts = {s.interview: store.interview_text(s.interview) for s in summaries}
     shifts = _guard_texts(store, texts, pii)
-    users = sorted({r["coder"] for r in rows} | set(coders))
+    users = sorted({r.coder for r in rows} | set(coders))
     user_guids = {name: guid("user", name) for name in users}
     code_guids = {c: guid("code", c) for c in codebook.codes}
     sources = {
-        s["interview"]: QdaSource(
-            guid=guid("source", s["interview"]),
-            name=s["interview"],
-            text=texts[s["interview"]],
-            attributes=dict(s["attributes"]),
-            case=guid("case", s["interview"]),
+        s.interview: QdaSource(
+            guid=guid("source", s.interview),
+            name=s.interview,
+            text=texts[s.interview],
+            attributes=dict(s.attributes),
+            case=guid("case", s.interview),
         )
         for s in summaries
     }
-    by_paragraph: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    by_paragraph: dict[tuple[str, str], list[CodingRecord]] = defaultdict(list)
     for r in rows:
-        by_paragraph[(r["interview"], r["locator"])].append(r)
+        by_paragraph[(r.interview, r.locator)].append(r)
     for (interview, locator), coded in by_paragraph.items():
         selection = _selection(interview, locator, coded, code_guids, user_guids)
         shift = shifts.get(interview)
@@ -111,7 +110,7 @@ def export_project(store: Store, codebook: Codebook, coders: Sequence[str], pii:
         users={user_guids[u]: u for u in users},
         codes=codebook_codes(codebook),
         sources=list(sources.values()),
-        variables=_variables([s["attributes"] for s in summaries]),
+        variables=_variables([s.attributes for s in summaries]),
         origin=ORIGIN,
     )
 
@@ -132,21 +131,21 @@ def _variables(attributes: Sequence[dict[str, str]]) -> dict[str, tuple[str, str
 def _selection(
     interview: str,
     locator: str,
-    coded: Sequence[dict[str, Any]],
+    coded: Sequence[CodingRecord],
     code_guids: dict[str, str],
     user_guids: dict[str, str],
 ) -> QdaSelection:
     """One coded paragraph: a coding per (code, coder) of it."""
-    coders = {r["coder"] for r in coded}
+    coders = {r.coder for r in coded}
     return QdaSelection(
         guid=guid("selection", interview, locator),
-        start=int(coded[0]["start"]),
-        end=int(coded[0]["end"]),
+        start=int(coded[0].start),
+        end=int(coded[0].end),
         codings=[
             QdaCoding(
-                guid("coding", interview, locator, r["code"], r["coder"]),
-                code_guids[r["code"]],
-                user_guids[r["coder"]],
+                guid("coding", interview, locator, r.code, r.coder),
+                code_guids[r.code],
+                user_guids[r.coder],
             )
             for r in coded
         ],

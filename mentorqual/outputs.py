@@ -30,7 +30,7 @@ from .reports.heatmap import write_heatmap
 from .reports.quotes import write_quotes
 from .reports.tables import Row, Sheet, atomic_path, check_suffix, write_csv, write_workbook
 from .reports.view import ViewCoding, ViewInterview, ViewParagraph, ViewTheme, write_view
-from .store import Store, now
+from .store import InterviewSummary, Store, now
 
 MACHINE_ORDER = ("machine", "classifier", "rules")  # best first
 CONSENSUS = "consensus"
@@ -110,10 +110,10 @@ def _check_values(kind: str, wanted: Sequence[str], valid: Sequence[str]) -> Non
         raise InputError(f"unknown {kind} {unknown[0]!r}; valid values: {_listing(valid)}")
 
 
-def _interviews(store: Store, regions: Sequence[str]) -> list[dict[str, Any]]:
+def _interviews(store: Store, regions: Sequence[str]) -> list[InterviewSummary]:
     summaries = store.interview_summaries()
-    _check_values("region", regions, sorted({s["region"] for s in summaries}))
-    return [s for s in summaries if not regions or s["region"] in regions]
+    _check_values("region", regions, sorted({s.region for s in summaries}))
+    return [s for s in summaries if not regions or s.region in regions]
 
 
 def _themes(store: Store, themes: Sequence[str]) -> list[tuple[str, str]]:
@@ -154,15 +154,15 @@ def theme_counts(
     chosen_themes = _themes(store, themes)
     interviews = _interviews(store, regions)
     for key in by:
-        if key not in ("region", "role") and not any(key in s["attributes"] for s in interviews):
-            attrs = sorted({k for s in interviews for k in s["attributes"]})
+        if key not in ("region", "role") and not any(key in s.attributes for s in interviews):
+            attrs = sorted({k for s in interviews for k in s.attributes})
             raise InputError(f"unknown attribute {key!r} for --by; valid: {_listing(attrs)}")
     where = store.paragraph_interviews()
     assessed = {where[u] for u in choice.units if u in where}
     scope = [
-        counting.InterviewScope(s["interview"], s["attributes"], s["words"])
+        counting.InterviewScope(s.interview, s.attributes, s.words)
         for s in interviews
-        if s["interview"] in assessed
+        if s.interview in assessed
     ]
     if not scope:
         raise InputError(f"coder {choice.name!r} has assessed none of the selected interviews")
@@ -230,32 +230,32 @@ def quotes(
     if not chosen:
         raise InputError("the project has no codings yet; run 'mentorqual tag' first")
     chosen_themes = _themes(store, themes)
-    interviews = {s["interview"]: s for s in _interviews(store, regions)}
+    interviews = {s.interview: s for s in _interviews(store, regions)}
     wanted_codes = {c for c, _ in chosen_themes}
     candidates: dict[tuple[int, str], Candidate] = {}
     for row in store.coding_table(chosen):
-        if row["interview"] not in interviews or row["code"] not in wanted_codes:
+        if row.interview not in interviews or row.code not in wanted_codes:
             continue
-        key = (row["segment"], row["code"])
+        key = (row.segment, row.code)
         c = candidates.get(key)
         if c is None:
             c = candidates[key] = Candidate(
-                interview=row["interview"],
-                attributes=interviews[row["interview"]]["attributes"],
-                segment=row["segment"],
-                locator=row["locator"],
-                text=row["text"],
-                code=row["code"],
+                interview=row.interview,
+                attributes=interviews[row.interview].attributes,
+                segment=row.segment,
+                locator=row.locator,
+                text=row.text,
+                code=row.code,
                 sentences=(),
             )
-        if row["origin"] == "human":
-            c.human.add(row["coder"])
+        if row.origin == "human":
+            c.human.add(row.coder)
         else:
-            c.machine[row["coder"]] = row["score"]
-            for hit in rule_hits(row["evidence"]):
+            c.machine[row.coder] = row.score
+            for hit in rule_hits(row.evidence):
                 # A followed question's words lie before the paragraph: not a focus.
-                offsets = (start - row["start"] for _, start, _ in hit.get("tokens", []))
-                c.focus += [o for o in offsets if 0 <= o < len(row["text"])]
+                offsets = (start - row.start for _, start, _ in hit.get("tokens", []))
+                c.focus += [o for o in offsets if 0 <= o < len(row.text)]
     sentences = store.sentences(s for s, _ in candidates)
     for (segment, _), c in candidates.items():
         c.sentences = sentences.get(segment, [])
@@ -357,14 +357,14 @@ def view_interviews(store: Store, coders: Sequence[str] = ()) -> list[ViewInterv
         _check_values("coder", coders, sorted(store.coder_origins()))
     codings: dict[int, list[ViewCoding]] = {}
     for row in store.coding_table(list(coders) or None):
-        length = row["end"] - row["start"]
+        length = row.end - row.start
         spans = [
-            (start - row["start"], end - row["start"], hit.get("rule"))
-            for hit in rule_hits(row["evidence"])
+            (start - row.start, end - row.start, hit.get("rule"))
+            for hit in rule_hits(row.evidence)
             for _, start, end in hit.get("tokens", [])
         ] or [(0, length, None)]
-        codings.setdefault(row["segment"], []).extend(
-            ViewCoding(row["code"], row["coder"], start, end, row["score"], rule)
+        codings.setdefault(row.segment, []).extend(
+            ViewCoding(row.code, row.coder, start, end, row.score, rule)
             for start, end, rule in spans
         )
     paragraphs: dict[str, list[ViewParagraph]] = {}
@@ -373,7 +373,7 @@ def view_interviews(store: Store, coders: Sequence[str] = ()) -> list[ViewInterv
             ViewParagraph(p.locator, p.speaker, p.role, p.text, codings.get(p.id, []))  # type: ignore[arg-type]
         )
     return [
-        ViewInterview(s["interview"], s["attributes"], paragraphs.get(s["interview"], []))
+        ViewInterview(s.interview, s.attributes, paragraphs.get(s.interview, []))
         for s in store.interview_summaries()
     ]
 
@@ -409,24 +409,24 @@ def coding_rows(store: Store, coders: Sequence[str] = (), pii: str = "refuse") -
         _check_values("coder", coders, sorted(store.coder_origins()))
     table = store.coding_table(list(coders) or None)
     items = {
-        (f"{r['interview']} {r['locator']}", value): None
+        (f"{r.interview} {r.locator}", value): None
         for r in table
-        for value in (r["text"], r["speaker"], r["role"])
+        for value in (r.text, r.speaker, r.role)
     }
     clean = _cached(pii_filter(store, list(items), pii, "codings"))
     return [
         {
-            "interview": r["interview"],
-            "region": r["region"],
-            "role": clean(r["role"]),
-            "speaker": clean(r["speaker"]),
-            "start": r["start"],
-            "end": r["end"],
-            "segment_id": r["locator"],
-            "text": clean(r["text"]),
-            "code": r["code"],
-            "coder": r["coder"],
-            "score": r["score"],
+            "interview": r.interview,
+            "region": r.region,
+            "role": clean(r.role),
+            "speaker": clean(r.speaker),
+            "start": r.start,
+            "end": r.end,
+            "segment_id": r.locator,
+            "text": clean(r.text),
+            "code": r.code,
+            "coder": r.coder,
+            "score": r.score,
         }
         for r in table
     ]
@@ -569,7 +569,7 @@ def agreement_audit(
     _check_values("coder", coders, sorted(origins))
     themes = store.themes()
     _check_values("code", codes, [c for c, _, _ in themes])
-    region = {s["interview"]: s["region"] for s in store.interview_summaries()}
+    region = {s.interview: s.region for s in store.interview_summaries()}
     units = [
         AuditUnit(p.id, p.interview, region[p.interview], p.locator, p.text)
         for p in store.respondent_paragraphs()

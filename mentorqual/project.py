@@ -622,7 +622,7 @@ class Project:
             if found is None:
                 raise InputError(f"{interview}: {problem}")
             paragraph = next(p for p in paragraphs if p.id == found)
-            codings = store.segment_codings(found)
+            codings = [c._asdict() for c in store.segment_codings(found)]
         finally:
             store.close()
         for coding in codings:
@@ -962,7 +962,7 @@ class Project:
         store = self.store()
         try:
             return {
-                "interviews": store.interview_summaries(),
+                "interviews": [s._asdict() for s in store.interview_summaries()],
                 "coders": store.coders(),
                 "codes": store.codes(),
                 "codebook": store.codebook_sha256(),
