@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from mentorqual import Project
+from mentorqual.store import CodingRecord
 
 from .conftest import CODEBOOK, INTERVIEW
 
@@ -62,4 +64,33 @@ def test_machine_codings_are_updated_by_their_difference(tmp_path: Path) -> None
         )
     assert store.machine_codings("rules") == {} and store.assessed("rules") == {ids[0]}
     assert store.coder_origins() == {"rules": "rules"}
+    store.close()
+
+
+def test_codings_are_read_as_typed_rows(project: Project, write: Callable[..., Path]) -> None:
+    project.import_paths([write("T01.txt", INTERVIEW)])
+    project.load_codebook(CODEBOOK)
+    store = project.store()
+    ids, (a, b, *_) = store.respondent_texts().ids, store.codes()
+    with store.transaction():
+        store.replace_human_codings("Aske", ids[:1], [(ids[0], b)])
+        store.replace_machine_codings("rules", "rules", "v1", [(ids[0], a, 1.0, "[]")], ids)
+    table = store.coding_table()
+    assert all(isinstance(row, CodingRecord) for row in table)
+    human = table[0]  # a paragraph's human codings come first
+    assert (human.interview, human.region, human.role, human.code, human.coder) == (
+        "T01", "Hovedstaden", "Jobkonsulent", b, "Aske"
+    )  # fmt: skip
+    assert (human.origin, human.score, human.evidence) == ("human", None, None)
+    assert human.text == store.interview_text("T01")[human.start : human.end]
+    assert [row.coder for row in store.coding_table(["rules"])] == ["rules"]
+    codings = store.segment_codings(ids[0])
+    assert [(c.code, c.coder, c.origin, c.origin_version) for c in codings] == [
+        (b, "Aske", "human", ""),
+        (a, "rules", "rules", "v1"),
+    ]
+    assert codings[1].score == 1.0 and codings[1].evidence == "[]"
+    assert list(codings[0]._asdict()) == [
+        "code", "coder", "origin", "origin_version", "score", "evidence", "created_at"
+    ]  # fmt: skip
     store.close()

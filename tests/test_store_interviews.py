@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mentorqual import Project
-from mentorqual.store import Store
+from mentorqual.store import InterviewSummary, Store
 
-from .conftest import INTERVIEW
+from .conftest import CODEBOOK, INTERVIEW
 
 
 def columns(store: Store) -> list[tuple[int, str, str, int, str]]:
@@ -65,4 +65,26 @@ def test_respondent_texts_count_code_points_as_sqlite_does(
     assert [row[1] for row in expected] == ["T01", "T01", "T01", "T02", "T02", "T02"]
     assert any("𝔢𝔯" in row[4] for row in expected)
     assert columns(store) == expected
+    store.close()
+
+
+def test_interview_summaries_are_typed_rows(project: Project, write: Callable[..., Path]) -> None:
+    project.import_paths([write("T01.txt", INTERVIEW)])
+    project.load_codebook(CODEBOOK)
+    store = project.store()
+    ids = store.respondent_texts().ids
+    with store.transaction():
+        store.replace_human_codings("Aske", ids, [(ids[0], store.codes()[0])])
+    (summary,) = store.interview_summaries()
+    assert isinstance(summary, InterviewSummary)
+    assert (summary.interview, summary.region, summary.role) == (
+        "T01", "Hovedstaden", "Jobkonsulent"
+    )  # fmt: skip
+    assert summary.attributes == {
+        "interview": "T01", "region": "Hovedstaden", "role": "Jobkonsulent"
+    }  # fmt: skip
+    assert summary.source.endswith("T01.txt")
+    assert (summary.segments, summary.codings) == (3, {"Aske": 1})
+    words = "SELECT SUM(n_words) FROM segments WHERE kind = 'paragraph' AND role = 'respondent'"
+    assert summary.words == store.db.execute(words).fetchone()[0] > 0
     store.close()
