@@ -363,7 +363,7 @@ def test_bad_bootstrap_size() -> None:
 @pytest.fixture(scope="module")
 def sample_audit(sample: Path) -> tuple[Audit, Store]:
     store = Store(sample, create=False)
-    regions = {row["interview"]: row["region"] for row in store.interview_summaries()}
+    regions = {row.interview: row.region for row in store.interview_summaries()}
     units = [
         AuditUnit(p.id, p.interview, regions[p.interview], p.locator, p.text)
         for p in store.respondent_paragraphs()

@@ -59,7 +59,7 @@ def qde_of(path: Path) -> bytes:
 def codings_of(project: Project) -> set[tuple[str, str, str, str]]:
     """(interview, paragraph text, code, coder) of every coding."""
     with project._reading() as store:
-        return {(r["interview"], r["text"], r["code"], r["coder"]) for r in store.coding_table()}
+        return {(r.interview, r.text, r.code, r.coder) for r in store.coding_table()}
 
 
 def test_exported_project_validates_against_the_schema(
@@ -119,8 +119,8 @@ def test_round_trip_of_the_sample(sample: Path, exported: Path, tmp_path: Path) 
     assert len(report.imported.added) == 30 and not report.skipped
     assert codings_of(fresh) == codings_of(Project(sample))
     with fresh._reading() as a, Project(sample)._reading() as b:
-        assert [s["attributes"] for s in a.interview_summaries()] == [
-            s["attributes"] for s in b.interview_summaries()
+        assert [s.attributes for s in a.interview_summaries()] == [
+            s.attributes for s in b.interview_summaries()
         ]
     second = tmp_path / "second.qdpx"
     fresh.export_qdpx(second)
@@ -198,10 +198,10 @@ def test_import_of_an_nvivo_style_archive(loaded: Project, tmp_path: Path) -> No
     with loaded._reading() as store:
         rows = store.coding_table()
         summary = store.interview_summaries()[0]
-    assert [(r["locator"], r["code"], r["text"]) for r in rows] == [
+    assert [(r.locator, r.code, r.text) for r in rows] == [
         ("p2", "kurser", "Mentorkurset 😀 var godt.")
     ]
-    assert summary["region"] == "" and summary["attributes"]["interview"] == "Interview 7"
+    assert summary.region == "" and summary.attributes["interview"] == "Interview 7"
 
 
 def test_reports_list_an_interview_without_region_as_unknown(
@@ -349,7 +349,7 @@ def test_inline_text_sources_import(loaded: Project, tmp_path: Path) -> None:
     report = loaded.import_qdpx(qde)
     assert report.imported.added == ["Int 3"] and report.codings == {"ukendt": 1}
     with loaded._reading() as store:
-        assert [(r["code"], r["text"]) for r in store.coding_table()] == [
+        assert [(r.code, r.text) for r in store.coding_table()] == [
             ("ledelse", "Ledelsen bakker op.")
         ]
 

@@ -31,7 +31,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -39,7 +39,7 @@ from ..agreement import Scores, evaluate
 from ..codebook import Codebook
 from ..errors import InputError
 from ..reports.sheet import write_coding_sheet
-from ..store import SegmentRow, Store, now
+from ..store import ModelRecord, SegmentRow, Store, now
 from ..types import CLASSIFIER, MACHINE, RULES
 from . import Progress, codebooks
 from . import rules as rule_tagging
@@ -155,26 +155,26 @@ def train(store: Store, coders: Sequence[str], *, random_state: int = 0) -> Trai
     recipe = [data.sha256, store.codebook_sha256(), random_state, FORMAT, list(coders)]
     model_id = hashlib.sha256(json.dumps(recipe).encode("utf-8")).hexdigest()[:16]
     store.save_model(
-        {
-            "id": model_id,
-            "kind": CLASSIFIER,
-            "created_at": now(),
-            "codebook_sha256": store.codebook_sha256() or "",
-            "training_sha256": data.sha256,
-            "training_size": len(data.segments),
-            "coders": list(coders),
-            "metrics": {
+        ModelRecord(
+            id=model_id,
+            kind=CLASSIFIER,
+            created_at=now(),
+            codebook_sha256=store.codebook_sha256() or "",
+            training_sha256=data.sha256,
+            training_size=len(data.segments),
+            coders=list(coders),
+            metrics={
                 "cross_validation": f"{CV_SPLITS}-fold, grouped by interview",
                 "scores": [s.row() for s in scores],
             },
-            "params": {
+            params={
                 "random_state": random_state,
                 "thresholds": model.thresholds,
                 "untuned": model.untuned,
                 "skipped": model.skipped,
             },
-        },
-        blob,
+            data=blob,
+        )
     )
     return TrainReport(
         model_id,
@@ -193,7 +193,7 @@ def _scores(
     return evaluate(range(len(data.labels)), codes, predicted, reference)
 
 
-def load(store: Store) -> tuple[dict[str, Any], ThemeClassifier]:
+def load(store: Store) -> tuple[ModelRecord, ThemeClassifier]:
     """The project's newest classifier and its record; refuses a model trained with
     another codebook."""
     from ..tagging.classifier import ThemeClassifier
@@ -202,13 +202,13 @@ def load(store: Store) -> tuple[dict[str, Any], ThemeClassifier]:
     if record is None:
         raise InputError("the project has no trained classifier; run 'mentorqual train --from A'")
     current = store.codebook_sha256()
-    if record["codebook_sha256"] != current:
+    if record.codebook_sha256 != current:
         raise InputError(
-            f"the classifier {record['id']} was trained with another codebook "
-            f"(sha256 {record['codebook_sha256'][:12]}, the project's is {str(current)[:12]}); "
+            f"the classifier {record.id} was trained with another codebook "
+            f"(sha256 {record.codebook_sha256[:12]}, the project's is {str(current)[:12]}); "
             "train it again with 'mentorqual train'"
         )
-    return record, ThemeClassifier.from_bytes(record["data"])
+    return record, ThemeClassifier.from_bytes(record.data)
 
 
 @dataclass
@@ -240,7 +240,7 @@ def tag(store: Store, *, combine: bool) -> ClassifierTagReport:
     for i, p in enumerate(paragraphs):
         for j, code in enumerate(codes):
             prob = float(probabilities[i, j])
-            evidence: dict[str, object] = {"model": record["id"], "probability": prob}
+            evidence: dict[str, object] = {"model": record.id, "probability": prob}
             if decided[i, j]:
                 found[CLASSIFIER].append((p.id, code, prob, json.dumps(evidence)))
             ruled = (p.id, code) in rules
@@ -248,14 +248,14 @@ def tag(store: Store, *, combine: bool) -> ClassifierTagReport:
                 evidence["rules"] = json.loads(rules[(p.id, code)] or "[]") if ruled else []
                 found[MACHINE].append((p.id, code, prob, json.dumps(evidence, ensure_ascii=False)))
     ids = [p.id for p in paragraphs]
-    store.replace_machine_codings(CLASSIFIER, CLASSIFIER, record["id"], found[CLASSIFIER], ids)
+    store.replace_machine_codings(CLASSIFIER, CLASSIFIER, record.id, found[CLASSIFIER], ids)
     written = {CLASSIFIER: len(found[CLASSIFIER])}
     if combine:
-        version = f"{record['id']}+{(store.codebook_sha256() or '')[:12]}"
+        version = f"{record.id}+{(store.codebook_sha256() or '')[:12]}"
         store.replace_machine_codings(MACHINE, MACHINE, version, found[MACHINE], ids)
         written[MACHINE] = len(found[MACHINE])
     seconds = time.perf_counter() - started
-    return ClassifierTagReport(record["id"], len(paragraphs), written, seconds)
+    return ClassifierTagReport(record.id, len(paragraphs), written, seconds)
 
 
 def tag_with_rules(

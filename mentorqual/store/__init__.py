@@ -1,0 +1,51 @@
+"""The project store: one SQLite file. The only package that imports sqlite3.
+
+:class:`Store` is composed of one part per concern, each in its own module:
+``database`` (connection, recorded migrations, transactions), ``codebooks``,
+``interviews`` (text, paragraphs, sentences, summaries), ``codings`` (human and
+machine codings, assessments, coders) and ``models`` (trained classifiers, PII
+names). What it reads out comes back as the typed rows of ``rows``.
+"""
+
+from __future__ import annotations
+
+from .codebooks import CodebookStore
+from .codings import CodingStore
+from .database import MIGRATIONS, Database, now
+from .interviews import InterviewStore
+from .models import ModelStore
+from .rows import (
+    CodingRecord,
+    InterviewSummary,
+    ModelRecord,
+    ParagraphTexts,
+    SegmentCoding,
+    SegmentRow,
+    StoredCoding,
+)
+
+__all__ = [
+    "MIGRATIONS",
+    "CodingRecord",
+    "InterviewSummary",
+    "ModelRecord",
+    "ParagraphTexts",
+    "SegmentCoding",
+    "SegmentRow",
+    "Store",
+    "StoredCoding",
+    "now",
+]
+
+
+class Store(CodebookStore, InterviewStore, CodingStore, ModelStore, Database):
+    """A connection to one project file.
+
+    Example:
+        >>> store = Store(Path("study.db"))  # doctest: +SKIP
+        >>> with store.transaction():  # doctest: +SKIP
+        ...     store.add_pii_names(["Birthe"])
+        >>> [s.interview for s in store.interview_summaries()]  # doctest: +SKIP
+        ['SD01', 'SD02']
+        >>> store.close()  # doctest: +SKIP
+    """

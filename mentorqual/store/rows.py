@@ -1,0 +1,101 @@
+"""What the store reads out: typed rows instead of dicts.
+
+Rows read in bulk are NamedTuples: cheap to build from a cursor's tuples, and
+``_asdict()`` gives the dict a JSON or table writer wants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+
+@dataclass(frozen=True)
+class SegmentRow:
+    """A paragraph as stored: what codings attach to."""
+
+    id: int
+    interview: str
+    locator: str
+    role: str
+    text: str
+    start: int  # offset of the text in the interview's canonical text
+    speaker: str = ""
+
+
+@dataclass
+class ParagraphTexts:
+    """Paragraphs as columns, one list each, in the order of
+    :meth:`Store.respondent_paragraphs`: cheaper than an object per paragraph when
+    there are many (rule tagging reads all of them)."""
+
+    ids: list[int]
+    interviews: list[str]
+    locators: list[str]
+    starts: list[int]  # offset of the text in the interview's canonical text
+    texts: list[str]
+
+
+# A machine coding as stored, less its segment and code: (row id, origin, origin
+# version, score, evidence JSON).
+StoredCoding = tuple[int, str, str, float | None, str | None]
+
+
+class CodingRecord(NamedTuple):
+    """A coding of a paragraph with its interview, speaker, offsets and text."""
+
+    interview: str
+    region: str
+    role: str  # the interview's role attribute
+    speaker: str
+    segment: int  # the paragraph's row id
+    locator: str
+    start: int  # offsets of the paragraph in the interview's canonical text
+    end: int
+    text: str
+    code: str
+    coder: str
+    origin: str
+    score: float | None
+    evidence: str | None  # JSON, for machine codings
+
+
+class SegmentCoding(NamedTuple):
+    """A coding of one segment, as :meth:`Store.segment_codings` lists them."""
+
+    code: str
+    coder: str
+    origin: str
+    origin_version: str
+    score: float | None
+    evidence: str | None  # JSON, for machine codings
+    created_at: str
+
+
+class InterviewSummary(NamedTuple):
+    """An interview with its respondent paragraphs, words and codings per coder."""
+
+    interview: str
+    region: str
+    role: str
+    attributes: dict[str, str]  # region and role included
+    source: str  # the imported file's path
+    segments: int  # respondent paragraphs
+    words: int  # in respondent paragraphs
+    codings: dict[str, int]  # coder -> codings in the interview
+
+
+class ModelRecord(NamedTuple):
+    """A trained classifier as stored: what it was trained on, how it scored, and its
+    pickled bytes."""
+
+    id: str  # sha256 of what it was trained on, 16 hex
+    kind: str
+    created_at: str
+    codebook_sha256: str
+    training_sha256: str  # of the (text, codes) pairs trained on
+    training_size: int
+    coders: list[str]
+    metrics: dict[str, Any]  # grouped cross-validation
+    params: dict[str, Any]
+    data: bytes
