@@ -8,13 +8,25 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import CodebookError
+from .types import Codebook, Rule, Theme
+
+__all__ = [
+    "DEFAULT_CODEBOOK",
+    "Codebook",
+    "NewCode",
+    "Rule",
+    "Theme",
+    "load_codebook",
+    "parse_codebook",
+    "with_codes",
+]
 
 DEFAULT_CODEBOOK = Path("codebooks/mentorordning.yaml")
 
@@ -85,85 +97,6 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One rule of a theme: what matches, and the conditions on the sentence around it.
-
-    Terms are lemmas; ``*`` marks where a compound may attach: ``*kursus`` also
-    matches "mentorkurset" (head), ``blanket*`` also "blankethelvede" (modifier).
-    A term starting with ``!`` is an exception: ``!vejleder`` keeps ``*leder`` from
-    matching "vejlederen".
-    """
-
-    id: str
-    code: str
-    terms: tuple[str, ...] = ()
-    phrases: tuple[str, ...] = ()
-    patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
-    regex: tuple[str, ...] = ()
-    also: tuple[str, ...] = ()  # AND: one of these must be in the same sentence
-    unless: tuple[str, ...] = ()  # exclusion: none of these may be in the same sentence
-    negation: bool = True  # drop hits in a negated clause
-    min_hits: int = 1  # fire only with this many matched words in the paragraph
-    note: str = ""
-    line: int = 0
-
-
-@dataclass(frozen=True)
-class Theme:
-    """One code of the codebook, with its documentation and (for themes) its rules."""
-
-    code: str
-    label: str
-    colour: str = ""
-    definition: dict[str, str] = field(default_factory=dict)
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    examples: dict[str, str] = field(default_factory=dict)
-    parent: str | None = None
-    rules: tuple[Rule, ...] = ()
-    follow_question: bool = False  # later paragraphs of an answer keep the question's theme
-    line: int = 0
-
-    @property
-    def description(self) -> str:
-        return self.definition.get("da") or self.definition.get("en", "")
-
-
-@dataclass(frozen=True)
-class Codebook:
-    """A validated codebook: its themes and sub-codes in file order."""
-
-    name: str
-    version: str
-    path: Path
-    content: str
-    sha256: str
-    themes: tuple[Theme, ...]
-    subcodes: tuple[Theme, ...] = ()
-
-    @property
-    def codes(self) -> list[str]:
-        return [t.code for t in (*self.themes, *self.subcodes)]
-
-    @property
-    def rules(self) -> list[Rule]:
-        return [rule for theme in self.themes for rule in theme.rules]
-
-    def records(self) -> list[dict[str, Any]]:
-        """Rows for the project's ``codes`` table, parents before children."""
-        return [
-            {
-                "code": t.code,
-                "label": t.label,
-                "parent": t.parent,
-                "description": t.description,
-                "colour": t.colour,
-            }
-            for t in (*self.themes, *self.subcodes)
-        ]
 
 
 def load_codebook(path: Path) -> Codebook:
