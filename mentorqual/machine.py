@@ -29,7 +29,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -37,6 +37,8 @@ import numpy as np
 from . import evaluation
 from .errors import InputError
 from .store import SegmentRow, Store, now
+from .tagging.combine import machine_decisions
+from .tagging.evidence import Evidence
 
 if TYPE_CHECKING:
     from .tagging.classifier import ThemeClassifier
@@ -44,7 +46,6 @@ if TYPE_CHECKING:
 CLASSIFIER = "classifier"
 MACHINE = "machine"
 MIN_POSITIVES = 5
-RULE_SUPPORT = 0.5  # a rule hit counts when p >= RULE_SUPPORT * threshold
 CV_SPLITS = 5
 FORMAT = "theme-classifier/1"  # bump when features or model change
 
@@ -232,17 +233,20 @@ def tag(store: Store, *, combine: bool) -> ClassifierTagReport:
     thresholds = np.array([model.thresholds[c] for c in codes])
     decided = probabilities >= thresholds
     rules = {(s, c): ev for s, c, ev in store.coding_evidence("rules")} if combine else {}
+    row_of = {p.id: i for i, p in enumerate(paragraphs)}
+    column = {c: j for j, c in enumerate(codes)}
+    cells = [(row_of[s], column[c]) for s, c in rules if s in row_of and c in column]
+    combined = machine_decisions(probabilities, thresholds, cells)
     found: dict[str, list[tuple[int, str, float | None, str]]] = {CLASSIFIER: [], MACHINE: []}
     for i, p in enumerate(paragraphs):
         for j, code in enumerate(codes):
             prob = float(probabilities[i, j])
-            evidence: dict[str, object] = {"model": record["id"], "probability": prob}
+            evidence = Evidence(None, record["id"], prob)
             if decided[i, j]:
-                found[CLASSIFIER].append((p.id, code, prob, json.dumps(evidence)))
-            ruled = (p.id, code) in rules
-            if combine and (decided[i, j] or (ruled and prob >= RULE_SUPPORT * thresholds[j])):
-                evidence["rules"] = json.loads(rules[(p.id, code)] or "[]") if ruled else []
-                found[MACHINE].append((p.id, code, prob, json.dumps(evidence, ensure_ascii=False)))
+                found[CLASSIFIER].append((p.id, code, prob, evidence.to_json()))
+            if combine and combined[i, j]:
+                ruled = Evidence.from_json(rules.get((p.id, code))).hits
+                found[MACHINE].append((p.id, code, prob, replace(evidence, rules=ruled).to_json()))
     ids = [p.id for p in paragraphs]
     store.replace_machine_codings(CLASSIFIER, CLASSIFIER, record["id"], found[CLASSIFIER], ids)
     written = {CLASSIFIER: len(found[CLASSIFIER])}
@@ -312,13 +316,8 @@ def _cross_validated_pairs(
         row_of = {s.id: i for i, s in enumerate(data.segments)}
         hits = {(row_of[s], codes.index(c)) for s, c in rules if s in row_of}
         thresholds = cv.thresholds[np.array(cv.folds)]  # each row's own fold thresholds
-        decided = cv.probabilities >= thresholds
-        pairs = {(int(i), codes[int(j)]) for i, j in zip(*np.nonzero(decided), strict=True)}
-        pairs |= {
-            (i, codes[j])
-            for i, j in hits
-            if cv.probabilities[i, j] >= RULE_SUPPORT * thresholds[i, j]
-        }
+        combined = machine_decisions(cv.probabilities, thresholds, hits)
+        pairs = {(int(i), codes[int(j)]) for i, j in zip(*np.nonzero(combined), strict=True)}
     return pairs
 
 

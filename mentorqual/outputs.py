@@ -31,6 +31,7 @@ from .reports.quotes import write_quotes
 from .reports.tables import Row, Sheet, atomic_path, check_suffix, write_csv, write_workbook
 from .reports.view import ViewCoding, ViewInterview, ViewParagraph, ViewTheme, write_view
 from .store import Store, now
+from .tagging.evidence import Evidence
 
 MACHINE_ORDER = ("machine", "classifier", "rules")  # best first
 CONSENSUS = "consensus"
@@ -94,14 +95,6 @@ def choose_coder(store: Store, coder: str | None) -> CoderChoice:
         frozenset(store.assessed(coder)),
         frozenset(store.coding_pairs(coder)),
     )
-
-
-def rule_hits(evidence: str | None) -> list[dict[str, Any]]:
-    """The rule hits in a coding's evidence: a ``rules`` coding stores a list of hits,
-    a ``machine`` coding a dict with the hits under ``rules``, a classifier none."""
-    found = json.loads(evidence) if evidence else []
-    hits = found.get("rules", []) if isinstance(found, dict) else found
-    return [h for h in hits if isinstance(h, dict)]
 
 
 def _check_values(kind: str, wanted: Sequence[str], valid: Sequence[str]) -> None:
@@ -252,9 +245,9 @@ def quotes(
             c.human.add(row["coder"])
         else:
             c.machine[row["coder"]] = row["score"]
-            for hit in rule_hits(row["evidence"]):
+            for hit in Evidence.from_json(row["evidence"]).hits:
                 # A followed question's words lie before the paragraph: not a focus.
-                offsets = (start - row["start"] for _, start, _ in hit.get("tokens", []))
+                offsets = (start - row["start"] for _, start, _ in hit.tokens)
                 c.focus += [o for o in offsets if 0 <= o < len(row["text"])]
     sentences = store.sentences(s for s, _ in candidates)
     for (segment, _), c in candidates.items():
@@ -358,10 +351,10 @@ def view_interviews(store: Store, coders: Sequence[str] = ()) -> list[ViewInterv
     codings: dict[int, list[ViewCoding]] = {}
     for row in store.coding_table(list(coders) or None):
         length = row["end"] - row["start"]
-        spans = [
-            (start - row["start"], end - row["start"], hit.get("rule"))
-            for hit in rule_hits(row["evidence"])
-            for _, start, end in hit.get("tokens", [])
+        spans: list[tuple[int, int, str | None]] = [
+            (start - row["start"], end - row["start"], hit.rule)
+            for hit in Evidence.from_json(row["evidence"]).hits
+            for _, start, end in hit.tokens
         ] or [(0, length, None)]
         codings.setdefault(row["segment"], []).extend(
             ViewCoding(row["code"], row["coder"], start, end, row["score"], rule)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fnmatch
 import gc
-import json
 import os
 import re
 import time
@@ -41,6 +40,7 @@ from .reports.quotes import QUOTE_SUFFIXES
 from .reports.sheet import write_coding_sheet
 from .reports.tables import atomic_path, check_suffix, staging_folder
 from .store import SegmentRow, Store
+from .tagging.evidence import Evidence
 from .types import CodingRow, PathLike, QdaProject, Transcript
 
 DEFAULT_PROJECT = Path("mentorqual.db")
@@ -628,11 +628,10 @@ class Project:
         for coding in codings:
             # rules: a list of rule hits; classifier and machine: the model and its
             # probability, and for machine the rule hits it took over.
-            parsed = json.loads(coding["evidence"]) if coding["evidence"] else []
-            coding["rules"] = outputs.rule_hits(coding["evidence"])
-            coding["model"] = parsed.get("model") if isinstance(parsed, dict) else None
-            coding["probability"] = parsed.get("probability") if isinstance(parsed, dict) else None
-            coding["evidence"] = parsed
+            evidence = Evidence.from_json(coding["evidence"])
+            coding["rules"] = [hit._asdict() for hit in evidence.hits]
+            coding["model"], coding["probability"] = evidence.model, evidence.probability
+            coding["evidence"] = evidence
         return {"interview": interview, "segment": paragraph, "codings": codings}
 
     def evaluate(
