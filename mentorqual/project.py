@@ -502,31 +502,13 @@ class Project:
         progress: Progress,
     ) -> TagReport:
         """Tag with ``book``'s rules; the caller has made it the project's codebook."""
-        from .tagging import context, evidence  # with the rules: only when tagging
-        from .tagging.rules import tagger_for  # spaCy matchers: only when tagging
+        from .tagging.run import tag_paragraphs  # spaCy matchers: only when tagging
 
         started = time.perf_counter()
-        with _gc_paused():
-            tagger = tagger_for(book)
-            counted = tagger.tokens
+        with _gc_paused():  # the run's records live until the store has them
             paragraphs, questions = store.paragraph_texts()
-            texts = paragraphs.texts
-            results = []
-            step = 2000
-            for start in range(0, len(texts), step):
-                results += tagger.tag(texts[start : start + step])
-                progress("Tagging with rules", min(start + step, len(texts)), len(texts))
-            tokens = tagger.tokens - counted  # the respondent's: what the throughput is of
-            if followed := context.followed_codes(book):
-                tag, asked = tagger.tag, questions.texts  # not the names deleted below
-                context.follow(
-                    (paragraphs.interviews, paragraphs.starts),
-                    results,
-                    (questions.interviews, questions.starts),
-                    lambda wanted: tag([asked[k] for k in wanted]),
-                    followed,
-                )
-            rows, hits = evidence.codings(paragraphs.ids, paragraphs.starts, results)
+            run = tag_paragraphs(book, paragraphs, questions, progress)
+            hits = run.hits
             old = store.machine_codings("rules")
             added, removed = sorted(hits.keys() - old.keys()), sorted(old.keys() - hits.keys())
             listed = {s for s, _ in added} | {s for s, _ in removed}  # mostly none
@@ -544,21 +526,21 @@ class Project:
             report = TagReport(
                 codebook=book,
                 coder="rules",
-                paragraphs=len(texts),
-                tokens=tokens,
+                paragraphs=len(paragraphs.texts),
+                tokens=run.tokens,
                 seconds=time.perf_counter() - started,
-                added=[(*where[s], c, evidence.summary(hits[(s, c)])) for s, c in added],
+                added=[(*where[s], c, run.summary(s, c)) for s, c in added],
                 removed=[(*where[s], c, "") for s, c in removed],
                 kept=len(hits) - len(added),
                 dry_run=dry_run,
             )
             if not dry_run:
                 store.update_machine_codings(
-                    "rules", "rules", book.sha256, rows, paragraphs.ids, old
+                    "rules", "rules", book.sha256, run.rows, paragraphs.ids, old
                 )
             # Freed while the collector is off: the first collection after it would
             # otherwise walk every one of these objects.
-            del tagger, paragraphs, questions, texts, results, rows, hits, old
+            del paragraphs, questions, run, hits, old
         return report
 
     # -- the classifier ----------------------------------------------------------------
