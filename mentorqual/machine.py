@@ -134,7 +134,8 @@ class TrainReport:
 
 def train(store: Store, coders: Sequence[str], *, random_state: int = 0) -> TrainReport:
     """Cross-validate, fit on all the coders' paragraphs, and store the model."""
-    from .tagging.classifier import ThemeClassifier, cross_validate  # scikit-learn: lazily
+    from .tagging.classifier import ThemeClassifier  # scikit-learn: lazily
+    from .tagging.validation import cross_validate
 
     started = time.perf_counter()
     codes = store.codes()
@@ -272,7 +273,7 @@ def cross_validated_scores(
     test. ``only`` limits the scored paragraphs (segment id -> keep).
 
     One list of scores per grouped split: the standard split first, then ``repeats - 1``
-    others (:func:`.tagging.classifier.group_folds` with seeds 1, 2, ...). With few
+    others (:func:`.tagging.calibration.group_folds` with seeds 1, 2, ...). With few
     interviews the split alone moves a code's kappa by several hundredths; the spread
     over splits shows by how much.
     """
@@ -306,7 +307,7 @@ def _cross_validated_pairs(
     split_seed: int | None,
 ) -> set[tuple[int, str]]:
     """(row, code) of every coding ``coder`` makes under one grouped split."""
-    from .tagging.classifier import cross_validate
+    from .tagging.validation import cross_validate
 
     cv = cross_validate(
         data.texts, data.labels, data.groups, codes, n_splits=CV_SPLITS, split_seed=split_seed
@@ -331,7 +332,7 @@ def suggestions(
     With ``focus``, only the classifier's doubt about those codes counts: to get more
     examples of a weak code. The sheet still asks for every code, since a paragraph
     assessed without a code is a "no" for all of them."""
-    from .tagging.classifier import suggest
+    from .tagging.active import suggest
 
     record, model = load(store)
     codes = list(model.codes)
