@@ -12,18 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
-import numpy as np
-import spacy
-from spacy.attrs import IDX
-from spacy.language import Language
-from spacy.lookups import Table
-from spacy.tokenizer import Tokenizer
+# spaCy and numpy are imported where the work needs them (importing spaCy takes a
+# second): commands that never tokenize, and `--help`, import this module for nothing.
+if TYPE_CHECKING:
+    import numpy as np
+    from spacy.language import Language
+    from spacy.lookups import Table
 
 
 @cache
 def pipeline() -> Language:
     """The shared Danish pipeline (tokenizer, lookup lemmatizer, sentencizer)."""
+    import spacy
+
     nlp = spacy.blank("da")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("sentencizer")
@@ -87,6 +90,9 @@ def token_table(texts: Sequence[str], attrs: Sequence[int]) -> tuple[np.ndarray,
 def _token_table(
     texts: Sequence[str], columns: list[int | str], joiner: str | None
 ) -> tuple[np.ndarray, np.ndarray]:
+    import numpy as np
+    from spacy.attrs import IDX
+
     idx = columns.index(IDX)
     # Texts that are empty or start or end with whitespace are a group of their own.
     sizes: list[int] = []
@@ -139,6 +145,8 @@ def _token_table(
 def _joiner() -> str | None:
     """A whitespace character the tokenizer makes a token of its own, if its special
     cases let texts be joined at all."""
+    from spacy.tokenizer import Tokenizer
+
     tokenizer = pipeline().tokenizer
     if not isinstance(tokenizer, Tokenizer):
         return None
@@ -166,6 +174,8 @@ class WordIds:
     LOAD = 16  # slots per id: few collisions, and still a small table
 
     def __init__(self) -> None:
+        import numpy as np
+
         self.ids: dict[int, int] = {}
         self._hashes = np.zeros(0, dtype=np.uint64)  # the hash of each id
         self._slots = np.full(1 << 10, -1, dtype=np.int64)
@@ -175,6 +185,8 @@ class WordIds:
 
     def lookup(self, hashes: np.ndarray) -> tuple[np.ndarray, list[int]]:
         """The id of each hash; and the hashes not seen before, in the order of their ids."""
+        import numpy as np
+
         mask = np.uint64(len(self._slots) - 1)
         found = self._slots[(hashes & mask).astype(np.intp)]
         known = found >= 0
@@ -192,6 +204,8 @@ class WordIds:
         return found, new
 
     def _index(self) -> None:
+        import numpy as np
+
         size = len(self._slots)
         while size < self.LOAD * len(self._hashes):
             size *= 2

@@ -108,14 +108,13 @@ def _rule_hits(found: Any) -> tuple[RuleHit, ...]:
 def _hits_json(hits: Iterable[Hit | RuleHit], offset: int) -> str:
     """The hits as JSON, their offsets moved by ``offset``: the text json.dumps makes
     of their lists and dicts, written out without making them (one per coding)."""
-    return f"[{', '.join([_hit_json(h.rule, h.tokens, offset) for h in hits])}]"
-
-
-def _hit_json(rule: str, tokens: Iterable[Token], offset: int) -> str:
-    words = ", ".join(
-        [f"[{encode_basestring(t)}, {offset + a}, {offset + b}]" for t, a, b in tokens]
-    )
-    return f'{{"rule": {encode_basestring(rule)}, "tokens": [{words}]}}'
+    parts = []
+    for h in hits:
+        words = ", ".join(
+            [f"[{encode_basestring(t)}, {offset + a}, {offset + b}]" for t, a, b in h.tokens]
+        )
+        parts.append(f'{{"rule": {encode_basestring(h.rule)}, "tokens": [{words}]}}')
+    return f"[{', '.join(parts)}]"
 
 
 def codings(
