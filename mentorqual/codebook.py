@@ -235,21 +235,8 @@ class _Checker:
             line=data.line,
         )
 
-    def rule(self, data: Any, code: str, line: int) -> Rule:
-        if not isinstance(data, _Mapping):
-            raise self.fail(line, f"each rule of {code!r} must be a mapping with an 'id'")
-        self.keys(data, RULE_KEYS, "a rule")
-        rule_id = self.require(data, "id", str, "a rule")
-        if rule_id in self.rule_ids:
-            raise self.fail(
-                data.lines["id"],
-                f"duplicate rule id {rule_id!r} (first on line {self.rule_ids[rule_id]})",
-            )
-        self.rule_ids[rule_id] = data.lines["id"]
-        if not any(data.get(key) for key in MATCH_KEYS):
-            raise self.fail(
-                data.line, f"rule {rule_id!r} is empty: give terms, phrases, patterns or regex"
-            )
+    def entries(self, data: _Mapping, rule_id: str) -> None:
+        """Check a rule's words, phrases and regexes one by one."""
         for key in ("terms", "phrases", "also", "unless", "regex"):
             for value in self.strings(data, key):
                 if not value.strip() or (key != "regex" and value.strip("*!").strip() == ""):
@@ -267,6 +254,23 @@ class _Checker:
                     data.lines["regex"],
                     f"rule {rule_id!r}: regex {pattern!r} does not compile ({exc})",
                 ) from None
+
+    def rule(self, data: Any, code: str, line: int) -> Rule:
+        if not isinstance(data, _Mapping):
+            raise self.fail(line, f"each rule of {code!r} must be a mapping with an 'id'")
+        self.keys(data, RULE_KEYS, "a rule")
+        rule_id = self.require(data, "id", str, "a rule")
+        if rule_id in self.rule_ids:
+            raise self.fail(
+                data.lines["id"],
+                f"duplicate rule id {rule_id!r} (first on line {self.rule_ids[rule_id]})",
+            )
+        self.rule_ids[rule_id] = data.lines["id"]
+        if not any(data.get(key) for key in MATCH_KEYS):
+            raise self.fail(
+                data.line, f"rule {rule_id!r} is empty: give terms, phrases, patterns or regex"
+            )
+        self.entries(data, rule_id)
         patterns = data.get("patterns") or []
         if not isinstance(patterns, list) or not all(
             isinstance(p, list) and p and all(isinstance(t, dict) for t in p) for p in patterns

@@ -94,22 +94,7 @@ def _token_table(
     from spacy.attrs import IDX
 
     idx = columns.index(IDX)
-    # Texts that are empty or start or end with whitespace are a group of their own.
-    sizes: list[int] = []
-    run = 0
-    for text in texts:
-        if joiner is not None and text and not text[0].isspace() and not text[-1].isspace():
-            run += 1
-            if run == JOIN:
-                sizes.append(run)
-                run = 0
-        else:
-            if run:
-                sizes.append(run)
-                run = 0
-            sizes.append(1)
-    if run:
-        sizes.append(run)
+    sizes = _group_sizes(texts, joiner)
     tokenizer = pipeline().tokenizer
     tables: list[np.ndarray] = [np.zeros((0, len(columns)), dtype=np.uint64)]
     done = 0
@@ -139,6 +124,27 @@ def _token_table(
     bounds = np.append(np.searchsorted(position, starts), len(position))
     table[:, idx] = position - np.repeat(starts, np.diff(bounds))
     return table, bounds
+
+
+def _group_sizes(texts: Sequence[str], joiner: str | None) -> list[int]:
+    """How many texts each Doc joins, in order: up to :data:`JOIN`. Texts that are empty
+    or start or end with whitespace are a group of their own."""
+    sizes: list[int] = []
+    run = 0
+    for text in texts:
+        if joiner is not None and text and not text[0].isspace() and not text[-1].isspace():
+            run += 1
+            if run == JOIN:
+                sizes.append(run)
+                run = 0
+        else:
+            if run:
+                sizes.append(run)
+                run = 0
+            sizes.append(1)
+    if run:
+        sizes.append(run)
+    return sizes
 
 
 @cache
