@@ -8,13 +8,25 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import CodebookError
+from .types import Codebook, Rule, Theme
+
+__all__ = [
+    "DEFAULT_CODEBOOK",
+    "Codebook",
+    "NewCode",
+    "Rule",
+    "Theme",
+    "load_codebook",
+    "parse_codebook",
+    "with_codes",
+]
 
 DEFAULT_CODEBOOK = Path("codebooks/mentorordning.yaml")
 
@@ -85,85 +97,6 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One rule of a theme: what matches, and the conditions on the sentence around it.
-
-    Terms are lemmas; ``*`` marks where a compound may attach: ``*kursus`` also
-    matches "mentorkurset" (head), ``blanket*`` also "blankethelvede" (modifier).
-    A term starting with ``!`` is an exception: ``!vejleder`` keeps ``*leder`` from
-    matching "vejlederen".
-    """
-
-    id: str
-    code: str
-    terms: tuple[str, ...] = ()
-    phrases: tuple[str, ...] = ()
-    patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
-    regex: tuple[str, ...] = ()
-    also: tuple[str, ...] = ()  # AND: one of these must be in the same sentence
-    unless: tuple[str, ...] = ()  # exclusion: none of these may be in the same sentence
-    negation: bool = True  # drop hits in a negated clause
-    min_hits: int = 1  # fire only with this many matched words in the paragraph
-    note: str = ""
-    line: int = 0
-
-
-@dataclass(frozen=True)
-class Theme:
-    """One code of the codebook, with its documentation and (for themes) its rules."""
-
-    code: str
-    label: str
-    colour: str = ""
-    definition: dict[str, str] = field(default_factory=dict)
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    examples: dict[str, str] = field(default_factory=dict)
-    parent: str | None = None
-    rules: tuple[Rule, ...] = ()
-    follow_question: bool = False  # later paragraphs of an answer keep the question's theme
-    line: int = 0
-
-    @property
-    def description(self) -> str:
-        return self.definition.get("da") or self.definition.get("en", "")
-
-
-@dataclass(frozen=True)
-class Codebook:
-    """A validated codebook: its themes and sub-codes in file order."""
-
-    name: str
-    version: str
-    path: Path
-    content: str
-    sha256: str
-    themes: tuple[Theme, ...]
-    subcodes: tuple[Theme, ...] = ()
-
-    @property
-    def codes(self) -> list[str]:
-        return [t.code for t in (*self.themes, *self.subcodes)]
-
-    @property
-    def rules(self) -> list[Rule]:
-        return [rule for theme in self.themes for rule in theme.rules]
-
-    def records(self) -> list[dict[str, Any]]:
-        """Rows for the project's ``codes`` table, parents before children."""
-        return [
-            {
-                "code": t.code,
-                "label": t.label,
-                "parent": t.parent,
-                "description": t.description,
-                "colour": t.colour,
-            }
-            for t in (*self.themes, *self.subcodes)
-        ]
 
 
 def load_codebook(path: Path) -> Codebook:
@@ -302,21 +235,8 @@ class _Checker:
             line=data.line,
         )
 
-    def rule(self, data: Any, code: str, line: int) -> Rule:
-        if not isinstance(data, _Mapping):
-            raise self.fail(line, f"each rule of {code!r} must be a mapping with an 'id'")
-        self.keys(data, RULE_KEYS, "a rule")
-        rule_id = self.require(data, "id", str, "a rule")
-        if rule_id in self.rule_ids:
-            raise self.fail(
-                data.lines["id"],
-                f"duplicate rule id {rule_id!r} (first on line {self.rule_ids[rule_id]})",
-            )
-        self.rule_ids[rule_id] = data.lines["id"]
-        if not any(data.get(key) for key in MATCH_KEYS):
-            raise self.fail(
-                data.line, f"rule {rule_id!r} is empty: give terms, phrases, patterns or regex"
-            )
+    def entries(self, data: _Mapping, rule_id: str) -> None:
+        """Check a rule's words, phrases and regexes one by one."""
         for key in ("terms", "phrases", "also", "unless", "regex"):
             for value in self.strings(data, key):
                 if not value.strip() or (key != "regex" and value.strip("*!").strip() == ""):
@@ -334,6 +254,23 @@ class _Checker:
                     data.lines["regex"],
                     f"rule {rule_id!r}: regex {pattern!r} does not compile ({exc})",
                 ) from None
+
+    def rule(self, data: Any, code: str, line: int) -> Rule:
+        if not isinstance(data, _Mapping):
+            raise self.fail(line, f"each rule of {code!r} must be a mapping with an 'id'")
+        self.keys(data, RULE_KEYS, "a rule")
+        rule_id = self.require(data, "id", str, "a rule")
+        if rule_id in self.rule_ids:
+            raise self.fail(
+                data.lines["id"],
+                f"duplicate rule id {rule_id!r} (first on line {self.rule_ids[rule_id]})",
+            )
+        self.rule_ids[rule_id] = data.lines["id"]
+        if not any(data.get(key) for key in MATCH_KEYS):
+            raise self.fail(
+                data.line, f"rule {rule_id!r} is empty: give terms, phrases, patterns or regex"
+            )
+        self.entries(data, rule_id)
         patterns = data.get("patterns") or []
         if not isinstance(patterns, list) or not all(
             isinstance(p, list) and p and all(isinstance(t, dict) for t in p) for p in patterns

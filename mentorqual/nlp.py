@@ -12,18 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
-import numpy as np
-import spacy
-from spacy.attrs import IDX
-from spacy.language import Language
-from spacy.lookups import Table
-from spacy.tokenizer import Tokenizer
+# spaCy and numpy are imported where the work needs them (importing spaCy takes a
+# second): commands that never tokenize, and `--help`, import this module for nothing.
+if TYPE_CHECKING:
+    import numpy as np
+    from spacy.language import Language
+    from spacy.lookups import Table
 
 
 @cache
 def pipeline() -> Language:
     """The shared Danish pipeline (tokenizer, lookup lemmatizer, sentencizer)."""
+    import spacy
+
     nlp = spacy.blank("da")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("sentencizer")
@@ -87,23 +90,11 @@ def token_table(texts: Sequence[str], attrs: Sequence[int]) -> tuple[np.ndarray,
 def _token_table(
     texts: Sequence[str], columns: list[int | str], joiner: str | None
 ) -> tuple[np.ndarray, np.ndarray]:
+    import numpy as np
+    from spacy.attrs import IDX
+
     idx = columns.index(IDX)
-    # Texts that are empty or start or end with whitespace are a group of their own.
-    sizes: list[int] = []
-    run = 0
-    for text in texts:
-        if joiner is not None and text and not text[0].isspace() and not text[-1].isspace():
-            run += 1
-            if run == JOIN:
-                sizes.append(run)
-                run = 0
-        else:
-            if run:
-                sizes.append(run)
-                run = 0
-            sizes.append(1)
-    if run:
-        sizes.append(run)
+    sizes = _group_sizes(texts, joiner)
     tokenizer = pipeline().tokenizer
     tables: list[np.ndarray] = [np.zeros((0, len(columns)), dtype=np.uint64)]
     done = 0
@@ -135,10 +126,33 @@ def _token_table(
     return table, bounds
 
 
+def _group_sizes(texts: Sequence[str], joiner: str | None) -> list[int]:
+    """How many texts each Doc joins, in order: up to :data:`JOIN`. Texts that are empty
+    or start or end with whitespace are a group of their own."""
+    sizes: list[int] = []
+    run = 0
+    for text in texts:
+        if joiner is not None and text and not text[0].isspace() and not text[-1].isspace():
+            run += 1
+            if run == JOIN:
+                sizes.append(run)
+                run = 0
+        else:
+            if run:
+                sizes.append(run)
+                run = 0
+            sizes.append(1)
+    if run:
+        sizes.append(run)
+    return sizes
+
+
 @cache
 def _joiner() -> str | None:
     """A whitespace character the tokenizer makes a token of its own, if its special
     cases let texts be joined at all."""
+    from spacy.tokenizer import Tokenizer
+
     tokenizer = pipeline().tokenizer
     if not isinstance(tokenizer, Tokenizer):
         return None
@@ -166,6 +180,8 @@ class WordIds:
     LOAD = 16  # slots per id: few collisions, and still a small table
 
     def __init__(self) -> None:
+        import numpy as np
+
         self.ids: dict[int, int] = {}
         self._hashes = np.zeros(0, dtype=np.uint64)  # the hash of each id
         self._slots = np.full(1 << 10, -1, dtype=np.int64)
@@ -175,6 +191,8 @@ class WordIds:
 
     def lookup(self, hashes: np.ndarray) -> tuple[np.ndarray, list[int]]:
         """The id of each hash; and the hashes not seen before, in the order of their ids."""
+        import numpy as np
+
         mask = np.uint64(len(self._slots) - 1)
         found = self._slots[(hashes & mask).astype(np.intp)]
         known = found >= 0
@@ -192,6 +210,8 @@ class WordIds:
         return found, new
 
     def _index(self) -> None:
+        import numpy as np
+
         size = len(self._slots)
         while size < self.LOAD * len(self._hashes):
             size *= 2

@@ -47,8 +47,8 @@ from .workflows import (
     run,
 )
 from .workflows.classifier import ClassifierTagReport, TrainReport
-from .workflows.codings import CodingsReport, Explanation
 from .workflows.coders import Snapshot
+from .workflows.codings import CodingsReport, Explanation
 from .workflows.evaluation import Evaluation
 from .workflows.interchange import QdcReport, QdpxReport
 from .workflows.interviews import ImportReport, ProjectInfo
@@ -536,4 +536,3 @@ class _DryRun(Exception):
 
     def __init__(self, report: TagReport) -> None:
         self.report = report
-

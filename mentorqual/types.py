@@ -8,7 +8,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 PathLike = str | os.PathLike[str]
 Role = Literal["interviewer", "respondent"]
@@ -171,3 +171,101 @@ class QdaProject:
     variables: dict[str, tuple[str, str]] = field(default_factory=dict)
     origin: str = ""
     skipped: list[str] = field(default_factory=list)
+
+
+# -- paragraphs as the store reads them for rule tagging ----------------------------
+
+
+@dataclass
+class ParagraphTexts:
+    """Paragraphs as columns, one list each, in the order of
+    :meth:`Store.respondent_paragraphs`: cheaper than an object per paragraph when
+    there are many (rule tagging reads all of them)."""
+
+    ids: list[int]
+    interviews: list[str]
+    locators: list[str]
+    starts: list[int]  # offset of the text in the interview's canonical text
+    texts: list[str]
+
+
+# -- codebooks (loaded and validated by mentorqual.codebook) ----------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of a theme: what matches, and the conditions on the sentence around it.
+
+    Terms are lemmas; ``*`` marks where a compound may attach: ``*kursus`` also
+    matches "mentorkurset" (head), ``blanket*`` also "blankethelvede" (modifier).
+    A term starting with ``!`` is an exception: ``!vejleder`` keeps ``*leder`` from
+    matching "vejlederen".
+    """
+
+    id: str
+    code: str
+    terms: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
+    regex: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()  # AND: one of these must be in the same sentence
+    unless: tuple[str, ...] = ()  # exclusion: none of these may be in the same sentence
+    negation: bool = True  # drop hits in a negated clause
+    min_hits: int = 1  # fire only with this many matched words in the paragraph
+    note: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One code of the codebook, with its documentation and (for themes) its rules."""
+
+    code: str
+    label: str
+    colour: str = ""
+    definition: dict[str, str] = field(default_factory=dict)
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    examples: dict[str, str] = field(default_factory=dict)
+    parent: str | None = None
+    rules: tuple[Rule, ...] = ()
+    follow_question: bool = False  # later paragraphs of an answer keep the question's theme
+    line: int = 0
+
+    @property
+    def description(self) -> str:
+        return self.definition.get("da") or self.definition.get("en", "")
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """A validated codebook: its themes and sub-codes in file order."""
+
+    name: str
+    version: str
+    path: Path
+    content: str
+    sha256: str
+    themes: tuple[Theme, ...]
+    subcodes: tuple[Theme, ...] = ()
+
+    @property
+    def codes(self) -> list[str]:
+        return [t.code for t in (*self.themes, *self.subcodes)]
+
+    @property
+    def rules(self) -> list[Rule]:
+        return [rule for theme in self.themes for rule in theme.rules]
+
+    def records(self) -> list[dict[str, Any]]:
+        """Rows for the project's ``codes`` table, parents before children."""
+        return [
+            {
+                "code": t.code,
+                "label": t.label,
+                "parent": t.parent,
+                "description": t.description,
+                "colour": t.colour,
+            }
+            for t in (*self.themes, *self.subcodes)
+        ]

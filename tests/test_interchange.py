@@ -16,8 +16,8 @@ from mentorqual import Project
 from mentorqual.errors import InputError, PiiError
 from mentorqual.importers.qdpx import read_qdc, read_qdpx
 from mentorqual.importers.transcript import canonical_with_offsets
-from mentorqual.workflows.interchange import guid
 from mentorqual.utf16 import utf16_length
+from mentorqual.workflows.interchange import guid
 
 from .conftest import CODEBOOK
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 from spacy.attrs import IDX, IS_PUNCT, LENGTH, LOWER
@@ -88,3 +91,13 @@ def test_word_ids_survive_shared_slots() -> None:
     many = np.arange(5000, dtype=np.uint64) * np.uint64(7919)
     first, new = ids.lookup(many)
     assert len(new) == 5000 and ids.lookup(many)[0].tolist() == first.tolist()
+
+
+def test_importing_the_pipeline_module_imports_no_spacy() -> None:
+    # spaCy takes a second to import: commands that never tokenize must not wait for it.
+    code = (
+        "import sys, mentorqual.nlp, mentorqual.codebook, mentorqual.tagging.evidence\n"
+        "print(sorted(m for m in ('spacy', 'sklearn') if m in sys.modules))"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout == "[]\n"

@@ -1,4 +1,4 @@
-"""Theme classifier: training, thresholds, grouped CV, storage and suggestions.
+"""Theme classifier: training, storage, grouped CV and suggestions on a trained model.
 
 Most tests use small synthetic interviews; one trains on the sample corpus against
 coder A and scores held-out interviews.
@@ -17,16 +17,9 @@ import pytest
 from mentorqual import MentorqualError, Project
 from mentorqual.agreement import evaluate
 from mentorqual.tagging import classifier as module
-from mentorqual.tagging.classifier import (
-    FORMAT_MAGIC,
-    ClassifierError,
-    ThemeClassifier,
-    best_threshold,
-    cross_validate,
-    group_folds,
-    lemma_tokens,
-    suggest,
-)
+from mentorqual.tagging.active import suggest
+from mentorqual.tagging.classifier import FORMAT_MAGIC, ClassifierError, ThemeClassifier
+from mentorqual.tagging.validation import cross_validate
 
 from .conftest import CODEBOOK, TRANSCRIPTS
 
@@ -113,21 +106,6 @@ def micro_f1(predicted: list[set[str]], reference: list[set[str]]) -> float:
         {(i, c) for i, found in enumerate(reference) for c in found},
     )
     return next(r.f1 for r in rows if r.code == "micro")
-
-
-# -- features ------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Lønsedlerne og blanketter", ["lønseddel", "og", "blanket"]),  # capitalised, plural
-        ("Kurserne i 2024!", ["kursus", "i"]),  # digits and punctuation dropped
-        ("Mentorerne, øh, gik", ["mentor", "øh", "gå"]),  # æøå are letters
-    ],
-)
-def test_lemma_tokens(text: str, expected: list[str]) -> None:
-    assert lemma_tokens(text) == expected
 
 
 # -- training and predicting -----------------------------------------------------------
@@ -225,15 +203,6 @@ def test_bad_settings() -> None:
         ThemeClassifier(CODES, word_ngrams=None, char_ngrams=None)
 
 
-def test_best_threshold_maximises_f1() -> None:
-    p = np.array([0.9, 0.8, 0.7, 0.4, 0.3, 0.2])
-    y = np.array([1, 1, 0, 1, 0, 0])
-    assert best_threshold(p, y) == pytest.approx(0.35)  # top 4: F1 6/7 beats top 2: 4/5
-    # Equal probabilities are never split, even when splitting them would score higher.
-    assert best_threshold(np.array([0.6, 0.6, 0.2]), np.array([1, 0, 0])) == pytest.approx(0.4)
-    assert best_threshold(np.array([0.3, 0.2]), np.array([1, 1])) == pytest.approx(0.1)
-
-
 # -- storing -------------------------------------------------------------------------
 
 
@@ -276,35 +245,7 @@ def test_bytes_from_elsewhere_are_refused(
         ThemeClassifier.from_bytes(data)
 
 
-# -- cross-validation -----------------------------------------------------------------
-
-
-def test_group_folds_never_share_an_interview() -> None:
-    groups = [f"I{k % 7}" for k in range(50)]
-    folds = group_folds(groups, 5)
-    assert len(folds) == 5
-    tested: list[int] = []
-    for train, test in folds:
-        assert not {groups[i] for i in train} & {groups[i] for i in test}
-        assert sorted([*train, *test]) == list(range(50))
-        tested += test.tolist()
-    assert sorted(tested) == list(range(50))  # every text held out exactly once
-    assert len(group_folds(groups[:20], 10)) == 7  # capped at the number of interviews
-    with pytest.raises(ClassifierError, match=r"at least 2 interviews; got 1 \(I0\)"):
-        group_folds(["I0", "I0"], 5)
-
-
-def test_a_seed_gives_another_grouped_split() -> None:
-    groups = [f"I{k % 12}" for k in range(60)]
-
-    def interviews(folds: list[tuple[np.ndarray, np.ndarray]]) -> list[set[str]]:
-        return sorted(({groups[i] for i in test} for _, test in folds), key=sorted)
-
-    standard = interviews(group_folds(groups, 4))
-    seeded = interviews(group_folds(groups, 4, seed=1))
-    assert seeded == interviews(group_folds(groups, 4, seed=1))  # deterministic
-    assert seeded != standard
-    assert sorted(g for fold in seeded for g in fold) == sorted(set(groups))
+# -- cross-validation (tagging.validation) ---------------------------------------------
 
 
 def test_cross_validate_holds_out_whole_interviews(
@@ -341,34 +282,7 @@ def test_cross_validate_is_reproducible(train: Data) -> None:
     assert first.predictions == second.predictions
 
 
-# -- suggestions -----------------------------------------------------------------------
-
-
-def test_suggest_takes_the_least_certain_spread_over_interviews_and_strata() -> None:
-    # Interview A (region N) holds the six most uncertain paragraphs.
-    margins = [0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.1, 0.2, 0.3, 0.4, 0.45, 0.3]
-    p = np.array([[0.5 + m, 0.0] for m in margins])
-    groups = ["A"] * 6 + ["B", "B", "C", "C", "D", "D"]
-    strata = ["N"] * 6 + ["N", "N", "S", "S", "S", "S"]
-    picked = suggest(p, groups, strata, 4)
-    # Strata take turns, at most ceil(4 / 4) = 1 per interview: B before A's second.
-    assert picked == [0, 8, 6, 11]
-    assert suggest(p, groups, strata, 6) == [0, 8, 1, 11, 6, 9]  # 2 per interview
-    # When no stratum can pick under the cap, the cap rises.
-    assert suggest(p[:8], groups[:8], strata[:8], 6) == [0, 1, 2, 6, 7, 3]
-    assert suggest(p, groups, strata, 4) == picked  # deterministic
-    assert sorted(suggest(p, groups, strata, 100)) == list(range(12))
-    assert suggest(p, groups, strata, 0) == []
-
-
-def test_suggest_uses_the_thresholds_and_breaks_ties_by_index() -> None:
-    p = np.array([[0.3, 0.9], [0.5, 0.9], [0.3, 0.9], [0.9, 0.3]])
-    assert suggest(p, ["A"] * 4, ["N"] * 4, 2) == [1, 0]
-    assert suggest(p, ["A"] * 4, ["N"] * 4, 1, thresholds=[0.3, 0.5]) == [0]
-    with pytest.raises(ClassifierError, match="2 thresholds for 3 codes"):
-        suggest(np.zeros((1, 3)), ["A"], ["N"], 1, thresholds=[0.5, 0.5])
-    with pytest.raises(ClassifierError, match="got 4 rows, 3 interviews and 4 strata"):
-        suggest(p, ["A"] * 3, ["N"] * 4, 1)
+# -- suggestions (tagging.active) ------------------------------------------------------
 
 
 def test_suggest_spreads_a_real_ranking(model: ThemeClassifier) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -16,7 +15,7 @@ from mentorqual.codebook import load_codebook
 from mentorqual.errors import CodebookError
 from mentorqual.importers import read_transcript
 from mentorqual.project import validate_codebook
-from mentorqual.tagging import evidence, rules, spans
+from mentorqual.tagging import rules, spans
 from mentorqual.tagging.rules import RuleTagger, WordAnalyser, parse_term
 
 from .conftest import CODEBOOK, TRANSCRIPTS
@@ -388,30 +387,6 @@ def test_each_word_type_is_analysed_once(monkeypatch: pytest.MonkeyPatch, tmp_pa
     analysed.clear()
     tagger.tag(texts)
     assert analysed == [] and len(tagger.types.ids) == learnt
-
-
-def test_evidence_is_the_hits_as_json_with_interview_offsets() -> None:
-    odd = '"citat" \\ æ\t'
-    hits = [
-        rules.Hit("r-1", "kurser", ((odd, 3, 14), ("kursus", 20, 26))),
-        rules.Hit("r2", "kurser", (("Løn", 0, 3),)),
-    ]
-    other = [rules.Hit("a", "administration", (("blanket", 1, 8),))]
-    results = [
-        rules.ParagraphResult({"kurser": hits, "administration": other}),
-        rules.ParagraphResult(),
-    ]
-    rows, found = evidence.codings([5, 6], [100, 0], results)
-    expected = [
-        {"rule": "r-1", "tokens": [[odd, 103, 114], ["kursus", 120, 126]]},
-        {"rule": "r2", "tokens": [["Løn", 100, 103]]},
-    ]
-    assert rows == [
-        (5, "kurser", 1.0, json.dumps(expected, ensure_ascii=False)),
-        (5, "administration", 1.0, '[{"rule": "a", "tokens": [["blanket", 101, 108]]}]'),
-    ]
-    assert found == {(5, "kurser"): hits, (5, "administration"): other}
-    assert evidence.summary(hits) == f"r-1: {odd}, kursus; r2: Løn"
 
 
 @pytest.mark.parametrize("join", [1, 2, 32])

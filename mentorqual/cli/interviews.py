@@ -135,6 +135,8 @@ def info(project: Project) -> None:
             f"{r.segments:>9}{r.words:>8}  {coded}"
         )
     if rows:
-        click.echo(f"{'total':<47}{sum(r.segments for r in rows):>9}{sum(r.words for r in rows):>8}")
+        click.echo(
+            f"{'total':<47}{sum(r.segments for r in rows):>9}{sum(r.words for r in rows):>8}"
+        )
     for coder, origin, n in found.coders:
         click.echo(f"Coder {coder} ({origin}): {n} codings")

@@ -9,6 +9,7 @@ names). What it reads out comes back as the typed rows of ``rows``.
 
 from __future__ import annotations
 
+from ..types import ParagraphTexts
 from .codebooks import CodebookStore
 from .codings import CodingStore
 from .database import MIGRATIONS, Database, now
@@ -18,7 +19,6 @@ from .rows import (
     CodingRecord,
     InterviewSummary,
     ModelRecord,
-    ParagraphTexts,
     SegmentCoding,
     SegmentRow,
     StoredCoding,

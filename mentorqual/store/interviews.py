@@ -7,9 +7,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..errors import ProjectError
-from ..types import Paragraph, Transcript
+from ..types import Paragraph, ParagraphTexts, Transcript
 from .database import Database, now
-from .rows import InterviewSummary, ParagraphTexts, SegmentRow
+from .rows import InterviewSummary, SegmentRow
 
 
 class InterviewStore(Database):

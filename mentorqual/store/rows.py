@@ -23,19 +23,6 @@ class SegmentRow:
     speaker: str = ""
 
 
-@dataclass
-class ParagraphTexts:
-    """Paragraphs as columns, one list each, in the order of
-    :meth:`Store.respondent_paragraphs`: cheaper than an object per paragraph when
-    there are many (rule tagging reads all of them)."""
-
-    ids: list[int]
-    interviews: list[str]
-    locators: list[str]
-    starts: list[int]  # offset of the text in the interview's canonical text
-    texts: list[str]
-
-
 # A machine coding as stored, less its segment and code: (row id, origin, origin
 # version, score, evidence JSON).
 StoredCoding = tuple[int, str, str, float | None, str | None]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from ..codebook import Codebook
+from ..types import Codebook
 from .evidence import Hit, ParagraphResult
 
 FOLLOW_RULE = "follow-question"

@@ -27,8 +27,8 @@ from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
 
 from .. import nlp
-from ..codebook import Codebook, Rule
 from ..errors import CodebookError
+from ..types import Codebook, Rule
 from .evidence import Hit, ParagraphResult
 from .patterns import PatternGate
 from .spans import (

@@ -29,7 +29,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,8 @@ from ..codebook import Codebook
 from ..errors import InputError
 from ..reports.sheet import write_coding_sheet
 from ..store import ModelRecord, SegmentRow, Store, now
+from ..tagging.combine import machine_decisions
+from ..tagging.evidence import Evidence
 from ..types import CLASSIFIER, MACHINE, RULES
 from . import Progress, codebooks
 from . import rules as rule_tagging
@@ -48,7 +50,6 @@ if TYPE_CHECKING:
     from ..tagging.classifier import ThemeClassifier
 
 MIN_POSITIVES = 5
-RULE_SUPPORT = 0.5  # a rule hit counts when p >= RULE_SUPPORT * threshold
 CV_SPLITS = 5
 FORMAT = "theme-classifier/1"  # bump when features or model change
 
@@ -137,7 +138,8 @@ class TrainReport:
 
 def train(store: Store, coders: Sequence[str], *, random_state: int = 0) -> TrainReport:
     """Cross-validate, fit on all the coders' paragraphs, and store the model."""
-    from ..tagging.classifier import ThemeClassifier, cross_validate  # scikit-learn: lazily
+    from ..tagging.classifier import ThemeClassifier  # scikit-learn: lazily
+    from ..tagging.validation import cross_validate
 
     started = time.perf_counter()
     codes = store.codes()
@@ -236,17 +238,20 @@ def tag(store: Store, *, combine: bool) -> ClassifierTagReport:
     thresholds = np.array([model.thresholds[c] for c in codes])
     decided = probabilities >= thresholds
     rules = {(s, c): ev for s, c, ev in store.coding_evidence(RULES)} if combine else {}
+    row_of = {p.id: i for i, p in enumerate(paragraphs)}
+    column = {c: j for j, c in enumerate(codes)}
+    cells = [(row_of[s], column[c]) for s, c in rules if s in row_of and c in column]
+    combined = machine_decisions(probabilities, thresholds, cells)
     found: dict[str, list[tuple[int, str, float | None, str]]] = {CLASSIFIER: [], MACHINE: []}
     for i, p in enumerate(paragraphs):
         for j, code in enumerate(codes):
             prob = float(probabilities[i, j])
-            evidence: dict[str, object] = {"model": record.id, "probability": prob}
+            evidence = Evidence(None, record.id, prob)
             if decided[i, j]:
-                found[CLASSIFIER].append((p.id, code, prob, json.dumps(evidence)))
-            ruled = (p.id, code) in rules
-            if combine and (decided[i, j] or (ruled and prob >= RULE_SUPPORT * thresholds[j])):
-                evidence["rules"] = json.loads(rules[(p.id, code)] or "[]") if ruled else []
-                found[MACHINE].append((p.id, code, prob, json.dumps(evidence, ensure_ascii=False)))
+                found[CLASSIFIER].append((p.id, code, prob, evidence.to_json()))
+            if combine and combined[i, j]:
+                ruled = Evidence.from_json(rules.get((p.id, code))).hits
+                found[MACHINE].append((p.id, code, prob, replace(evidence, rules=ruled).to_json()))
     ids = [p.id for p in paragraphs]
     store.replace_machine_codings(CLASSIFIER, CLASSIFIER, record.id, found[CLASSIFIER], ids)
     written = {CLASSIFIER: len(found[CLASSIFIER])}
@@ -287,7 +292,7 @@ def cross_validated_scores(
     test. ``only`` limits the scored paragraphs (segment id -> keep).
 
     One list of scores per grouped split: the standard split first, then ``repeats - 1``
-    others (:func:`.tagging.classifier.group_folds` with seeds 1, 2, ...). With few
+    others (:func:`.tagging.calibration.group_folds` with seeds 1, 2, ...). With few
     interviews the split alone moves a code's kappa by several hundredths; the spread
     over splits shows by how much.
     """
@@ -321,7 +326,7 @@ def _cross_validated_pairs(
     split_seed: int | None,
 ) -> set[tuple[int, str]]:
     """(row, code) of every coding ``coder`` makes under one grouped split."""
-    from ..tagging.classifier import cross_validate
+    from ..tagging.validation import cross_validate
 
     cv = cross_validate(
         data.texts, data.labels, data.groups, codes, n_splits=CV_SPLITS, split_seed=split_seed
@@ -331,13 +336,8 @@ def _cross_validated_pairs(
         row_of = {s.id: i for i, s in enumerate(data.segments)}
         hits = {(row_of[s], codes.index(c)) for s, c in rules if s in row_of}
         thresholds = cv.thresholds[np.array(cv.folds)]  # each row's own fold thresholds
-        decided = cv.probabilities >= thresholds
-        pairs = {(int(i), codes[int(j)]) for i, j in zip(*np.nonzero(decided), strict=True)}
-        pairs |= {
-            (i, codes[j])
-            for i, j in hits
-            if cv.probabilities[i, j] >= RULE_SUPPORT * thresholds[i, j]
-        }
+        combined = machine_decisions(cv.probabilities, thresholds, hits)
+        pairs = {(int(i), codes[int(j)]) for i, j in zip(*np.nonzero(combined), strict=True)}
     return pairs
 
 
@@ -351,7 +351,7 @@ def suggestions(
     With ``focus``, only the classifier's doubt about those codes counts: to get more
     examples of a weak code. The sheet still asks for every code, since a paragraph
     assessed without a code is a "no" for all of them."""
-    from ..tagging.classifier import suggest
+    from ..tagging.active import suggest
 
     record, model = load(store)
     codes = list(model.codes)

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from ..errors import InputError, ProjectError, listing
 from ..importers import read_codings_csv
 from ..importers.sheet import read_coding_sheet
-from ..reports.tables import Row, Sheet, write_csv, write_workbook
 from ..reports.files import atomic_path, check_suffix
+from ..reports.tables import Row, Sheet, write_csv, write_workbook
 from ..store import SegmentRow, Store
 from ..tagging.evidence import Evidence, RuleHit
 from ..types import RESERVED_CODERS, CodingRow
@@ -89,7 +89,10 @@ def apply(store: Store, path: Path, rows: list[CodingRow]) -> CodingsReport:
     report = CodingsReport(path)
     for name in sorted(scope):
         segments = [
-            s.id for interview in scope[name] for s in paragraphs[interview] or [] if s.role == "respondent"
+            s.id
+            for interview in scope[name]
+            for s in paragraphs[interview] or []
+            if s.role == "respondent"
         ]
         added, removed = store.replace_human_codings(name, segments, wanted[name])
         report.coders[name] = (added, removed, len(scope[name]))
@@ -263,7 +266,7 @@ class CodingExplanation:
     origin_version: str | None
     model: str | None  # classifier and machine: the model
     probability: float | None
-    rules: list[RuleHit]  # rules and machine: the rule hits
+    rules: tuple[RuleHit, ...]  # rules and machine: the rule hits
 
 
 @dataclass(frozen=True)
@@ -295,7 +298,7 @@ def explain(store: Store, interview: str, segment: str) -> Explanation:
                 coding.origin_version,
                 evidence.model,
                 evidence.probability,
-                evidence.rules,
+                evidence.hits,
             )
         )
     return Explanation(interview, paragraph, codings)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..importers import count_words, find_transcripts, read_transcript
-from ..store import Store
+from ..store import InterviewSummary, Store
 from ..types import Transcript
 from . import Progress
 

@@ -88,7 +88,11 @@ class PiiPolicy:
             return self.guard.redact
         guard = self.guard
         refuse(
-            [f"{where} {hit.kind} {hit.text!r}" for where, text in items for hit in guard.scan(text)],
+            [
+                f"{where} {hit.kind} {hit.text!r}"
+                for where, text in items
+                for hit in guard.scan(text)
+            ],
             what,
         )
         return _unchanged

@@ -22,8 +22,8 @@ from ..reports.heatmap import write_heatmap
 from ..reports.quotes import write_quotes
 from ..reports.view import ViewCoding, ViewInterview, ViewParagraph, ViewTheme, write_view
 from ..store import InterviewSummary, now
+from ..tagging.evidence import Evidence
 from ..types import PiiMode
-from ..tagging.evidence import rule_hits
 from .coders import CoderChoice, Snapshot, check_values, choose, default_quote_coders, names
 from .privacy import PiiPolicy
 
@@ -219,7 +219,7 @@ def _candidates(
             c.human.add(row.coder)
         else:
             c.machine[row.coder] = row.score
-            for hit in rule_hits(row.evidence):
+            for hit in Evidence.from_json(row.evidence).hits:
                 # A followed question's words lie before the paragraph: not a focus.
                 offsets = (start - row.start for _, start, _ in hit.tokens)
                 c.focus += [o for o in offsets if 0 <= o < len(row.text)]
@@ -266,9 +266,9 @@ def view_interviews(snapshot: Snapshot, coders: Sequence[str] = ()) -> list[View
     codings: dict[int, list[ViewCoding]] = {}
     for row in snapshot.codings(coders):
         length = row.end - row.start
-        spans = [
+        spans: list[tuple[int, int, str | None]] = [
             (start - row.start, end - row.start, hit.rule)
-            for hit in rule_hits(row.evidence)
+            for hit in Evidence.from_json(row.evidence).hits
             for _, start, end in hit.tokens
         ] or [(0, length, None)]
         codings.setdefault(row.segment, []).extend(

@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..codebook import Codebook
 from ..store import Store
+from ..tagging.pause import gc_paused
 from ..types import RULES
 from . import Progress
 
@@ -32,14 +30,13 @@ class TagReport:
 
 def apply(store: Store, book: Codebook, dry_run: bool, progress: Progress) -> TagReport:
     """Tag with ``book``'s rules; the caller has made it the project's codebook."""
-    from ..tagging import evidence  # with the rules: only when tagging
     from ..tagging.run import tag_paragraphs  # spaCy matchers: only when tagging
 
     started = time.perf_counter()
     with gc_paused():
         paragraphs, questions = store.paragraph_texts()
         run = tag_paragraphs(book, paragraphs, questions, progress)
-        rows, hits = evidence.codings(paragraphs.ids, paragraphs.starts, run.results)
+        rows, hits = run.rows, run.hits
         old = store.machine_codings(RULES)
         added, removed = sorted(hits.keys() - old.keys()), sorted(old.keys() - hits.keys())
         listed = {s for s, _ in added} | {s for s, _ in removed}  # mostly none
@@ -56,7 +53,7 @@ def apply(store: Store, book: Codebook, dry_run: bool, progress: Progress) -> Ta
             paragraphs=len(paragraphs.texts),
             tokens=run.tokens,
             seconds=time.perf_counter() - started,
-            added=[(*where[s], c, evidence.summary(hits[(s, c)])) for s, c in added],
+            added=[(*where[s], c, run.summary(s, c)) for s, c in added],
             removed=[(*where[s], c, "") for s, c in removed],
             kept=len(hits) - len(added),
             dry_run=dry_run,
@@ -67,17 +64,3 @@ def apply(store: Store, book: Codebook, dry_run: bool, progress: Progress) -> Ta
         # otherwise walk every one of these objects.
         del paragraphs, questions, run, rows, hits, old
     return report
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside the block. Rule tagging makes many small
-    objects that live until it ends; with the lemma table and the pipeline in memory,
-    each full collection the allocations trigger would walk millions of objects."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
