@@ -19,21 +19,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .codebook import Codebook
 from .errors import InputError, ProjectError
-from .importers import DEFAULT_INTERVIEWER_LABELS
-from .importers.qdpx import QDA_SUFFIXES
-from .quotes import Quote
-from .reports.agreement import AGREEMENT_SUFFIXES
-from .reports.files import check_suffix, staging_folder
-from .reports.quotes import QUOTE_SUFFIXES
-from .reports.tables import markdown_table
 from .store import Store
-from .tagging.context import FOLLOW_RULE
-from .types import PathLike, PiiMode, QdaProject
+from .types import Codebook, PathLike, PiiMode, QdaProject
 from .workflows import (
     Progress,
     audit,
+    check_suffix,
     classifier,
     codebooks,
     codings,
@@ -45,28 +37,30 @@ from .workflows import (
     reports,
     rules,
     run,
+    staging_folder,
 )
+from .workflows.audit import AGREEMENT_SUFFIXES
 from .workflows.classifier import ClassifierTagReport, TrainReport
 from .workflows.coders import Snapshot
 from .workflows.codings import CodingsReport, Explanation
 from .workflows.evaluation import Evaluation
-from .workflows.interchange import QdcReport, QdpxReport
-from .workflows.interviews import ImportReport, ProjectInfo
+from .workflows.interchange import QDA_SUFFIXES, QdcReport, QdpxReport
+from .workflows.interviews import DEFAULT_INTERVIEWER_LABELS, ImportReport, ProjectInfo
 from .workflows.privacy import PiiPolicy, ScanReport, scan_files
-from .workflows.reports import CountsResult, QuoteOptions
-from .workflows.rules import TagReport, gc_paused
+from .workflows.reports import QUOTE_SUFFIXES, CountsResult, QuoteOptions
+from .workflows.rules import TagReport
 from .workflows.run import RunReport
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from .agreement import Audit
+    from .quotes import Quote
 
 # The command line imports nothing of the library but this module (and the base
 # modules): what it needs besides Project is listed here.
 __all__ = [
     "DEFAULT_INTERVIEWER_LABELS",
-    "FOLLOW_RULE",
     "PROJECT_ENV",
     "QDA_SUFFIXES",
     "ClassifierTagReport",
@@ -84,8 +78,8 @@ __all__ = [
     "ScanReport",
     "TagReport",
     "TrainReport",
+    "agreement_table",
     "default_project_path",
-    "markdown_table",
     "scan_files",
     "validate_codebook",
 ]
@@ -97,6 +91,9 @@ PROJECT_ENV = "MENTORQUAL_PROJECT"
 def default_project_path() -> Path:
     """``$MENTORQUAL_PROJECT`` if set, else ``./mentorqual.db``."""
     return Path(os.environ.get(PROJECT_ENV) or DEFAULT_PROJECT)
+
+
+agreement_table = audit.table  # the audit as the terminal shows it
 
 
 def validate_codebook(path: PathLike) -> Codebook:
@@ -279,7 +276,7 @@ class Project:
         The previous ``rules`` codings are replaced in one transaction; human codings
         are never touched. With ``dry_run`` nothing is written.
         """
-        with gc_paused():  # parsing the codebook would set off collections too
+        with rules.gc_paused():  # parsing the codebook would set off collections too
             book = codebook if isinstance(codebook, Codebook) else self.codebook(codebook)
         try:
             with self._writing(create=False) as store:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..project import Project, markdown_table
+from ..project import Project, agreement_table
 from ..types import PiiMode
 from .options import comma_list, library_errors, output_option, pass_project, pii_options
 
@@ -82,23 +82,7 @@ def agreement(
         f"{unit}s assessed by two or more coders; {len(result.disagreements)} with "
         "disagreements"
     )
-    table = [
-        {
-            "code": a.code,
-            "units": a.units,
-            "agreement": a.percent,
-            result.kappa_name: a.kappa,
-            "alpha": a.alpha,
-            "alpha 95% CI": "–"
-            if a.alpha_low != a.alpha_low
-            else f"{a.alpha_low:.3f}–{a.alpha_high:.3f}",
-            "AC1": a.ac1,
-            "kappa band": a.kappa_band,
-            "alpha verdict": a.alpha_verdict,
-        }
-        for a in (*result.per_code, result.overall)
-    ]
-    click.echo(markdown_table(table), nl=False)
+    click.echo(agreement_table(result), nl=False)
     if {"classifier", "machine"} & set(result.coders):
         click.echo(
             "Note: the classifier learnt from human codings; against the coder it learnt "

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..project import FOLLOW_RULE, Project
+from ..project import Project
 from ..types import PiiMode
 from .options import export_coders_option, library_errors, output_option, pass_project, pii_options
 
@@ -100,5 +100,5 @@ def explain(project: Project, interview: str, segment: str) -> None:
             click.echo(f"    model {coding.model}: probability {coding.probability:.3f}")
         for hit in coding.rules:
             words = ", ".join(f"{text!r} [{start}:{end}]" for text, start, end in hit.tokens)
-            where = " (in the interviewer's question)" if hit.rule == FOLLOW_RULE else ""
+            where = " (in the interviewer's question)" if hit.in_question else ""
             click.echo(f"    rule {hit.rule}: {words}{where}")

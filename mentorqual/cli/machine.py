@@ -10,7 +10,6 @@ from ..project import (
     ClassifierTagReport,
     Project,
     TagReport,
-    markdown_table,
 )
 from .options import ProgressBar, library_errors, output_option, pass_project
 
@@ -133,7 +132,7 @@ def train(project: Project, coders: tuple[str, ...]) -> None:
         f"{report.interviews} interviews (coders {', '.join(report.coders)}) "
         f"in {report.seconds:.1f} s. Cross-validated, grouped by interview:"
     )
-    click.echo(markdown_table([s.row() for s in report.scores]), nl=False)
+    click.echo(report.markdown(), nl=False)
 
 
 @click.command()

@@ -25,6 +25,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+# The facade checks an output's suffix before it opens the project, and stages a
+# folder of outputs around the transaction.
+from ..reports.files import check_suffix, staging_folder
+
+__all__ = ["Progress", "check_suffix", "no_progress", "staging_folder"]
+
 # (step label, done, total): lets a caller draw a progress bar without the library
 # knowing how.
 Progress = Callable[[str, int, int], None]

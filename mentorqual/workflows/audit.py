@@ -12,15 +12,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..agreement import AgreementError, Audit, AuditUnit, audit
 from ..errors import InputError
-from ..reports.agreement import write_agreement
+from ..reports import markdown_table
+from ..reports.agreement import AGREEMENT_SUFFIXES, write_agreement
 from ..store import now
 from .coders import Snapshot, check_values
 from .privacy import PiiPolicy
 
+__all__ = ["AGREEMENT_SUFFIXES", "agreement_audit", "frames", "table", "write_report"]
+
 if TYPE_CHECKING:
     import pandas as pd
+
+    from ..agreement import Audit
 
 
 def agreement_audit(
@@ -33,6 +37,8 @@ def agreement_audit(
     bootstrap: bool = True,
 ) -> Audit:
     """The agreement audit of ``coders`` (humans, or a machine coder against humans)."""
+    from ..agreement import AgreementError, AuditUnit, audit  # numpy: only for the audit
+
     store = snapshot.store
     if len(coders) < 2:
         raise InputError(f"agreement needs at least 2 coders, got {len(coders)}")
@@ -81,6 +87,27 @@ def write_report(snapshot: Snapshot, result: Audit, path: Path, policy: PiiPolic
         title=f"Interkoder-enighed: {', '.join(result.coders)}",
         about=_notes(snapshot, result),
     )
+
+
+def table(result: Audit) -> str:
+    """The audit per code and overall, as the terminal shows it (Markdown)."""
+    rows = [
+        {
+            "code": a.code,
+            "units": a.units,
+            "agreement": a.percent,
+            result.kappa_name: a.kappa,
+            "alpha": a.alpha,
+            "alpha 95% CI": "–"
+            if a.alpha_low != a.alpha_low
+            else f"{a.alpha_low:.3f}–{a.alpha_high:.3f}",
+            "AC1": a.ac1,
+            "kappa band": a.kappa_band,
+            "alpha verdict": a.alpha_verdict,
+        }
+        for a in (*result.per_code, result.overall)
+    ]
+    return markdown_table(rows)
 
 
 def frames(result: Audit) -> dict[str, pd.DataFrame]:

@@ -33,20 +33,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
-
-from ..agreement import Scores, evaluate
 from ..codebook import Codebook
 from ..errors import InputError
+from ..reports import markdown_table
 from ..reports.sheet import write_coding_sheet
 from ..store import ModelRecord, SegmentRow, Store, now
-from ..tagging.combine import machine_decisions
 from ..tagging.evidence import Evidence
 from ..types import CLASSIFIER, MACHINE, RULES
 from . import Progress, codebooks
 from . import rules as rule_tagging
 
 if TYPE_CHECKING:
+    from ..agreement import Scores
     from ..tagging.classifier import ThemeClassifier
 
 MIN_POSITIVES = 5
@@ -135,6 +133,10 @@ class TrainReport:
     scores: list[Scores]
     seconds: float
 
+    def markdown(self) -> str:
+        """The cross-validation figures per code, as the terminal shows them."""
+        return markdown_table([s.row() for s in self.scores])
+
 
 def train(store: Store, coders: Sequence[str], *, random_state: int = 0) -> TrainReport:
     """Cross-validate, fit on all the coders' paragraphs, and store the model."""
@@ -191,6 +193,8 @@ def train(store: Store, coders: Sequence[str], *, random_state: int = 0) -> Trai
 def _scores(
     data: TrainingSet, codes: Sequence[str], predicted: set[tuple[int, str]]
 ) -> list[Scores]:
+    from ..agreement import evaluate  # numpy: only when scoring
+
     reference = {(i, code) for i, labels in enumerate(data.labels) for code in labels}
     return evaluate(range(len(data.labels)), codes, predicted, reference)
 
@@ -226,6 +230,10 @@ class ClassifierTagReport:
 def tag(store: Store, *, combine: bool) -> ClassifierTagReport:
     """Code every respondent paragraph with the classifier (coder ``classifier``) and,
     with ``combine``, the combined coder ``machine`` from classifier and rules."""
+    import numpy as np  # with the model: only when tagging
+
+    from ..tagging.combine import machine_decisions
+
     started = time.perf_counter()
     record, model = load(store)
     if combine and not store.assessed(RULES):
@@ -296,6 +304,8 @@ def cross_validated_scores(
     interviews the split alone moves a code's kappa by several hundredths; the spread
     over splits shows by how much.
     """
+    from ..agreement import evaluate  # numpy: only when scoring
+
     codes = store.codes()
     data = training_set(store, [against])
     check_positives(data, codes)
@@ -326,6 +336,9 @@ def _cross_validated_pairs(
     split_seed: int | None,
 ) -> set[tuple[int, str]]:
     """(row, code) of every coding ``coder`` makes under one grouped split."""
+    import numpy as np
+
+    from ..tagging.combine import machine_decisions
     from ..tagging.validation import cross_validate
 
     cv = cross_validate(

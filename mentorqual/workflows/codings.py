@@ -20,7 +20,8 @@ from ..importers.sheet import read_coding_sheet
 from ..reports.files import atomic_path, check_suffix
 from ..reports.tables import Row, Sheet, write_csv, write_workbook
 from ..store import SegmentRow, Store
-from ..tagging.evidence import Evidence, RuleHit
+from ..tagging.context import FOLLOW_RULE
+from ..tagging.evidence import Evidence
 from ..types import RESERVED_CODERS, CodingRow
 from .coders import Snapshot
 from .interviews import normalise
@@ -257,6 +258,16 @@ def frame(snapshot: Snapshot, coders: Sequence[str] = ()) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
+class ExplainedHit:
+    """A rule hit behind a coding: the rule, the words (text, start, end) and whether
+    they are in the interviewer's question rather than the paragraph."""
+
+    rule: str
+    tokens: tuple[tuple[str, int, int], ...]
+    in_question: bool
+
+
+@dataclass(frozen=True)
 class CodingExplanation:
     """One coding of a paragraph and what produced it."""
 
@@ -266,7 +277,7 @@ class CodingExplanation:
     origin_version: str | None
     model: str | None  # classifier and machine: the model
     probability: float | None
-    rules: tuple[RuleHit, ...]  # rules and machine: the rule hits
+    rules: tuple[ExplainedHit, ...]  # rules and machine: the rule hits
 
 
 @dataclass(frozen=True)
@@ -298,7 +309,10 @@ def explain(store: Store, interview: str, segment: str) -> Explanation:
                 coding.origin_version,
                 evidence.model,
                 evidence.probability,
-                evidence.hits,
+                tuple(
+                    ExplainedHit(h.rule, tuple(h.tokens), h.rule == FOLLOW_RULE)
+                    for h in evidence.hits
+                ),
             )
         )
     return Explanation(interview, paragraph, codings)

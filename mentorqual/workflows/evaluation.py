@@ -12,8 +12,8 @@ import fnmatch
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..agreement import Scores, evaluate, spread
 from ..errors import InputError
 from ..reports import markdown_table, write_table
 from ..reports.files import check_suffix
@@ -21,6 +21,9 @@ from ..store import Store
 from ..types import CLASSIFIER, MACHINE
 from . import Progress
 from .classifier import cross_validated_scores
+
+if TYPE_CHECKING:
+    from ..agreement import Scores
 
 
 @dataclass
@@ -46,6 +49,8 @@ class Evaluation:
 
     def rows(self) -> list[dict[str, object]]:
         """One row per code; with several splits, F1 and kappa's mean and range too."""
+        from ..agreement import spread  # numpy: only when there is a table to show
+
         if len(self.runs) == 1:
             return [s.row() for s in self.runs[0]]
         return spread(self.runs)
@@ -109,6 +114,8 @@ def evaluate_splits(
         units = {u for u in units if _matches(interviews[u], only)}
     if not units:
         raise InputError(f"coders {coder!r} and {against!r} have no segments in common")
+    from ..agreement import evaluate  # numpy: only when scoring
+
     predicted = {pair for pair in store.coding_pairs(coder) if pair[0] in units}
     reference = {pair for pair in store.coding_pairs(against) if pair[0] in units}
     return Evaluation(coder, against, [evaluate(units, store.codes(), predicted, reference)])

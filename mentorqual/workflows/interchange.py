@@ -23,6 +23,7 @@ from pathlib import Path
 from .._version import __version__
 from ..codebook import Codebook, NewCode, with_codes
 from ..errors import InputError, ProjectError
+from ..importers.qdpx import QDA_SUFFIXES as QDA_SUFFIXES  # what `import` reads as REFI-QDA
 from ..importers.qdpx import SourceCoding, read_qdc, read_qdpx, to_transcripts
 from ..reports.files import atomic_path
 from ..reports.qdpx import write_qdc, write_qdpx

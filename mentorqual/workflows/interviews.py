@@ -14,10 +14,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..importers import count_words, find_transcripts, read_transcript
+from ..importers import DEFAULT_INTERVIEWER_LABELS, count_words, find_transcripts, read_transcript
 from ..store import InterviewSummary, Store
 from ..types import Transcript
 from . import Progress
+
+__all__ = [
+    "DEFAULT_INTERVIEWER_LABELS",
+    "ImportPlan",
+    "ImportReport",
+    "ProjectInfo",
+    "apply_import",
+    "info",
+    "normalise",
+    "plan_import",
+]
 
 
 @dataclass

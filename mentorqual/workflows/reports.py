@@ -19,6 +19,7 @@ from ..errors import InputError
 from ..quotes import Candidate, Quote, select_quotes
 from ..reports.counts import counts_markdown, write_counts
 from ..reports.heatmap import write_heatmap
+from ..reports.quotes import QUOTE_SUFFIXES as QUOTE_SUFFIXES  # what a sheet can be
 from ..reports.quotes import write_quotes
 from ..reports.view import ViewCoding, ViewInterview, ViewParagraph, ViewTheme, write_view
 from ..store import InterviewSummary, now

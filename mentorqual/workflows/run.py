@@ -12,7 +12,6 @@ import json
 import platform
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 from ..codebook import Codebook
@@ -204,6 +203,8 @@ def file_sha256(path: Path) -> str:
 
 
 def _versions() -> dict[str, str]:
+    from importlib import metadata  # a slow import, for the manifest only
+
     found = {"python": platform.python_version()}
     for name in PACKAGES:
         try:
