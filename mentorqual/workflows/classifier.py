@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -284,74 +284,6 @@ def tag_with_rules(
     report = tag(store, combine=book is not None)
     progress("Tagging with the classifier", 1, 1)
     return tagged, report
-
-
-def cross_validated_scores(
-    store: Store,
-    coder: str,
-    against: str,
-    only: Mapping[int, bool] | None = None,
-    *,
-    repeats: int = 1,
-    progress: Callable[[int, int], None] | None = None,
-) -> list[list[Scores]]:
-    """Honest scores of ``classifier`` or ``machine`` against a human coder: grouped
-    k-fold cross-validation on that coder's paragraphs, no interview in both train and
-    test. ``only`` limits the scored paragraphs (segment id -> keep).
-
-    One list of scores per grouped split: the standard split first, then ``repeats - 1``
-    others (:func:`.tagging.calibration.group_folds` with seeds 1, 2, ...). With few
-    interviews the split alone moves a code's kappa by several hundredths; the spread
-    over splits shows by how much.
-    """
-    from ..agreement import evaluate  # numpy: only when scoring
-
-    codes = store.codes()
-    data = training_set(store, [against])
-    check_positives(data, codes)
-    rules: set[tuple[int, str]] = set()
-    if coder == MACHINE:
-        if not store.assessed(RULES):
-            raise InputError("coder 'machine' needs the rules' codings; run 'mentorqual tag'")
-        rules = store.coding_pairs(RULES)
-    keep = [i for i, s in enumerate(data.segments) if only is None or only.get(s.id, False)]
-    if not keep:
-        raise InputError(f"no paragraphs of {against!r} match the selected interviews")
-    kept = set(keep)
-    reference = {(i, c) for i, labels in enumerate(data.labels) for c in labels if i in kept}
-    runs = []
-    for n in range(repeats):
-        pairs = _cross_validated_pairs(data, codes, coder, rules, n or None)
-        runs.append(evaluate(keep, codes, {p for p in pairs if p[0] in kept}, reference))
-        if progress is not None:
-            progress(n + 1, repeats)
-    return runs
-
-
-def _cross_validated_pairs(
-    data: TrainingSet,
-    codes: Sequence[str],
-    coder: str,
-    rules: set[tuple[int, str]],
-    split_seed: int | None,
-) -> set[tuple[int, str]]:
-    """(row, code) of every coding ``coder`` makes under one grouped split."""
-    import numpy as np
-
-    from ..tagging.combine import machine_decisions
-    from ..tagging.validation import cross_validate
-
-    cv = cross_validate(
-        data.texts, data.labels, data.groups, codes, n_splits=CV_SPLITS, split_seed=split_seed
-    )
-    pairs = cv.pairs()
-    if coder == MACHINE:
-        row_of = {s.id: i for i, s in enumerate(data.segments)}
-        hits = {(row_of[s], codes.index(c)) for s, c in rules if s in row_of}
-        thresholds = cv.thresholds[np.array(cv.folds)]  # each row's own fold thresholds
-        combined = machine_decisions(cv.probabilities, thresholds, hits)
-        pairs = {(int(i), codes[int(j)]) for i, j in zip(*np.nonzero(combined), strict=True)}
-    return pairs
 
 
 def suggestions(
