@@ -23,7 +23,8 @@ class PiiMode(enum.StrEnum):
 
 
 # -- coders --------------------------------------------------------------------------
-# The coders mentorqual writes itself; every other coder is a person (origin "human").
+# The coders mentorqual writes itself; every other coder is a person, of origin HUMAN.
+HUMAN = "human"
 RULES = "rules"
 CLASSIFIER = "classifier"
 MACHINE = "machine"  # rules and classifier combined

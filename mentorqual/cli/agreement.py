@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..project import Project, agreement_table
-from ..types import PiiMode
+from ..types import CLASSIFIER, MACHINE, PiiMode
 from .options import comma_list, library_errors, output_option, pass_project, pii_options
 
 
@@ -83,7 +83,7 @@ def agreement(
         "disagreements"
     )
     click.echo(agreement_table(result), nl=False)
-    if {"classifier", "machine"} & set(result.coders):
+    if {CLASSIFIER, MACHINE} & set(result.coders):
         click.echo(
             "Note: the classifier learnt from human codings; against the coder it learnt "
             "from, these figures are in-sample. 'mentorqual evaluate --coder machine "

@@ -4,23 +4,9 @@ honestly and pick what to code next.
 The classifier's bytes live only in the project database (table ``models``); a model
 is loaded only from there, and only if it was trained with the project's codebook.
 
-**The combined coder ``machine``.** ``machine`` takes the classifier's decision, and
-also a rule hit whose classifier probability is at least half the code's threshold:
-the rules add explicit mentions the classifier was unsure of, and the classifier
-vetoes rule hits it finds implausible. Measured against coder A on the sample with
-out-of-fold probabilities (5-fold, grouped by interview), micro F1:
-
-=================  ==========  =====  ===========  =====
-paragraphs         classifier  union  this rule    rules
-=================  ==========  =====  ===========  =====
-all 30 interviews  0.811       0.822  0.829        0.840
-held out (*03 *06) 0.817       0.774  0.821        0.752
-=================  ==========  =====  ===========  =====
-
-The rules were written on the other 24 interviews, so only the held-out row is fair to
-them. A plain union loses precision (0.68 on held-out). This rule beats both parts on
-the held-out interviews, raises recall on all interviews (0.849 against 0.805), and
-every coding it adds from a rule carries that rule's evidence, which ``explain`` shows.
+The combined coder ``machine`` (classifier decisions, plus rule hits the classifier
+finds plausible) is decided by :mod:`mentorqual.tagging.combine`, which also gives its
+measured figures.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from ..errors import InputError
 from ..store import CodingRecord, InterviewSummary, Store
-from ..types import CONSENSUS, MACHINE, MACHINE_ORDER
+from ..types import CONSENSUS, HUMAN, MACHINE, MACHINE_ORDER
 
 
 class Snapshot:
@@ -33,7 +33,7 @@ class Snapshot:
 
     @cached_property
     def humans(self) -> list[str]:
-        return sorted(c for c, o in self.origins.items() if o == "human")
+        return sorted(c for c, o in self.origins.items() if o == HUMAN)
 
     @cached_property
     def lead_human(self) -> str | None:
@@ -124,7 +124,7 @@ def choose(snapshot: Snapshot, coder: str | None) -> CoderChoice:
         )
     if coder not in origins:
         raise InputError(f"unknown coder {coder!r}; valid coders: {names(valid)}")
-    kind = "human coder" if origins[coder] == "human" else f"machine coder ({origins[coder]})"
+    kind = "human coder" if origins[coder] == HUMAN else f"machine coder ({origins[coder]})"
     return CoderChoice(
         coder,
         f"{coder} ({kind})",

@@ -20,7 +20,7 @@ from ..importers.qdpx import QDA_SUFFIXES as QDA_SUFFIXES  # what `import` reads
 from ..importers.qdpx import SourceCoding, read_qdc, read_qdpx, to_transcripts
 from ..reports.files import atomic_path
 from ..store import SegmentRow, Store
-from ..types import CONSENSUS, MACHINE_CODERS, QdaCode, QdaProject
+from ..types import CONSENSUS, HUMAN, MACHINE_CODERS, QdaCode, QdaProject
 from . import Progress, codebooks, interviews
 
 UNKNOWN_CODER = "ukendt"
@@ -233,7 +233,7 @@ def _write_codings(store: Store, plan: CodingPlan, path: Path) -> dict[str, int]
                 scope=scope,
             )
         else:
-            if origins.get(coder, "human") != "human":
+            if origins.get(coder, HUMAN) != HUMAN:
                 raise InputError(f"{path}: coder {coder!r} is a machine coder in this project")
             pairs = plan.human.get(coder, set())
             store.replace_human_codings(coder, scope, pairs)

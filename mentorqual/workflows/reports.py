@@ -24,7 +24,7 @@ from ..reports.quotes import write_quotes
 from ..reports.view import ViewCoding, ViewInterview, ViewParagraph, ViewTheme, write_view
 from ..store import InterviewSummary, now
 from ..tagging.evidence import Evidence
-from ..types import PiiMode
+from ..types import HUMAN, PiiMode
 from .coders import CoderChoice, Snapshot, check_values, choose, default_quote_coders, names
 from .privacy import PiiPolicy
 
@@ -216,7 +216,7 @@ def _candidates(
                 code=row.code,
                 sentences=(),
             )
-        if row.origin == "human":
+        if row.origin == HUMAN:
             c.human.add(row.coder)
         else:
             c.machine[row.coder] = row.score
