@@ -25,7 +25,7 @@ from . import __version__
 from .codebook import Codebook, NewCode, with_codes
 from .errors import InputError
 from .importers.qdpx import SourceCoding
-from .pii import TAGS, PiiGuard, PiiHit, redact, refuse
+from .pii import OffsetMap, PiiGuard, redact_with_map, refuse
 from .store import SegmentRow, Store
 from .types import QdaCode, QdaCoding, QdaProject, QdaSelection, QdaSource
 
@@ -155,7 +155,7 @@ def _selection(
     )
 
 
-def _guard_texts(store: Store, texts: dict[str, str], pii: str) -> dict[str, _Shift]:
+def _guard_texts(store: Store, texts: dict[str, str], pii: str) -> dict[str, OffsetMap]:
     """Check or redact the texts in place; returns, for each redacted text, how its
     offsets move."""
     if pii == "allow":
@@ -172,32 +172,11 @@ def _guard_texts(store: Store, texts: dict[str, str], pii: str) -> dict[str, _Sh
             "transcripts",
         )
         return {}
-    shifts: dict[str, _Shift] = {}
+    shifts: dict[str, OffsetMap] = {}
     for interview, found_hits in hits.items():
         if found_hits:
-            texts[interview], shifts[interview] = _redact(texts[interview], found_hits)
+            texts[interview], shifts[interview] = redact_with_map(texts[interview], found_hits)
     return shifts
-
-
-class _Shift:
-    """Maps an offset of a text to its offset after redaction."""
-
-    def __init__(self, edits: list[tuple[int, int, int]]) -> None:
-        self.edits = edits  # (start, end, length of the tag), in order
-
-    def __call__(self, position: int) -> int:
-        delta = 0
-        for start, end, size in self.edits:
-            if position <= start:
-                break
-            if position < end:  # inside a redacted span: to the end of its tag
-                return start + delta + size
-            delta += size - (end - start)
-        return position + delta
-
-
-def _redact(text: str, hits: Sequence[PiiHit]) -> tuple[str, _Shift]:
-    return redact(text, hits), _Shift([(h.start, h.end, len(TAGS[h.kind])) for h in hits])
 
 
 # -- import --------------------------------------------------------------------------

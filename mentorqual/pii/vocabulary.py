@@ -1,0 +1,102 @@
+"""Is a capitalised word an ordinary Danish word, or a place, a firm or a people?
+
+The Danish vocabulary is every word form (key or lemma) of the Danish lemma lookup
+table in spacy-lookups-data, about 550,000 forms, read straight from the package's data
+file: spaCy itself is not imported, and nothing is downloaded. Compounds that the table
+lacks ("jobcentervejledning") count as Danish when they split into words of the table.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import cache, lru_cache
+from importlib import resources
+
+from ..errors import MentorqualError
+from .data.places import DANISH_PLACES, FOREIGN_PLACES
+from .data.words import ORGANISATIONS, PEOPLES_AND_LANGUAGES, TRANSCRIPT_WORDS
+
+LEMMA_TABLE = "da_lemma_lookup.json.gz"
+# Family-name endings that are also Danish words ("Mad|sen", "Han|sen"): never the last
+# part of a compound.
+_NAME_TAILS = frozenset({"sen", "son", "sson", "gaard", "gård"})
+_LINKS = "se"
+_STRESS = str.maketrans(
+    "áéíóú", "aeiou"
+)  # the linking letters of Danish compounds: "beskæftigelse|s|ministerium"
+
+
+class Vocabulary:
+    """A set of lower-cased Danish word forms, kept as the lemma table's own dict (its
+    keys) plus the lemmas and lower-cased forms the keys lack: no copy of 550,000 words."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self._forms = table
+        extra = {lemma for lemma in table.values() if lemma not in table}
+        extra.update([w.lower() for w in (*table, *extra) if not w.islower()])
+        self._extra = frozenset(extra)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._forms or word in self._extra
+
+    def __len__(self) -> int:
+        return len(self._forms) + len(self._extra)
+
+
+@cache
+def danish_words() -> Vocabulary:
+    """Every lower-cased word form of the Danish lemma table; read once, on first use."""
+    try:
+        # Why here and not at import: the table takes a second and 60 MB to read.
+        data = resources.files("spacy_lookups_data").joinpath("data", LEMMA_TABLE)
+        table: dict[str, str] = json.loads(gzip.decompress(data.read_bytes()))
+    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        raise MentorqualError(
+            f"the Danish word list is missing ({exc}); reinstall mentorqual with its "
+            "dependencies (spacy-lookups-data)"
+        ) from None
+    return Vocabulary(table)
+
+
+@cache
+def not_names() -> frozenset[str]:
+    """Lower-cased capitalised words that are not persons: places, organisations,
+    peoples, languages and the fillers and labels of transcripts."""
+    lists = (DANISH_PLACES, FOREIGN_PLACES, ORGANISATIONS, PEOPLES_AND_LANGUAGES)
+    return frozenset(w.lower() for words in (*lists, TRANSCRIPT_WORDS) for w in words)
+
+
+@cache
+def places() -> frozenset[str]:
+    """Lower-cased names of places, Danish and foreign."""
+    return frozenset(w.lower() for w in DANISH_PLACES | FOREIGN_PLACES)
+
+
+@lru_cache(maxsize=65536)
+def is_danish(word: str) -> bool:
+    """Whether a lower-cased word is a Danish word form, its genitive or a compound.
+
+    Example:
+        >>> is_danish("beskæftigelsesindsatsen"), is_danish("frederiksen")
+        (True, False)
+    """
+    words = danish_words()
+    if word in words or (word.endswith("s") and word[:-1] in words):
+        return True
+    plain = word.translate(_STRESS)  # "én", "dér": an accent for stress only
+    return (plain != word and plain in words) or _compound(word, words)
+
+
+def _compound(word: str, words: Vocabulary) -> bool:
+    """Whether ``word`` splits into two or more Danish words of three letters or more."""
+    for cut in range(len(word) - 3, 2, -1):
+        tail = word[cut:]
+        if tail not in words or tail in _NAME_TAILS:
+            continue
+        head = word[:cut]
+        if head in words or (head[-1] in _LINKS and len(head) > 3 and head[:-1] in words):
+            return True
+        if len(head) >= 6 and _compound(head, words):
+            return True
+    return False
