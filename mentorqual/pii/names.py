@@ -87,7 +87,7 @@ _TITLE_BEFORE = re.compile(
     rf"(?<![\w.])(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})\.?[ \u00a0]+\Z",
     re.IGNORECASE,
 )
-_TOKENS = re.compile(rf"(?<![\w@.'’-]){_TOKEN}")
+_TOKENS = re.compile(rf"(?<![\w@.'’]){_TOKEN}")  # "al-Hassan": "Hassan" after a hyphen
 
 # Characters skipped when looking back for a sentence start: blanks, quotes, brackets,
 # dashes and bullets ("- Per uge", "»Bo hos...").

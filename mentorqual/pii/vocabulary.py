@@ -29,13 +29,13 @@ _STRESS = str.maketrans(
 
 class Vocabulary:
     """A set of lower-cased Danish word forms, kept as the lemma table's own dict (its
-    keys) plus the lemmas and lower-cased forms the keys lack: no copy of 550,000 words."""
+    keys) plus the lemmas the keys lack: no copy of 550,000 words."""
 
     def __init__(self, table: dict[str, str]) -> None:
+        """``table``: the lemma table, lower-cased."""
         self._forms = table
-        extra = {lemma for lemma in table.values() if lemma not in table}
-        extra.update([w.lower() for w in (*table, *extra) if not w.islower()])
-        self._extra = frozenset(extra)
+        self.lemmas = frozenset(table.values())
+        self._extra = self.lemmas.difference(table)
 
     def __contains__(self, word: object) -> bool:
         return word in self._forms or word in self._extra
@@ -50,7 +50,9 @@ def danish_words() -> Vocabulary:
     try:
         # Why here and not at import: the table takes a second and 60 MB to read.
         data = resources.files("spacy_lookups_data").joinpath("data", LEMMA_TABLE)
-        table: dict[str, str] = json.loads(gzip.decompress(data.read_bytes()))
+        # Lower-cased as one string: far faster than word by word.
+        text = gzip.decompress(data.read_bytes()).decode("utf-8").lower()
+        table: dict[str, str] = json.loads(text)
     except (ModuleNotFoundError, FileNotFoundError) as exc:
         raise MentorqualError(
             f"the Danish word list is missing ({exc}); reinstall mentorqual with its "
@@ -89,13 +91,15 @@ def is_danish(word: str) -> bool:
 
 
 def _compound(word: str, words: Vocabulary) -> bool:
-    """Whether ``word`` splits into two or more Danish words of three letters or more."""
+    """Whether ``word`` splits into Danish words of three letters or more: any form last,
+    a lemma (maybe with a linking letter) before it, as compounds are made."""
+    lemmas = words.lemmas
     for cut in range(len(word) - 3, 2, -1):
         tail = word[cut:]
         if tail not in words or tail in _NAME_TAILS:
             continue
         head = word[:cut]
-        if head in words or (head[-1] in _LINKS and len(head) > 3 and head[:-1] in words):
+        if head in lemmas or (head[-1] in _LINKS and len(head) > 3 and head[:-1] in lemmas):
             return True
         if len(head) >= 6 and _compound(head, words):
             return True

@@ -34,6 +34,8 @@ ORGANISATIONS: frozenset[str] = frozenset(
     Rejsekort Rejsekortet Movia Midttrafik Arriva Flixbus Nordisk Danske Bank Nordea
     Jyske Sydbank Lunar MobilePay Dankort Visa Mastercard Ungdomsbolig Boligselskab
     Danmarks Statistik Beskæftigelsesministeriet Mentorordningen Mentorordning LAB
+    Group Holding Company Care Service Services Solutions Partners Consult Center Centre
+    Translate Online App Store Play Pay Office Drive Maps Sheets Docs Forms Chat GPT
     """.split()
 )
 
@@ -67,7 +69,8 @@ TRANSCRIPT_WORDS: frozenset[str] = frozenset(
     I IP Int Interviewer Interviewperson Respondent JK R Mm Mmm Mhm Hm Hmm Hmmm Øh Øhm
     Øhh Æh Æhm Ehm Eh Ehh Nå Nåh Nårh Ah Aha Arh Ahh Ja Jah Jaer Jamen Nej Næh Neej Nææ
     Okay Okey Ok OK Oki Haha Hahaha Hehe Puha Pyha Uha Wow Yes Nope Fx Bl.a Ift Ifm Mht
-    Pga Osv Etc Inkl Ca Evt Dvs Jf Nb NB Ps PS Vs Ca. De Dem Deres Du Dig Din
+    Pga Osv Etc Inkl Ca Evt Dvs Jf Nb NB Ps PS Vs Ca. De Dem Deres Du Dig Din Sms Mms
+    Cv Pc Tv Tlf Mail Email E-mail Wifi Sosu Ok-ok
     """.split()
 )
 
