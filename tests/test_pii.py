@@ -118,6 +118,7 @@ def test_not_cpr(text: str, guard: PiiGuard) -> None:
         ("ring +4522345678", "+4522345678"),
         ("ring 0045 2234 5678", "0045 2234 5678"),
         ("(tlf. 99 88 77 66)", "99 88 77 66"),
+        ("ring 23-45-67-89 i morgen", "23-45-67-89"),
     ],
 )
 def test_phone_formats(text: str, number: str, guard: PiiGuard) -> None:
@@ -137,6 +138,8 @@ def test_phone_formats(text: str, number: str, guard: PiiGuard) -> None:
         "22 34 56 78 90",
         "2234 5678 9012",
         "sagsnummer 22345678-1",
+        "sagsnummer 2019-0412",
+        "den 2019-04-12",
     ],
 )
 def test_not_phone(text: str, guard: PiiGuard) -> None:

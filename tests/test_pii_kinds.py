@@ -177,6 +177,8 @@ def test_family_names_are_not_danish_compounds() -> None:
         ("Han bor hos sin mor i 2200 København N.", "2200 København N"),
         ("Hun bor i 9800 Hjørring.", "9800 Hjørring"),
         ("Hun bor på Strøget 4.", "Strøget 4"),  # no street ending, but "bor på"
+        ("Hun bor på Søndergade i Aarhus.", "Søndergade"),  # no number, but "bor på"
+        ("Adressen er Kløvervænget, tror jeg.", "Kløvervænget"),
     ],
 )
 def test_addresses(text: str, address: str, guard: PiiGuard) -> None:
@@ -211,6 +213,7 @@ def test_not_addresses(text: str, guard: PiiGuard) -> None:
         ("Ifølge sagen er han født den 19. okt. 1994.", "19. okt. 1994"),
         ("Hun blev født i juni 1983 i Somalia.", "juni 1983"),
         ("Den 12. maj 2001 blev han født.", "12. maj 2001"),
+        ("Han er født 03031985 ifølge skemaet.", "03031985"),
     ],
 )
 def test_dates_of_birth(text: str, date: str, guard: PiiGuard) -> None:

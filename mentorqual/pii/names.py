@@ -80,7 +80,7 @@ _PARTICLE = r"(?:van|von|der|de|da|di|dos|bin|ibn|abu|al|el|ben|la|le)"
 # letter, the lookbehind after it, so that the regex engine skips ahead to capitals fast.
 _RUN = re.compile(
     rf"{_U}(?<![\w@.'’-](?s:.)){_TOKEN[len(_U) :]}"
-    rf"(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0-]+)?{_TOKEN})*(?![\w@])"
+    rf"(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0-]+)?{_TOKEN})*(?![\w@]|-\d)"  # not "Covid-19"
 )
 # A title before a run: "hr. Per Holm", "fru Jørgensen".
 _TITLE_BEFORE = re.compile(
@@ -98,6 +98,11 @@ _ABBREVIATIONS = frozenset(
 )
 _WORD_BEFORE_STOP = re.compile(r"([\w.]*\w)\Z")
 _STOPS = frozenset(w for w in TRANSCRIPT_WORDS if len(w) <= 5)
+_IN = re.compile(r"(?<!\w)i[ \u00a0]+\Z")
+_CAMEL_CASE = re.compile(rf"[^\W\d_]{_U}")
+# Endings of Danish place names, rare in persons' names: an unknown word with one is a
+# town or village ("Ollerup", "Hvalsø" aside).
+_PLACE_ENDINGS = ("rup", "torp", "løse", "lev", "købing", "sted", "bjerg", "havn", "skov")
 
 Role = Literal["user", "first", "surname", "unknown", "word", "stop"]
 
@@ -151,8 +156,9 @@ class NameFinder:
             hits.append(_hit("NAVN", text, title, tokens[end].end()))
             i = end + 1
         at_start = _at_sentence_start(text, run.start())
+        after_in = _IN.search(text, max(0, run.start() - 3), run.start()) is not None
         while i < len(roles):
-            kind = self._anchor(roles, i, tokens[i].group(), at_start)
+            kind = self._anchor(roles, i, tokens[i].group(), at_start, after_in)
             if kind is None:
                 i += 1
                 continue
@@ -168,8 +174,11 @@ class NameFinder:
             i = end + 1
         return hits
 
-    def _anchor(self, roles: list[Role], i: int, word: str, at_start: bool) -> PiiKind | None:
-        """The kind of the name that starts at token ``i``, or None."""
+    def _anchor(
+        self, roles: list[Role], i: int, word: str, at_start: bool, after_in: bool
+    ) -> PiiKind | None:
+        """The kind of the name that starts at token ``i``, or None. ``after_in``: the
+        run follows "i", so an unknown word there is a place ("i Ollerup")."""
         role = roles[i]
         followed = i + 1 < len(roles) and roles[i + 1] != "stop"
         first_at_start = i == 0 and at_start
@@ -181,7 +190,7 @@ class NameFinder:
         if role == "surname":
             excused = first_at_start and not followed and _base(word).lower() in danish_words()
             return None if excused else "NAVN"
-        if role == "unknown":
+        if role == "unknown" and not (i == 0 and after_in):
             return "MULIGT_NAVN"
         return None
 
@@ -211,6 +220,8 @@ class NameFinder:
         parts = lower.split("-")
         if any(p in known or p in self.allow or is_danish(p) for p in parts if p):
             return "word"
+        if _CAMEL_CASE.search(base) or lower.endswith(_PLACE_ENDINGS):
+            return "word"  # a brand ("FaceTime") or a town ("Ollerup")
         return "unknown"
 
     def _partial(self, word: str) -> int:

@@ -29,7 +29,7 @@ _CPR = re.compile(
 _PHONE = re.compile(
     r"(?<![\d+])(?<!\d[ \u00a0.,-])"
     rf"(?:(?:\+|00)45{_SPACE}?)?"
-    rf"(?:[2-9]\d{{7}}|[2-9]\d{{3}}{_SPACE}\d{{4}}|[2-9]\d(?:{_SPACE}\d\d){{3}})"
+    rf"(?:[2-9]\d{{7}}|[2-9]\d{{3}}{_SPACE}\d{{4}}|[2-9]\d(?:[ \u00a0-]\d\d){{3}})"
     rf"(?!\d)(?!{_SPACE}?\d)(?![.,-]\d)"
 )
 # Not phone numbers: an 8-digit amount ("kr. 25000000", "25000000 kr.") or two years.
@@ -101,6 +101,7 @@ _DATE = re.compile(
     rf"|(?P<nday>[0-3]?\d)[./-](?P<nmonth>[01]?\d)(?:[./-]|{_SPACE}|[./-]{_SPACE})"
     rf"(?P<nyear>{_YEAR})"
     r"|(?P<iyear>1[89]\d\d|20\d\d)-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d)"
+    r"|(?P<cday>[0-3]\d)(?P<cmonth>[01]\d)(?P<cyear>19\d\d|20\d\d)"
     rf"|(?P<mmonth>{_MONTH})\.?{_SPACE}+(?P<myear>1[89]\d\d|20\d\d)"
     r")(?![\w/-])(?!\.\d)",
     re.IGNORECASE,
@@ -141,7 +142,12 @@ def _real_date(m: re.Match[str]) -> bool:
         return True
     if m["month_name"]:
         return 1 <= int(m["day"]) <= 31
-    day, month = (m["nday"], m["nmonth"]) if m["nday"] else (m["iday"], m["imonth"])
+    if m["nday"]:
+        day, month = m["nday"], m["nmonth"]
+    elif m["iday"]:
+        day, month = m["iday"], m["imonth"]
+    else:
+        day, month = m["cday"], m["cmonth"]
     return 1 <= int(month) <= 12 and 1 <= int(day) <= _days_in_month(int(month), 2000)
 
 
@@ -185,6 +191,12 @@ _ADDRESS = re.compile(
 _POSTCODE_TOWN = re.compile(rf"(?<![\w.,-]){_POSTCODE}(?![\w-])")
 _DISTRICT = re.compile(rf"{_SPACE}+(?:C|K|N|S|V|Ø|NV|NØ|SV|SØ)\Z")
 _YEAR_BEFORE = re.compile(r"\b(?:i|fra|siden|til|år|indtil|efter|før|in)\W+\Z", re.IGNORECASE)
+# A street without a number where someone lives: "hun bor på Søndergade i Aarhus".
+_LIVES_ON = re.compile(
+    r"(?:\b[Bb]o(?:r|ede|et)?\s+(?:på|i)|\b[Aa]dressen?(?:\s+er)?(?:\s+på)?)\s+"
+    rf"(?P<street>{_U}{_L}*(?:{_SPACE}+{_U}{_L}*){{0,2}})(?![\w-])"
+)
+_LIVES_ON_NUMBER = re.compile(rf"{_SPACE}+\d")  # then the address has a number
 # Words before a street without a usual ending that make it an address: "bor på Strøget 4".
 _LIVES_AT = re.compile(
     r"(?:\bbor|\bboede|\bflytte\w*|\badresse\w*|\bbopæl)\W+(?:\w+\W+){0,2}\Z", re.IGNORECASE
@@ -199,13 +211,18 @@ def find_addresses(text: str) -> list[PiiHit]:
         >>> [h.text for h in find_addresses("Hun bor på Industrivej 7 i 7400 Herning.")]
         ['Industrivej 7 i 7400 Herning']
     """
-    if not _DIGIT.search(text):
-        return []
+    hits = [
+        PiiHit("ADRESSE", m.start("street"), m.end("street"), m["street"])
+        for m in _LIVES_ON.finditer(text)
+        if m["street"].rsplit(None, 1)[-1].lower().endswith(_STREET_ENDINGS)
+    ]
+    if not _DIGIT.search(text):  # the rest has numbers
+        return hits
     hits = [
         PiiHit("ADRESSE", m.start(), m.end(), m.group())
         for m in _ADDRESS.finditer(text)
         if _is_street(text, m)
-    ]
+    ] + [h for h in hits if not _LIVES_ON_NUMBER.match(text, h.end)]
     taken = [(h.start, h.end) for h in hits]
     for m in _POSTCODE_TOWN.finditer(text):
         inside = any(s <= m.start() < e for s, e in taken)

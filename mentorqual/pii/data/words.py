@@ -63,14 +63,15 @@ PEOPLES_AND_LANGUAGES: frozenset[str] = frozenset(
     """.split()
 )
 
-# Source: speaker labels, fillers and abbreviations in Danish interview transcripts.
+# Source: speaker labels, fillers, abbreviations and loanwords in Danish interviews.
 TRANSCRIPT_WORDS: frozenset[str] = frozenset(
     """
     I IP Int Interviewer Interviewperson Respondent JK R Mm Mmm Mhm Hm Hmm Hmmm Øh Øhm
     Øhh Æh Æhm Ehm Eh Ehh Nå Nåh Nårh Ah Aha Arh Ahh Ja Jah Jaer Jamen Nej Næh Neej Nææ
     Okay Okey Ok OK Oki Haha Hahaha Hehe Puha Pyha Uha Wow Yes Nope Fx Bl.a Ift Ifm Mht
     Pga Osv Etc Inkl Ca Evt Dvs Jf Nb NB Ps PS Vs Ca. De Dem Deres Du Dig Din Sms Mms
-    Cv Pc Tv Tlf Mail Email E-mail Wifi Sosu Ok-ok
+    Cv Pc Tv Tlf Mail Email E-mail Wifi Sosu Ok-ok Corona Coronaen Covid Coronakrisen
+    Headspace Mindfulness Coaching Coach Team Teamet Job Jobbet Online Offline
     """.split()
 )
 
