@@ -6,6 +6,8 @@ Every person, address and number here is invented.
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import re
 import subprocess
 import sys
@@ -304,6 +306,12 @@ def test_every_hit_maps_onto_its_tag(words: list[str], data: st.DataObject) -> N
     if not any(h.start < offset < h.end for h in hits):
         before = sum(len(TAGS[h.kind]) - (h.end - h.start) for h in hits if h.end <= offset)
         assert moved(offset) == offset + before
+
+
+@pytest.mark.parametrize("name", ["guard", "patterns", "redaction", "vocabulary"])
+def test_docstring_examples(name: str) -> None:
+    module = importlib.import_module(f"mentorqual.pii.{name}")
+    assert doctest.testmod(module).failed == 0
 
 
 def test_offset_map_without_hits() -> None:

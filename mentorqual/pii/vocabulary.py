@@ -94,7 +94,10 @@ def _compound(word: str, words: Vocabulary) -> bool:
     """Whether ``word`` splits into Danish words of three letters or more: any form last,
     a lemma (maybe with a linking letter) before it, as compounds are made."""
     lemmas = words.lemmas
-    for cut in range(len(word) - 3, 2, -1):
+    # A head of two letters only before a long tail: "bo|støtten", not "is|mail", and not
+    # in a family name ("sø|rensen").
+    short = len(word) >= 7 and not word.endswith(("sen", "son"))
+    for cut in range(len(word) - 3, 1 if short else 2, -1):
         tail = word[cut:]
         if tail not in words or tail in _NAME_TAILS:
             continue

@@ -72,6 +72,9 @@ TRANSCRIPT_WORDS: frozenset[str] = frozenset(
     Pga Osv Etc Inkl Ca Evt Dvs Jf Nb NB Ps PS Vs Ca. De Dem Deres Du Dig Din Sms Mms
     Cv Pc Tv Tlf Mail Email E-mail Wifi Sosu Ok-ok Corona Coronaen Covid Coronakrisen
     Headspace Mindfulness Coaching Coach Team Teamet Job Jobbet Online Offline
+    Anyway Basically Whatever Nice Sorry Yeah Yep Nah Oh Oops Please Thanks Sure Well
+    Like Right Exactly Totally Really Seriously Hello Hi Bye Fine Cool Nåmen Nåja Wauw
+    Ikk Ik Ikke-ikke Jaja Neje Mmh Hov Ups Øv Suk Tjah Tja Nææh Jep Nix Bum Pyt Hallo
     """.split()
 )
 
