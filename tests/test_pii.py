@@ -170,6 +170,7 @@ def test_email(text: str, address: str, guard: PiiGuard) -> None:
         ("Det sagde hr. Per Holm.", ["hr. Per Holm"]),  # "hr." does not end the sentence
         ("Mettes mentor og Lars' chef", ["Mettes", "Lars'"]),
         ("Anne-Marie og René", ["Anne-Marie", "René"]),
+        ("Vi kalder det Mette-ordningen.", ["Mette"]),
     ],
 )
 def test_names_found(text: str, names: list[str], guard: PiiGuard) -> None:

@@ -212,8 +212,8 @@ class NameFinder:
             return "stop"
         if not self.builtin:
             return "word"
-        if _is_first_name(word, base):
-            return "first"
+        if _is_first_name(word, base) or base.split("-", 1)[0] in DANISH_FIRST_NAMES:
+            return "first"  # "Mette-ordningen": the name is cut out by _partial
         if base in SURNAMES:
             return "surname"
         known = not_names()
