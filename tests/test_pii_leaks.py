@@ -1,10 +1,11 @@
 """No planted personal data leaves the project through any export.
 
-A small fictional corpus carries CPR numbers, phone numbers, e-mail addresses and
-names in several formats, in coded paragraphs, in disagreements between two coders
-and in a speaker label. `mentorqual run` must refuse it and write nothing; with
---redact, no output file (nor `codings export`, `counts -o` or `agreement -o`) may
-hold a planted value, and each value is replaced by the tag of its kind.
+A small fictional corpus carries CPR numbers, phone numbers, e-mail addresses, an
+address, a date of birth and names in several formats, in coded paragraphs, in
+disagreements between two coders and in a speaker label. `mentorqual run` must refuse
+it and write nothing; with --redact, no output file (nor `codings export`, `counts -o`
+or `agreement -o`) may hold a planted value, and each value is replaced by the tag of
+its kind.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ PLANTED: dict[str, tuple[str, ...]] = {
     "TELEFON": ("+45 23 45 67 89", "0045 31415926", "88 77 66 55", "+4542424242"),
     "EMAIL": ("mette.hansen@example.dk", "k.nielsen+mentor@kommune.example"),
     "NAVN": ("Mette", "Søren", "Fatima", "Jens", *OWN_NAMES),
+    "ADRESSE": ("Søndergade 14", "8000 Aarhus C"),
+    "FØDSELSDATO": ("01.01.1990",),
 }
 # The digits of each planted number, without a country code: found however an output
 # might have reformatted them.
@@ -50,10 +53,11 @@ role: Jobkonsulent
 ---
 I: Hvordan bruger I mentorordningen?
 IP: Borgeren blev meget tryg, da Mette Hansen blev hendes faste mentor. Hun kunne altid \
-ringe til Mette på +45 23 45 67 89, og det gav tryghed.
+ringe til Mette på +45 23 45 67 89 eller komme på Søndergade 14, 2. th., 8000 Aarhus C, \
+og det gav tryghed.
 I: Hvad med papirarbejdet?
-IP: Blanketten med CPR-nummer 010190-1234 lå fremme, og Søren sendte blanketterne til \
-mette.hansen@example.dk bagefter.
+IP: Blanketten med CPR-nummer 010190-1234 og fødselsdato 01.01.1990 lå fremme, og Søren \
+sendte blanketterne til mette.hansen@example.dk bagefter.
 """,
     "PL02.txt": """---
 interview: PL02

@@ -97,7 +97,7 @@ def export_project(
         selection = _selection(interview, locator, coded, code_guids, user_guids)
         shift = shifts.get(interview)
         if shift is not None:
-            selection.start, selection.end = shift(selection.start), shift(selection.end)
+            selection.start, selection.end = shift.span(selection.start, selection.end)
         sources[interview].selections.append(selection)
     return QdaProject(
         name=codebook.name,

@@ -25,32 +25,11 @@ from pathlib import Path
 from ..errors import InputError
 from ..importers import READERS, canonical, find_transcripts
 from ..importers.document import Document
-from ..pii import TAGS, PiiGuard, PiiHit, PiiKind, redact, refuse
+from ..pii import OffsetMap, PiiGuard, PiiKind, redact_with_map, refuse
 from ..store import Store
 from ..types import PiiMode
 
 __all__ = ["FileFinding", "OffsetMap", "PiiPolicy", "ScanReport", "scan_files", "scan_project"]
-
-
-class OffsetMap:
-    """Maps an offset of a text to its offset after redaction."""
-
-    def __init__(self, edits: list[tuple[int, int, int]]) -> None:
-        self.edits = edits  # (start, end, length of the tag), in order
-
-    def __call__(self, position: int) -> int:
-        delta = 0
-        for start, end, size in self.edits:
-            if position <= start:
-                break
-            if position < end:  # inside a redacted span: to the end of its tag
-                return start + delta + size
-            delta += size - (end - start)
-        return position + delta
-
-
-def _redact_mapped(text: str, hits: Sequence[PiiHit]) -> tuple[str, OffsetMap]:
-    return redact(text, hits), OffsetMap([(h.start, h.end, len(TAGS[h.kind])) for h in hits])
 
 
 class PiiPolicy:
@@ -112,7 +91,7 @@ class PiiPolicy:
         result, maps = dict(texts), {}
         for key, found in hits.items():
             if found:
-                result[key], maps[key] = _redact_mapped(texts[key], found)
+                result[key], maps[key] = redact_with_map(texts[key], found)
         return result, maps
 
 

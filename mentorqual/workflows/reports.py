@@ -319,10 +319,10 @@ def redacted_view(interviews: list[ViewInterview], policy: PiiPolicy) -> list[Vi
             key = f"{interview.interview} {p.locator}"
             shift = maps.get(key)
             if shift is not None:
-                moved = [
-                    dataclasses.replace(c, start=shift(c.start), end=shift(c.end))
-                    for c in p.codings
-                ]
+                moved = []
+                for c in p.codings:
+                    start, end = shift.span(c.start, c.end)  # a tag it reaches into, whole
+                    moved.append(dataclasses.replace(c, start=start, end=end))
                 p = dataclasses.replace(p, text=cleaned[key], codings=moved)
             paragraphs.append(p)
         result.append(dataclasses.replace(interview, paragraphs=paragraphs))

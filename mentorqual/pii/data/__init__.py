@@ -1,0 +1,1 @@
+"""Word lists of the personal-data guard: one constant per list, each with its source."""
