@@ -139,8 +139,9 @@ def pii_options(func: F) -> F:
         "--redact",
         "pii",
         flag_value=PiiMode.REDACT.value,
-        help="Replace CPR numbers, phone numbers, e-mails and names with [CPR], [TELEFON], "
-        "[EMAIL], [NAVN]. Default: refuse to write when any is found.",
+        help="Replace personal data with [CPR], [TELEFON], [EMAIL], [ADRESSE], "
+        "[FØDSELSDATO] or [NAVN]. Default: refuse to write when any is found "
+        "('mentorqual pii allow' accepts a false alarm).",
     )(wrapped)
 
 

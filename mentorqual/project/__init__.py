@@ -21,7 +21,7 @@ from ..workflows.classifier import ClassifierTagReport, TrainReport
 from ..workflows.codings import CodingsReport, Explanation
 from ..workflows.evaluation import Evaluation
 from ..workflows.interviews import DEFAULT_INTERVIEWER_LABELS, ImportReport, ProjectInfo
-from ..workflows.privacy import ScanReport, scan_files
+from ..workflows.privacy import Finding, ScanReport, by_kind, scan_files
 from ..workflows.refi_import import QDA_SUFFIXES, QdcReport, QdpxReport
 from ..workflows.reports import CountsResult
 from ..workflows.rules import TagReport
@@ -42,6 +42,7 @@ __all__ = [
     "CountsResult",
     "Evaluation",
     "Explanation",
+    "Finding",
     "ImportReport",
     "PiiMode",
     "Project",
@@ -53,6 +54,7 @@ __all__ = [
     "TagReport",
     "TrainReport",
     "agreement_table",
+    "by_kind",
     "default_project_path",
     "scan_files",
     "validate_codebook",

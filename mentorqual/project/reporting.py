@@ -23,7 +23,7 @@ from ..workflows import (
 from ..workflows.audit import AGREEMENT_SUFFIXES
 from ..workflows.coders import Snapshot
 from ..workflows.interviews import DEFAULT_INTERVIEWER_LABELS
-from ..workflows.privacy import PiiPolicy
+from ..workflows.privacy import Finding, PiiPolicy
 from ..workflows.refi_import import QdcReport, QdpxReport
 from ..workflows.reports import QUOTE_SUFFIXES, CountsResult, QuoteOptions
 
@@ -145,8 +145,14 @@ class ReportingMethods(ProjectFile):
         with self._writing(create=False) as store:
             return privacy.add_names(store, names)
 
-    def pii_scan(self) -> list[tuple[str, str, str, str]]:
-        """Personal data found in any paragraph: (interview, locator, kind, text)."""
+    def allow_pii(self, entries: Iterable[str]) -> int:
+        """Add words or findings (``KIND:text``) for the PII guard not to report;
+        returns how many were new."""
+        with self._writing(create=False) as store:
+            return privacy.allow(store, entries)
+
+    def pii_scan(self) -> list[Finding]:
+        """Personal data found in any paragraph, each with its place, kind and text."""
         with self._reading() as store:
             return privacy.scan_project(store)
 

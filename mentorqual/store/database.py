@@ -119,6 +119,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0004_pii_allowed",
+        """
+        -- What the PII guard is not to report: words that look like names but are not
+        -- ("Storm"), or one finding as KIND:text ("TELEFON:22 33 44 55").
+        CREATE TABLE pii_allowed (
+            entry TEXT PRIMARY KEY,
+            added_at TEXT NOT NULL
+        );
+        """,
+    ),
 ]
 
 

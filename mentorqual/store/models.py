@@ -54,3 +54,17 @@ class ModelStore(Database):
             [(n, stamp) for n in names],
         )
         return self.db.total_changes - before
+
+    def pii_allowed(self) -> list[str]:
+        """Words and findings (``KIND:text``) the PII guard is not to report."""
+        return [r[0] for r in self.db.execute("SELECT entry FROM pii_allowed ORDER BY entry")]
+
+    def allow_pii(self, entries: Iterable[str]) -> int:
+        """Add entries to the PII allow-list; returns how many were new."""
+        before = self.db.total_changes
+        stamp = now()
+        self.db.executemany(
+            "INSERT OR IGNORE INTO pii_allowed (entry, added_at) VALUES (?, ?)",
+            [(e, stamp) for e in entries],
+        )
+        return self.db.total_changes - before

@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,11 +26,21 @@ from pathlib import Path
 from ..errors import InputError
 from ..importers import READERS, canonical, find_transcripts
 from ..importers.document import Document
-from ..pii import OffsetMap, PiiGuard, PiiKind, redact_with_map, refuse
+from ..pii import KINDS, OffsetMap, PiiGuard, PiiKind, finding_key, redact_with_map, refuse
 from ..store import Store
 from ..types import PiiMode
 
-__all__ = ["FileFinding", "OffsetMap", "PiiPolicy", "ScanReport", "scan_files", "scan_project"]
+__all__ = [
+    "FileFinding",
+    "Finding",
+    "OffsetMap",
+    "PiiPolicy",
+    "ScanReport",
+    "allow",
+    "by_kind",
+    "scan_files",
+    "scan_project",
+]
 
 
 class PiiPolicy:
@@ -41,21 +52,29 @@ class PiiPolicy:
         '[NAVN] ringede fra [NAVN]'
     """
 
-    def __init__(self, mode: PiiMode | str = PiiMode.REFUSE, names: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        mode: PiiMode | str = PiiMode.REFUSE,
+        names: Sequence[str] = (),
+        allow: Sequence[str] = (),
+    ) -> None:
         self.mode = PiiMode(mode)
-        self._names = list(names)
+        self._names, self._allow = list(names), list(allow)
         self._guard: PiiGuard | None = None
 
     @classmethod
     def of(cls, store: Store, mode: PiiMode | str = PiiMode.REFUSE) -> PiiPolicy:
-        """The policy with the project's own names (``mentorqual pii add-name``)."""
+        """The policy with the project's own names (``mentorqual pii add-name``) and
+        allow-list (``mentorqual pii allow``)."""
         mode = PiiMode(mode)
-        return cls(mode, store.pii_names() if mode is not PiiMode.ALLOW else ())
+        if mode is PiiMode.ALLOW:
+            return cls(mode)
+        return cls(mode, store.pii_names(), store.pii_allowed())
 
     @property
     def guard(self) -> PiiGuard:
         if self._guard is None:
-            self._guard = PiiGuard(self._names)
+            self._guard = PiiGuard(self._names, allow=self._allow)
         return self._guard
 
     def check(self, items: Sequence[tuple[str, str]], what: str) -> Callable[[str], str]:
@@ -99,11 +118,32 @@ def _unchanged(text: str) -> str:
     return text
 
 
-def scan_project(store: Store) -> list[tuple[str, str, str, str]]:
-    """(interview, locator, kind, text) of every finding in every paragraph."""
-    guard = PiiGuard(store.pii_names())
+@dataclass(frozen=True)
+class Finding:
+    """One piece of personal data: where it is (``HS01 p4``, or a file and line), its
+    kind and text."""
+
+    where: str
+    kind: PiiKind
+    text: str
+
+    @property
+    def key(self) -> str:
+        """``KIND:text``: what ``mentorqual pii allow`` takes to accept this finding."""
+        return finding_key(self.kind, self.text)
+
+
+def by_kind(findings: Iterable[Finding]) -> dict[str, int]:
+    """How many findings of each kind, most first."""
+    counts = Counter(f.kind for f in findings)
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def scan_project(store: Store) -> list[Finding]:
+    """Every finding in every paragraph, with the project's names and allow-list."""
+    guard = PiiGuard(store.pii_names(), allow=store.pii_allowed())
     return [
-        (p.interview, p.locator, hit.kind, hit.text)
+        Finding(f"{p.interview} {p.locator}", hit.kind, hit.text)
         for p in store.all_paragraphs()
         for hit in guard.scan(p.text)
     ]
@@ -117,25 +157,38 @@ def add_names(store: Store, names: Iterable[str]) -> int:
     return store.add_pii_names(wanted)
 
 
+def allow(store: Store, entries: Iterable[str]) -> int:
+    """Add words (``Storm``) or findings (``TELEFON:22 33 44 55``) for the guard not to
+    report; returns how many were new. A finding's kind must be one the guard knows."""
+    wanted = [" ".join(e.split()) for e in entries if e.strip()]
+    if not wanted:
+        raise InputError("nothing to allow given")
+    bad = [e for e in wanted if _looks_like_key(e) and e.partition(":")[0] not in KINDS]
+    if bad:
+        raise InputError(
+            f"unknown kind in {bad[0]!r}; a finding is KIND:text with KIND one of "
+            f"{', '.join(KINDS)}"
+        )
+    return store.allow_pii(wanted)
+
+
+def _looks_like_key(entry: str) -> bool:
+    kind, colon, _ = entry.partition(":")
+    return bool(colon) and kind.isupper()
+
+
 @dataclass(frozen=True)
-class FileFinding:
-    """One piece of personal data in a transcript file.
+class FileFinding(Finding):
+    """One piece of personal data in a transcript file; ``where`` is
+    ``transcripts/HS01.txt, line 12``.
 
     ``number`` is the line of a .txt file, or the paragraph of a .docx file (Word's
     paragraphs counted from the top, empty ones included; a manual line break inside a
     paragraph counts as the start of another).
     """
 
-    path: Path
-    unit: str  # "line" or "paragraph"
-    number: int
-    kind: PiiKind
-    text: str
-
-    @property
-    def where(self) -> str:
-        """``transcripts/HS01.txt, line 12``."""
-        return f"{self.path}, {self.unit} {self.number}"
+    path: Path = Path()
+    number: int = 0
 
 
 @dataclass
@@ -151,17 +204,19 @@ class ScanReport:
         return len({f.path for f in self.findings})
 
 
-def scan_files(paths: Iterable[Path], names: Iterable[str] = ()) -> ScanReport:
+def scan_files(
+    paths: Iterable[Path], names: Iterable[str] = (), allow: Iterable[str] = ()
+) -> ScanReport:
     """Scan transcript files and folders (recursively, as ``import`` finds them) for
-    CPR numbers, phone numbers, e-mail addresses and names: the built-in Danish first
-    names plus ``names``.
+    personal data: CPR numbers, phone numbers, e-mail addresses, addresses, dates of
+    birth and names (the built-in lists plus ``names``), except what ``allow`` accepts.
 
     Every file is read before any is scanned, so a file that cannot be read raises
     :class:`InputError` and nothing is reported.
     """
     files = find_transcripts([Path(p) for p in paths])
     documents = [(path, _read(path)) for path in files]
-    guard = PiiGuard(names)
+    guard = PiiGuard(names, allow=allow)
     report = ScanReport(files)
     for path, document in documents:
         report.warnings += document.warnings
@@ -169,7 +224,8 @@ def scan_files(paths: Iterable[Path], names: Iterable[str] = ()) -> ScanReport:
         # LF line endings, so that CR LF and CR files number their lines like an editor.
         for number, line in enumerate(canonical(document.text).split("\n"), start=1):
             report.findings += [
-                FileFinding(path, unit, number, hit.kind, hit.text) for hit in guard.scan(line)
+                FileFinding(f"{path}, {unit} {number}", hit.kind, hit.text, path, number)
+                for hit in guard.scan(line)
             ]
     return report
 
