@@ -101,3 +101,24 @@ def test_add_name_needs_a_name(runner: CliRunner, db: Path) -> None:
     result = mq(runner, db, "pii", "add-name", " ")
     assert (result.exit_code, result.output) == (1, "Error: no names given\n")
     assert snapshot(db) == before
+
+
+def test_pii_allow_accepts_one_finding_or_a_word(runner: CliRunner, db: Path) -> None:
+    before = mq(runner, db, "pii", "scan")
+    assert before.exit_code == 1
+    assert "Found: " in before.output and "[CPR:010203-1234]" in before.output
+    allowed = mq(runner, db, "pii", "allow", "CPR:010203-1234")
+    assert (allowed.exit_code, allowed.output) == (0, "Allowed 1 new entry.\n")
+    again = mq(runner, db, "pii", "allow", "CPR:010203-1234")
+    assert again.output == "Allowed 0 new entries.\n"
+    after = mq(runner, db, "pii", "scan")
+    assert "010203-1234" not in after.output
+    assert after.output.endswith("Error: 3 finding(s) of personal data\n")
+
+
+def test_pii_allow_refuses_an_unknown_kind(runner: CliRunner, db: Path) -> None:
+    before = snapshot(db)
+    result = mq(runner, db, "pii", "allow", "NAME:Storm")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: unknown kind in 'NAME:Storm'; a finding is KIND:text")
+    assert snapshot(db) == before

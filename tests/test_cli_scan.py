@@ -38,10 +38,13 @@ def test_findings_are_listed_by_file_and_line(
     result = scan(runner, tmp_path, str(path.parent))
     assert result.exit_code == 1
     assert result.output == (
-        f"{path}, line 6: NAVN 'Mette'\n"
-        f"{path}, line 6: TELEFON '+45 23 45 67 89'\n"
-        f"{path}, line 8: EMAIL 'k.jensen@example.dk'\n"
-        f"{path}, line 8: CPR '0101901234'\n"
+        f"{path}, line 6: NAVN 'Mette'  [NAVN:Mette]\n"
+        f"{path}, line 6: TELEFON '+45 23 45 67 89'  [TELEFON:+45 23 45 67 89]\n"
+        f"{path}, line 8: EMAIL 'k.jensen@example.dk'  [EMAIL:k.jensen@example.dk]\n"
+        f"{path}, line 8: CPR '0101901234'  [CPR:0101901234]\n"
+        "Found: 1 CPR, 1 EMAIL, 1 NAVN, 1 TELEFON.\n"
+        "Not personal data? 'mentorqual pii allow KEY' accepts a finding by the key in "
+        "brackets, 'mentorqual pii allow WORD' a word everywhere.\n"
         "Error: 4 finding(s) of personal data in 1 of 2 file(s)\n"
     )
     assert not (tmp_path / "never.db").exists()
@@ -53,7 +56,7 @@ def test_extra_names_are_looked_for(
     path = write("P01.txt", PLANTED)
     result = scan(runner, tmp_path, str(path), "--name", "Solsikken", "--name", "Café Sol")
     assert result.exit_code == 1
-    assert f"{path}, line 6: NAVN 'Solsikken'\n" in result.output
+    assert f"{path}, line 6: NAVN 'Solsikken'  [NAVN:Solsikken]\n" in result.output
     assert result.output.endswith("Error: 5 finding(s) of personal data in 1 of 1 file(s)\n")
 
 
@@ -74,8 +77,8 @@ def test_docx_findings_name_the_paragraph(
     result = scan(runner, tmp_path, str(path))
     assert result.exit_code == 1
     assert result.output.splitlines()[:2] == [
-        f"{path}, paragraph 3: NAVN 'Jens'",
-        f"{path}, paragraph 3: TELEFON '0045 23456789'",
+        f"{path}, paragraph 3: NAVN 'Jens'  [NAVN:Jens]",
+        f"{path}, paragraph 3: TELEFON '0045 23456789'  [TELEFON:0045 23456789]",
     ]
 
 
@@ -125,3 +128,17 @@ def test_scan_files_skips_codings_and_reports_per_file(
         (f"{path}, line 8", "EMAIL"),
         (f"{path}, line 8", "CPR"),
     ]
+
+
+def test_allowed_words_and_findings_are_not_reported(
+    runner: CliRunner, tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    path = write("P01.txt", PLANTED)
+    result = scan(
+        runner, tmp_path, str(path), "--allow", "mette", "--allow", "TELEFON:+45 23 45 67 89"
+    )
+    assert result.exit_code == 1
+    assert "Mette" not in result.output.split("Found:")[0]
+    assert "TELEFON" not in result.output
+    assert "Found: 1 CPR, 1 EMAIL." in result.output
+    assert result.output.endswith("Error: 2 finding(s) of personal data in 1 of 1 file(s)\n")
