@@ -53,9 +53,15 @@ def test_unknown_region_error_names_the_file() -> None:
     )
 
 
-def test_missing_region_error() -> None:
-    with pytest.raises(InputError, match=r"^a\.txt: no region; add 'region: \.\.\.'"):
-        finish_attributes({"interview": "X"}, Path("a.txt"))
+def test_missing_region_is_a_warning() -> None:
+    """Issue 17: a missing region is allowed and reported as "ukendt region"."""
+    warnings: list[str] = []
+    attributes = finish_attributes({"interview": "X"}, Path("a.txt"), warnings)
+    assert attributes == {"interview": "X", "region": ""}
+    assert warnings == [
+        "a.txt: no region, so it is reported as 'ukendt region'; "
+        "add 'region: ...' to the front matter or a row to metadata.csv"
+    ]
 
 
 def test_front_matter_values_become_text() -> None:

@@ -18,11 +18,19 @@ MAX_TRANSCRIPT_BYTES = 20_000_000
 
 @dataclass
 class Document:
-    """Decoded text of a file, one line per paragraph, plus warnings met while reading."""
+    """Decoded text of a file, one line per paragraph, plus warnings met while reading.
+
+    A reader that knows more than the text shows may say so: ``structure`` holds the
+    (0-based) numbers of lines that are headings or table headers, never speech, and
+    ``speakers`` the names that are speaker labels even if they occur only once (a
+    table's speaker column, a caption's voice).
+    """
 
     text: str
     source_format: str
     warnings: list[str] = field(default_factory=list)
+    structure: frozenset[int] = frozenset()
+    speakers: frozenset[str] = frozenset()
 
 
 def max_transcript_bytes() -> int:

@@ -140,14 +140,24 @@ def merge_attributes(
     return merged
 
 
-def finish_attributes(attributes: dict[str, str], path: Path) -> dict[str, str]:
-    """Check and normalise the interview id and region; default the id to the file name."""
+def finish_attributes(
+    attributes: dict[str, str], path: Path, warnings: list[str] | None = None
+) -> dict[str, str]:
+    """Check and normalise the interview id and region; default the id to the file name.
+
+    A missing region is allowed: it is left empty (reports say "ukendt region") and a
+    warning is added to ``warnings``. A region that is not one of the five is an error.
+    """
     attributes = dict(attributes)
     attributes["interview"] = attributes.get("interview") or path.stem
-    if "region" not in attributes:
-        raise InputError(
-            f"{path}: no region; add 'region: ...' to the front matter or to {METADATA_FILE}"
-        )
+    if not attributes.get("region"):
+        attributes["region"] = ""
+        if warnings is not None:
+            warnings.append(
+                f"{path}: no region, so it is reported as 'ukendt region'; add "
+                f"'region: ...' to the front matter or a row to {METADATA_FILE}"
+            )
+        return attributes
     region = normalise_region(attributes["region"])
     if region is None:
         raise InputError(

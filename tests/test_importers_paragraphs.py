@@ -1,0 +1,122 @@
+"""Paragraphs, not lines: hard wraps joined; headings, header blocks and annotations kept
+as structure, never as respondent speech."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mentorqual.importers.document import Document
+from mentorqual.importers.transcript import parse_transcript
+from mentorqual.types import Transcript
+
+HEAD = "---\ninterview: T2\nregion: Nordjylland\nrole: Jobkonsulent\n---\n"
+
+# A typist's 60-character lines: every respondent sentence wraps.
+WRAPPED = """\
+I: Hvordan oplever du papirarbejdet omkring en mentorordning?
+IP: Altså, der er rigtig mange blanketter, og vi skal
+indhente lønsedler fra virksomheden hver eneste måned,
+hvilket tager tid fra det, vi egentlig burde lave.
+
+Men det er blevet bedre, efter vi fik den nye skabelon.
+Nu tager det måske en halv time pr. forløb.
+I: Og hvad med virksomhederne?
+IP: De er glade for mentorerne, men mange af dem synes,
+at afregningen er bøvlet. (griner) Det forstår jeg godt.
+"""
+
+
+def parse(body: str, source_format: str = "txt") -> Transcript:
+    return parse_transcript(Document(HEAD + body, source_format), Path("t.txt"))
+
+
+def texts(t: Transcript, role: str = "respondent") -> list[str]:
+    return [t.paragraph_text(p) for p in t.paragraphs if p.role == role]
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
+    t = parse(WRAPPED)
+    assert texts(t) == [
+        "Altså, der er rigtig mange blanketter, og vi skal indhente lønsedler fra "
+        "virksomheden hver eneste måned, hvilket tager tid fra det, vi egentlig burde lave.",
+        "Men det er blevet bedre, efter vi fik den nye skabelon.",
+        "Nu tager det måske en halv time pr. forløb.",
+        "De er glade for mentorerne, men mange af dem synes, at afregningen er bøvlet. "
+        "(griner) Det forstår jeg godt.",
+    ]
+    assert [p.locator for p in t.paragraphs] == ["p1", "p2", "p3", "p4", "p5", "p6"]
+    # The wrap became a space, so the text is as long as the file's and one line per
+    # paragraph; the blank line between paragraphs is kept.
+    assert len(t.text) == len(WRAPPED.rstrip("\n"))
+    assert "\n\nMen det er blevet bedre" in t.text
+    assert all("\n" not in t.paragraph_text(p) for p in t.paragraphs)
+
+
+def test_joining_is_stable_when_the_canonical_text_is_parsed_again() -> None:
+    t = parse(WRAPPED)
+    again = parse_transcript(Document(t.text, "txt"), Path("t.txt"), attributes=t.attributes)
+    assert (again.text, again.paragraphs) == (t.text, t.paragraphs)
+
+
+def test_sentence_ends_and_capitals_are_not_joined() -> None:
+    t = parse("I: Hvad så?\nIP: Det ved jeg ikke\nJobcentret har ikke sagt noget.\n")
+    assert texts(t) == ["Det ved jeg ikke", "Jobcentret har ikke sagt noget."]
+
+
+def test_header_block_and_headings_are_structure() -> None:
+    body = """\
+Interview 3 med jobkonsulent
+Dato: 14. marts 2024
+Varighed: 47 min.
+Interviewer: AB
+Informant: Jobkonsulent, ungeteamet
+
+TEMA 1: OPSTART
+
+I: Kan du fortælle, hvordan et forløb starter?
+IP: Vi holder altid et opstartsmøde med borgeren og mentoren.
+
+Tema 2: Administration
+I: Hvad med papirerne?
+IP: Dem er der mange af.
+[pause]
+Men det går.
+[Slut på interview]
+"""
+    t = parse(body)
+    assert [(p.speaker, p.role) for p in t.paragraphs] == [
+        ("I", "interviewer"),
+        ("IP", "respondent"),
+        ("I", "interviewer"),
+        ("IP", "respondent"),
+        ("IP", "respondent"),
+    ]
+    assert texts(t) == [
+        "Vi holder altid et opstartsmøde med borgeren og mentoren.",
+        "Dem er der mange af.",
+        "Men det går.",
+    ]
+    assert t.text.startswith("Interview 3 med jobkonsulent\nDato: 14. marts 2024")
+    assert "[Slut på interview]" in t.text
+
+
+def test_markdown_and_capital_headings() -> None:
+    t = parse("# Opstart\nI: Hvordan?\nIP: Sådan.\nADMINISTRATION\nDet var det.\n")
+    assert texts(t) == ["Sådan.", "Det var det."]
+
+
+def test_a_turn_label_in_a_header_like_first_line_is_still_a_turn() -> None:
+    t = parse("Interviewer: Hvordan startede du som jobkonsulent?\nIP: Det var i 2009.\n")
+    assert [p.role for p in t.paragraphs] == ["interviewer", "respondent"]
+
+
+def test_inline_annotations_stay_in_the_text() -> None:
+    t = parse("I: Hvordan?\nIP: Det er jo lidt skørt (griner), men det virker.\n")
+    assert texts(t) == ["Det er jo lidt skørt (griner), men det virker."]
+
+
+def test_document_structure_lines_are_never_paragraphs() -> None:
+    doc = Document(HEAD + "I: Hvordan?\nIP: Godt.\nOpstart og visitation\nIP: Mere.\n", "docx")
+    doc.structure = frozenset({7})  # the heading, counted from the first line of the file
+    t = parse_transcript(doc, Path("t.docx"))
+    assert texts(t) == ["Godt.", "Mere."]
