@@ -106,9 +106,9 @@ def read_speech(line: str, indent: int | None = None) -> Line:
 def _special(line: str) -> Line | None:
     """A speaker-and-time line, a timestamp alone, or an annotation; None for others."""
     named = NAME_THEN_TIME.match(line)
-    name, stamp = named.groups()[:2] if named else ("", "")
+    name, stamp = (named.group(1), named.group(2)) if named else ("", "")
     if not named and (named := TIME_THEN_NAME.match(line)):
-        stamp, name = named.groups()[:2]
+        stamp, name = named.group(1), named.group(named.re.groups)
     time = _clock_time(stamp) if named else None
     if time is not None:
         return Line(name, len(line), len(line), time, True, name_line=True)

@@ -75,6 +75,7 @@ def parse_transcript(
     interviewer_labels: Iterable[str] = DEFAULT_INTERVIEWER_LABELS,
     attributes: dict[str, str] | None = None,
     labels_required: bool = True,
+    no_row_in: Path | None = None,
 ) -> Transcript:
     """Parse a decoded document into a :class:`Transcript`.
 
@@ -83,7 +84,8 @@ def parse_transcript(
     the interviewer, with a warning. ``attributes``, when given, are the interview's
     final attributes (with ``interview``; ``region`` may be empty): the text then has
     no front matter. With ``labels_required`` false, a text without speaker labels is
-    one respondent turn.
+    one respondent turn. ``no_row_in`` names the metadata file beside the transcript
+    that has no row for it, for the warning when the region is then unknown.
     """
     if not document.text.strip():
         raise InputError(f"{path}: the file is empty")
@@ -91,7 +93,7 @@ def parse_transcript(
     if attributes is None:
         front, body, before = split_front_matter(canonical(document.text), path)
         merged = merge_attributes(metadata or {}, metadata_path, front, path)
-        attributes = finish_attributes(merged, path, warnings)
+        attributes = finish_attributes(merged, path, warnings, no_row_in)
     else:
         body, before = canonical(document.text), 0
     lines = [line.rstrip() for line in body.split("\n")]
@@ -215,7 +217,7 @@ def _sides(
             turns.setdefault(d.turn, (d.speaker, []))[1].append(text[d.start : d.end])
         asker = questioner([(s, " ".join(parts)) for s, parts in turns.values()])
         if asker is not None:
-            askers = {s for s in speakers if label_key(s) == label_key(asker)}
+            askers = {asker}  # "Speaker 1" and "Speaker 2" are two people
             warnings.append(
                 f"{path}: no interviewer label found; {asker!r} asks most of the questions "
                 "and is taken as the interviewer (name the interviewer's label with "
