@@ -63,7 +63,6 @@ class _Draft:
 class _Segments:
     drafts: list[_Draft]
     joins: list[int]  # offsets of line breaks that are hard wraps
-    lines: list[Line]
 
 
 def parse_transcript(
@@ -96,10 +95,7 @@ def parse_transcript(
         attributes = finish_attributes(merged, path, warnings, no_row_in)
     else:
         body, before = canonical(document.text), 0
-    lines = [line.rstrip() for line in body.split("\n")]
-    first = next((i for i, line in enumerate(lines) if line), len(lines))
-    last = max((i for i, line in enumerate(lines) if line), default=-1)
-    lines = lines[first : last + 1]
+    lines, first = _trimmed(body)
     text = "\n".join(lines)
     if not text:
         raise InputError(f"{path}: the transcript is empty")
@@ -110,7 +106,7 @@ def parse_transcript(
         paragraphs = _unlabelled(text)
     else:
         if not segments.drafts:
-            raise InputError(f"{path}: {_no_labels(lines, segments.lines)}")
+            raise InputError(f"{path}: {_no_labels(lines)}")
         paragraphs = _paragraphs(
             segments.drafts, _sides(segments.drafts, text, keys, path, warnings)
         )
@@ -130,10 +126,60 @@ def parse_transcript(
     )
 
 
+def _trimmed(body: str) -> tuple[list[str], int]:
+    """The lines without trailing blanks and without blank lines at either end, and the
+    number of lines left out at the start."""
+    lines = [line.rstrip() for line in body.split("\n")]
+    first = next((i for i, line in enumerate(lines) if line), len(lines))
+    last = max((i for i, line in enumerate(lines) if line), default=-1)
+    return lines[first : last + 1], first
+
+
 def _segment(
     lines: Sequence[str], marked: set[int], interviewer: frozenset[str], speakers: frozenset[str]
 ) -> _Segments:
     """Read the lines into draft paragraphs with their turns and speakers."""
+    read = _read_lines(lines, marked, interviewer, speakers)
+    drafts: list[_Draft] = []
+    joins: list[int] = []
+    turn, speaker, position = 0, "", 0
+    pending: float | None = None  # a time for the next paragraph ("Name  0:03")
+    previous = ""  # the speech of the line before, while its paragraph may go on
+    opened_in_bracket = False
+    for line, r in zip(lines, read, strict=True):
+        if r.label:
+            turn, speaker = turn + 1, r.label
+        if not turn or r.start == r.end or r.structure:
+            # No speech: a blank line, structure, or a label or timestamp alone.
+            previous = ""
+            pending = r.time if r.time is not None else pending
+        else:
+            speech = line[r.start : r.end]
+            if not r.label and not r.leading_time and continues(previous, speech):
+                joins.append(position - 1)
+                last = drafts[-1]
+                last.end = position + r.end
+                last.time = last.time if last.time is not None else r.time
+            else:
+                time = r.time if r.time is not None else pending
+                drafts.append(_Draft(turn, speaker, position + r.start, position + r.end, time))
+                pending = None
+                # A line of speech alone in brackets could, joined, read as an annotation.
+                opened_in_bracket = not r.label and speech[0] in "[("
+            ended = r.end < len(line) or opened_in_bracket  # a trailing timestamp ends it
+            previous = "" if ended else speech
+        position += len(line) + 1
+    return _Segments(drafts, joins)
+
+
+def _read_lines(
+    lines: Sequence[str], marked: set[int], interviewer: frozenset[str], speakers: frozenset[str]
+) -> list[Line]:
+    """Each line read; a label candidate that is no speaker label is read as speech.
+
+    A label counts if it is an interviewer's or a common respondent label, a name the
+    reader knows as a speaker, or if it starts at least two lines.
+    """
     header = header_end(lines)
     read = [
         Line("", len(line), len(line), structure=True)
@@ -158,38 +204,10 @@ def _segment(
             )
         return known[label]
 
-    drafts: list[_Draft] = []
-    joins: list[int] = []
-    turn, speaker, position = 0, "", 0
-    pending: float | None = None  # a time for the next paragraph ("Name  0:03")
-    previous = ""  # the speech of the line before, while its paragraph may go on
-    for number, line in enumerate(lines):
-        r = read[number]
-        if r.label and not is_label(r.label):
-            r = read[number] = _as_speech(line, r)
-        if r.label:
-            turn, speaker = turn + 1, r.label
-        if not turn or r.start == r.end or r.structure:
-            # No speech: a blank line, structure, or a label or timestamp alone.
-            previous = ""
-            pending = r.time if r.time is not None else pending
-        else:
-            speech = line[r.start : r.end]
-            if not r.label and not r.leading_time and continues(previous, speech):
-                joins.append(position - 1)
-                last = drafts[-1]
-                last.end = position + r.end
-                last.time = last.time if last.time is not None else r.time
-            else:
-                time = r.time if r.time is not None else pending
-                drafts.append(_Draft(turn, speaker, position + r.start, position + r.end, time))
-                pending = None
-                # A line of speech alone in brackets could, joined, read as an annotation.
-                opened_in_bracket = not r.label and speech[0] in "[("
-            ended = r.end < len(line) or opened_in_bracket  # a trailing timestamp ends it
-            previous = "" if ended else speech
-        position += len(line) + 1
-    return _Segments(drafts, joins, read)
+    return [
+        _as_speech(line, r) if r.label and not is_label(r.label) else r
+        for line, r in zip(lines, read, strict=True)
+    ]
 
 
 def _as_speech(line: str, read: Line) -> Line:
@@ -246,8 +264,9 @@ def _join(text: str, joins: list[int]) -> str:
     return "".join(parts)
 
 
-def _no_labels(lines: Sequence[str], read: Sequence[Line]) -> str:
+def _no_labels(lines: Sequence[str]) -> str:
     """The error for a text without speaker labels, saying what its lines look like."""
+    read = [read_line(line) for line in lines]
     stamped = [line.strip() for line, r in zip(lines, read, strict=True) if r.leading_time]
     if stamped:
         stamp = stamped[0].split()[0]
@@ -258,8 +277,8 @@ def _no_labels(lines: Sequence[str], read: Sequence[Line]) -> str:
     once = [r.label for r in read if r.label and label_key(r.label) not in NOT_LABELS]
     if once:
         return (
-            f"{NO_LABELS}; a label such as {once[0] + ':'!r} must start at least two lines "
-            f"(or be a common one such as 'I:' or 'IP:'); {LABEL_HINT}"
+            f"{NO_LABELS}; {once[0] + ':'!r} starts only one line, and a name must start "
+            f"at least two to count as a speaker; {LABEL_HINT}"
         )
     return f"{NO_LABELS}; {LABEL_HINT}"
 
