@@ -313,3 +313,20 @@ def test_an_unreadable_file_named_directly_says_what_to_do(write: Callable[..., 
         f"{path}: unsupported file type '.rtf'; expected .txt, .docx, .odt, .vtt, .srt; "
         "Rich Text Format; open it in Word and save it as .docx"
     )
+
+
+def test_teams_older_layout_time_line_then_name(write: Callable[..., Path]) -> None:
+    text = (
+        "0:0:0.0 --> 0:0:3.450\nHansen, Mette\nHvordan blev du mentor?\n\n"
+        "0:0:4.100 --> 0:0:9.200\nBerg, Kim (Ekstern)\nMin chef spurgte mig, om jeg ville.\n\n"
+        "0:0:10.0 --> 0:0:12.0\nHansen, Mette\nOg hvad så?\n\n"
+        "0:0:12.5 --> 0:0:15.0\nBerg, Kim (Ekstern)\nSå sagde jeg ja.\n"
+    )
+    path = write("L1.txt", text)
+    with_metadata(write, "L1.txt")
+    assert rows(read_transcript(path)) == [
+        ("Hansen, Mette", "interviewer", "Hvordan blev du mentor?", 0.0),
+        ("Berg, Kim (Ekstern)", "respondent", "Min chef spurgte mig, om jeg ville.", 4.1),
+        ("Hansen, Mette", "interviewer", "Og hvad så?", 10.0),
+        ("Berg, Kim (Ekstern)", "respondent", "Så sagde jeg ja.", 12.5),
+    ]

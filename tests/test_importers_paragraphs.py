@@ -120,3 +120,22 @@ def test_document_structure_lines_are_never_paragraphs() -> None:
     doc.structure = frozenset({7})  # the heading, counted from the first line of the file
     t = parse_transcript(doc, Path("t.docx"))
     assert texts(t) == ["Godt.", "Mere."]
+
+
+def test_header_block_of_names_only() -> None:
+    body = (
+        "Interview 7\nInterviewer: MH\nInformant: Jobkonsulent\n\n"
+        "[00:00:00] Interviewer: Må jeg optage?\n[00:00:03] Informant: Ja, det er fint.\n"
+    )
+    t = parse(body)
+    assert [(p.speaker, t.paragraph_text(p)) for p in t.paragraphs] == [
+        ("Interviewer", "Må jeg optage?"),
+        ("Informant", "Ja, det er fint."),
+    ]
+
+
+def test_greetings_at_the_top_are_turns_not_a_header() -> None:
+    t = parse(
+        "Interviewer: Hej.\nInformant: Hej.\n\nInterviewer: Hvordan går det?\nInformant: Fint.\n"
+    )
+    assert texts(t) == ["Hej.", "Fint."]

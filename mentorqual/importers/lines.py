@@ -30,7 +30,11 @@ _NAME = r"[^\W\d_][\w.\-]*(?:[ ][\w.\-]+){0,2}"
 LABEL = re.compile(rf"[ \t]*({_NAME})[ \t]*(?:{BRACKETED}[ \t]*)?:(?=\s|$)[ \t]*")
 # A speaker name with a time and nothing else on the line: "Mette Hansen   0:03" or
 # "00:00:03 Speaker 1". Names here have capitalised words (or numbers).
-_CAPITAL_NAME = r"[^\W\d_a-zæøå][\w.'\-]*(?: (?:[^\W\d_a-zæøå][\w.'\-]*|\d+)){0,3}"
+_CAPITAL_NAME = (
+    r"[^\W\d_a-zæøå][\w.'\-]*,?(?: (?:[^\W\d_a-zæøå][\w.'\-]*,?|\d+|\([^()\n]{1,20}\))){0,3}"
+)
+# A name alone on a line, after a timestamp alone on a line (Teams' older layout).
+NAME_ALONE = re.compile(rf"[ \t]*({_CAPITAL_NAME})")
 _TIME = rf"(?:{CLOCK}|{BRACKETED})"
 NAME_THEN_TIME = re.compile(rf"[ \t]*({_CAPITAL_NAME})[ \t]+({_TIME})[ \t]*$")
 TIME_THEN_NAME = re.compile(rf"[ \t]*({_TIME})[ \t]+({_CAPITAL_NAME})[ \t]*$")
@@ -181,6 +185,7 @@ HEADER_KEYS = (
 MAX_HEADER_VALUE = 80
 _KEY_VALUE = re.compile(r"[ \t]*([^\W\d_][\w.\- ]{0,30}?)[ \t]*:(?:[ \t]+(.*))?$")
 MAX_TITLE_LINES = 3
+MAX_NAME_WORDS = 4
 
 
 def header_end(lines: Sequence[str]) -> int:
@@ -188,26 +193,37 @@ def header_end(lines: Sequence[str]) -> int:
 
     The block is a run of ``Key: value`` lines with keys from :data:`HEADER_KEYS`,
     perhaps after a title line or two and blank lines, ended by the first other line.
+    It needs a key that is not a speaker's (``Dato``), or else two or more speaker keys
+    with names for values (``Interviewer: AB``, ``Informant: Jobkonsulent``) and a
+    blank line after them.
     """
-    last, titles, seen, facts = -1, 0, set[str](), False
+    last, titles, facts, names = -1, 0, False, True
+    seen: set[str] = set()
     for number, line in enumerate(lines):
         if not line.strip():
             continue
         match = _KEY_VALUE.match(line)
         key = label_key(match.group(1)) if match else ""
-        value = (match.group(2) or "") if match else ""
+        value = (match.group(2) or "").strip() if match else ""
         if key in HEADER_KEYS and key not in seen and _header_value(key, value):
             seen.add(key)
             facts = facts or key not in SPEAKER_KEYS
+            names = names and (key not in SPEAKER_KEYS or _is_name(value))
             last = number
         elif last < 0 and not match and titles < MAX_TITLE_LINES and not LEADING.match(line):
             titles += 1
         else:
             break
-    return last + 1 if facts else 0
+    blank_after = 0 <= last < len(lines) - 1 and not lines[last + 1].strip()
+    return last + 1 if facts or (len(seen) >= 2 and names and blank_after) else 0
 
 
 def _header_value(key: str, value: str) -> bool:
     if len(value) > MAX_HEADER_VALUE:
         return False
-    return key not in SPEAKER_KEYS or not value.rstrip().endswith("?")
+    return key not in SPEAKER_KEYS or not value.endswith("?")
+
+
+def _is_name(value: str) -> bool:
+    """A name or role, not a sentence: a few words, no sentence end."""
+    return bool(value) and len(value.split()) <= MAX_NAME_WORDS and value[-1] not in ".!?…"

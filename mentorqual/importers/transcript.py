@@ -19,7 +19,7 @@ from ..errors import InputError, where
 from ..types import Paragraph, Role, Transcript
 from .canonical import canonical, canonical_with_offsets, count_words
 from .document import Document
-from .lines import Line, continues, header_end, read_line, read_speech
+from .lines import NAME_ALONE, Line, continues, header_end, read_line, read_speech
 from .metadata import finish_attributes, merge_attributes, split_front_matter
 from .speakers import (
     DEFAULT_INTERVIEWER_LABELS,
@@ -187,6 +187,12 @@ def _read_lines(
         else read_line(line)
         for number, line in enumerate(lines)
     ]
+    for number in range(1, len(lines)):
+        if read[number - 1].structure and read[number - 1].time is not None:
+            name = NAME_ALONE.fullmatch(lines[number])
+            if name and not read[number].label and not read[number].structure:
+                end = len(lines[number])
+                read[number] = Line(name.group(1), end, end, None, True, name_line=True)
     counts: Counter[str] = Counter()
     for label, times in Counter(r.label for r in read if r.label).items():
         counts[label_key(label)] += times
