@@ -330,3 +330,39 @@ def test_teams_older_layout_time_line_then_name(write: Callable[..., Path]) -> N
         ("Hansen, Mette", "interviewer", "Og hvad så?", 10.0),
         ("Berg, Kim (Ekstern)", "respondent", "Så sagde jeg ja.", 12.5),
     ]
+
+
+def test_word_table_of_times_and_labelled_text(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=0, cols=2)
+    for cells in [
+        ("00:02:00", "I: Hvad med mentorkurset?"),
+        ("00:02:04", "IP: Det var nyttigt."),
+        ("00:02:30", "I: Og lønnen?"),
+    ]:
+        for cell, text in zip(table.add_row().cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "L1.docx"
+    document.save(str(path))
+    (tmp_path / "metadata.csv").write_text(META + "L1.docx;L1;Midtjylland;Jobkonsulent\n")
+    assert rows(read_transcript(path)) == [
+        ("I", "interviewer", "Hvad med mentorkurset?", 120.0),
+        ("IP", "respondent", "Det var nyttigt.", 124.0),
+        ("I", "interviewer", "Og lønnen?", 150.0),
+    ]
+
+
+def test_other_word_tables_are_structure(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=0, cols=2)
+    for cells in [("Dato", "3. april 2024"), ("Sted", "Jobcentret")]:
+        for cell, text in zip(table.add_row().cells, cells, strict=True):
+            cell.text = text
+    document.add_paragraph("I: Hvordan?")
+    document.add_paragraph("IP: Godt.")
+    path = tmp_path / "L1.docx"
+    document.save(str(path))
+    (tmp_path / "metadata.csv").write_text(META + "L1.docx;L1;Midtjylland;Jobkonsulent\n")
+    t = read_transcript(path)
+    assert t.text.startswith("Dato\t3. april 2024\nSted\tJobcentret\nI: Hvordan?")
+    assert [t.paragraph_text(p) for p in t.paragraphs] == ["Hvordan?", "Godt."]

@@ -48,9 +48,10 @@ def cell_time(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class TableLayout:
-    """Which column holds what; ``time`` is None when there is no time column."""
+    """Which column holds what; ``speaker`` or ``time`` is None when the table has no
+    such column (the text then starts with its label: ``I: ...``)."""
 
-    speaker: int
+    speaker: int | None
     text: int
     time: int | None
     header: bool  # the first row names the columns
@@ -68,16 +69,15 @@ def table_layout(rows: Sequence[Sequence[str]]) -> TableLayout | None:
     body = cells[1:] if header else cells
     columns = [[row[i].strip() for row in body] for i in range(width)]
     time = next((i for i, column in enumerate(columns) if _mostly_times(column)), None)
-    speakers = [
-        i for i, column in enumerate(columns) if i != time and _speaker_column(column, len(body))
-    ]
-    if not speakers:
-        return None
-    speaker = speakers[0]
+    speaker = next(
+        (i for i, c in enumerate(columns) if i != time and _speaker_column(c, len(body))), None
+    )
     others = [i for i in range(width) if i not in (time, speaker)]
-    if not others:
+    if not others or (speaker is None and time is None):
         return None
     text = max(others, key=lambda i: sum(len(c) for c in columns[i]))
+    if speaker is None and sum(bool(LABEL.match(c)) for c in columns[text]) < 2:
+        return None
     return TableLayout(speaker, text, time, header)
 
 
@@ -89,15 +89,19 @@ def add_table(builder: DocumentBuilder, rows: Sequence[Sequence[str]]) -> None:
             builder.add_structure("\t".join(" ".join(cell.split()) for cell in row))
         return
     for number, row in enumerate(rows):
-        cells = [*row, *[""] * (max(layout.speaker, layout.text) + 1 - len(row))]
         if number == 0 and layout.header:
             builder.add_structure("\t".join(" ".join(cell.split()) for cell in row))
             continue
-        name = " ".join(cells[layout.speaker].split())
-        stamp = cell_time(cells[layout.time]) if layout.time is not None else None
-        text = "\n".join(line.strip() for line in cells[layout.text].split("\n") if line.strip())
+        name = " ".join(_cell(row, layout.speaker).split())
+        stamp = cell_time(_cell(row, layout.time)) or ""
+        lines = (line.strip() for line in _cell(row, layout.text).split("\n"))
+        text = "\n".join(line for line in lines if line)
         if name or text:
-            builder.add_turn(speaker_label(name) if name else "", text, stamp or "")
+            builder.add_turn(speaker_label(name) if name else "", text, stamp)
+
+
+def _cell(row: Sequence[str], column: int | None) -> str:
+    return "" if column is None or column >= len(row) else row[column]
 
 
 def _mostly_times(column: list[str]) -> bool:
