@@ -366,3 +366,20 @@ def test_other_word_tables_are_structure(tmp_path: Path) -> None:
     t = read_transcript(path)
     assert t.text.startswith("Dato\t3. april 2024\nSted\tJobcentret\nI: Hvordan?")
     assert [t.paragraph_text(p) for p in t.paragraphs] == ["Hvordan?", "Godt."]
+
+
+def test_zoom_bracketed_name_then_clock(write: Callable[..., Path]) -> None:
+    text = (
+        "[Anne Holm] 10:02:33\nHvad betyder mentoren for borgeren?\n\n"
+        "[Kim Berg] 10:02:40\nEn fast person at gå til.\n\n"
+        "[Anne Holm] 10:03:02\nOg for virksomheden?\n\n"
+        "[Kim Berg] 10:03:05\nRo på.\n"
+    )
+    path = write("L1.txt", text)
+    with_metadata(write, "L1.txt")
+    assert [(s, r, time) for s, r, _, time in rows(read_transcript(path))] == [
+        ("Anne Holm", "interviewer", 36153.0),
+        ("Kim Berg", "respondent", 36160.0),
+        ("Anne Holm", "interviewer", 36182.0),
+        ("Kim Berg", "respondent", 36185.0),
+    ]

@@ -28,15 +28,16 @@ from .timestamps import BRACKETED, CLOCK, HOURS, LEADING, TRAILING, seconds
 # label and its colon: "I (00:00:12): ...".
 _NAME = r"[^\W\d_][\w.\-]*(?:[ ][\w.\-]+){0,2}"
 LABEL = re.compile(rf"[ \t]*({_NAME})[ \t]*(?:{BRACKETED}[ \t]*)?:(?=\s|$)[ \t]*")
-# A speaker name with a time and nothing else on the line: "Mette Hansen   0:03" or
-# "00:00:03 Speaker 1". Names here have capitalised words (or numbers).
+# A speaker name with a time and nothing else on the line: "Mette Hansen   0:03",
+# "[Mette Hansen] 10:02:33" (Zoom) or "00:00:03 Speaker 1". Names here have capitalised
+# words (or numbers).
 _CAPITAL_NAME = (
     r"[^\W\d_a-zæøå][\w.'\-]*,?(?: (?:[^\W\d_a-zæøå][\w.'\-]*,?|\d+|\([^()\n]{1,20}\))){0,3}"
 )
 # A name alone on a line, after a timestamp alone on a line (Teams' older layout).
 NAME_ALONE = re.compile(rf"[ \t]*({_CAPITAL_NAME})")
 _TIME = rf"(?:{CLOCK}|{BRACKETED})"
-NAME_THEN_TIME = re.compile(rf"[ \t]*({_CAPITAL_NAME})[ \t]+({_TIME})[ \t]*$")
+NAME_THEN_TIME = re.compile(rf"[ \t]*\[?({_CAPITAL_NAME})\]?[ \t]+({_TIME})[ \t]*$")
 TIME_THEN_NAME = re.compile(rf"[ \t]*({_TIME})[ \t]+({_CAPITAL_NAME})[ \t]*$")
 # A bracketed note alone on a line: "[pause]", "(griner)", "[Slut på interview]".
 ANNOTATION = re.compile(r"[ \t]*(?:\[[^\[\]\n]*\]|\([^()\n]*\))[ \t]*$")

@@ -145,7 +145,7 @@ def _segment(
     turn, speaker, position = 0, "", 0
     pending: float | None = None  # a time for the next paragraph ("Name  0:03")
     previous = ""  # the speech of the line before, while its paragraph may go on
-    opened_in_bracket = False
+    joined = ""  # the line the open paragraph is on, wraps joined
     for line, r in zip(lines, read, strict=True):
         if r.label:
             turn, speaker = turn + 1, r.label
@@ -155,21 +155,40 @@ def _segment(
             pending = r.time if r.time is not None else pending
         else:
             speech = line[r.start : r.end]
-            if not r.label and not r.leading_time and continues(previous, speech):
+            if (
+                not r.label
+                and not r.leading_time
+                and continues(previous, speech)
+                and _reads_alike(joined, line, r)
+            ):
                 joins.append(position - 1)
                 last = drafts[-1]
                 last.end = position + r.end
                 last.time = last.time if last.time is not None else r.time
+                joined = f"{joined} {line}"
             else:
                 time = r.time if r.time is not None else pending
                 drafts.append(_Draft(turn, speaker, position + r.start, position + r.end, time))
                 pending = None
-                # A line of speech alone in brackets could, joined, read as an annotation.
-                opened_in_bracket = not r.label and speech[0] in "[("
-            ended = r.end < len(line) or opened_in_bracket  # a trailing timestamp ends it
-            previous = "" if ended else speech
+                joined = line
+            previous = "" if r.end < len(line) else speech  # a trailing timestamp ends it
         position += len(line) + 1
     return _Segments(drafts, joins)
+
+
+def _reads_alike(before: str, line: str, read: Line) -> bool:
+    """Whether ``before`` and ``line`` joined read as ``before`` does, with ``line``'s
+    speech at its end, so that the joined text parses again the same (a wrap must not
+    turn "(og så" + "videre)" into an annotation, or "#" + "2 ..." into a heading)."""
+    joined = f"{before} {line}"
+    a, b = read_line(before), read_line(joined)
+    return (a.label, a.start, a.structure, a.name_line, a.leading_time) == (
+        b.label,
+        b.start,
+        b.structure,
+        b.name_line,
+        b.leading_time,
+    ) and b.end == len(joined) - (len(line) - read.end)
 
 
 def _read_lines(
