@@ -224,3 +224,10 @@ def test_the_same_attribute_twice_is_an_error(write: Callable[..., Path]) -> Non
         InputError, match=r"line 1: columns 'role' and 'Rolle' name the same attribute"
     ):
         read_metadata_csv(path)
+
+
+def test_a_row_may_name_the_file_without_its_extension(write: Callable[..., Path]) -> None:
+    path = write("IP1.txt", BODY)
+    write("metadata.csv", "fil;region\nIP1;Midtjylland\n")
+    assert read_transcript(path).region == "Midtjylland"
+    assert metadata_warnings([path]) == []

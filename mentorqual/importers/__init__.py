@@ -64,7 +64,7 @@ def read_transcript(
         ... # doctest: +SKIP
     """
     table = metadata_table(path.parent, {} if metadata_cache is None else metadata_cache)
-    row = table.rows.get(path.name)
+    row = table.row_for(path)
     try:
         document = READERS[path.suffix.lower()](path)
     except OSError as exc:

@@ -30,6 +30,10 @@ class MetadataTable:
     row_numbers: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
+    def row_for(self, path: Path) -> dict[str, str] | None:
+        """The row of a transcript file, named with or without its extension."""
+        return self.rows.get(path.name, self.rows.get(path.stem))
+
 
 MetadataCache = dict[Path, MetadataTable]
 
@@ -77,8 +81,10 @@ def metadata_warnings(files: Sequence[Path], cache: MetadataCache | None = None)
     for folder in dict.fromkeys(path.parent for path in files):
         table = metadata_table(folder, cache)
         warnings += table.warnings
+        present = {p.name for p in folder.iterdir() if p.is_file()} if table.path else set()
+        stems = {Path(name).stem for name in present}
         for name, number in table.row_numbers.items():
-            if not (folder / name).is_file():
+            if name not in present and name not in stems:
                 warnings.append(f"{table.path}, row {number}: no file {name!r} in the folder")
     return warnings
 
