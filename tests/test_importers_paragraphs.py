@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from mentorqual.importers.document import Document
 from mentorqual.importers.transcript import parse_transcript
 from mentorqual.types import Transcript
@@ -139,3 +141,41 @@ def test_greetings_at_the_top_are_turns_not_a_header() -> None:
         "Interviewer: Hej.\nInformant: Hej.\n\nInterviewer: Hvordan går det?\nInformant: Fint.\n"
     )
     assert texts(t) == ["Hej.", "Fint."]
+
+
+def test_in_a_hard_wrapped_text_a_capital_may_continue_a_line() -> None:
+    t = parse(
+        "I: Hvordan samarbejder I med virksomhederne, når en\n"
+        "borger starter i praktik?\n"
+        "IP: Det kommer an på virksomheden, men typisk ringer\n"
+        "Mette fra virksomhedsteamet til dem, inden borgeren\n"
+        "starter, og så aftaler de, hvem der skal være mentor.\n"
+        "Ja, altså, det er hende, der styrer det.\n"
+    )
+    assert texts(t) == [
+        "Det kommer an på virksomheden, men typisk ringer Mette fra virksomhedsteamet til "
+        "dem, inden borgeren starter, og så aftaler de, hvem der skal være mentor.",
+        "Ja, altså, det er hende, der styrer det.",
+    ]
+    # In a text that is not hard-wrapped, a capital starts a new paragraph.
+    assert texts(parse("I: Hvad så?\nIP: Det ved jeg ikke\nJobcentret har ikke sagt noget.\n")) == [
+        "Det ved jeg ikke",
+        "Jobcentret har ikke sagt noget.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I: Hvad?\nIP: (og så\nvidere)\n",
+        "I: Hvad?\nIP: Ja.\n#\n0: ja\n",
+        "I: Hvad?\nIP: tema\n2 - bla\n- det var det\n",
+        "I: \nA\nIP:A\na\nIP: 0\nI: 0\nog\nså\nvidere\n",
+        "I: Hvad?\nIP: Ja\nMette Hansen\n0:03\n",
+        "I: Hvad?\nIP: OK SÅ\nDET ER\nsådan\n",
+    ],
+)
+def test_joined_lines_read_the_same_when_parsed_again(body: str) -> None:
+    t = parse(body)
+    again = parse_transcript(Document(t.text, "txt"), Path("t.txt"), attributes=t.attributes)
+    assert (again.text, again.paragraphs) == (t.text, t.paragraphs)

@@ -155,14 +155,67 @@ def ends_sentence(text: str) -> bool:
     return text[-1:] in _SENTENCE_END
 
 
-def continues(previous: str, line: str) -> bool:
+def continues(previous: str, line: str, wrapped: bool = False) -> bool:
     """Whether ``line`` is a hard wrap of ``previous``: the previous line ends mid-sentence,
     and this one starts in lower case or with a number, or the previous ends with a comma
-    or a dash."""
+    or a dash. In a ``wrapped`` text (:func:`hard_wrapped`) a line starting with a
+    capital goes on too ("... og så ringer" + "Mette til virksomheden.")."""
     if not previous or ends_sentence(previous):
         return False
     first = line.lstrip()[:1]
-    return first.islower() or first.isdigit() or previous[-1] in ",-–"
+    return (
+        first.islower() or first.isdigit() or previous[-1] in ",-–" or (wrapped and first.isalpha())
+    )
+
+
+# The start of a numbered heading, whatever follows: "Tema 2", "del 3".
+HEADING_START = re.compile(r"[ \t]*(?i:tema|emne|del|afsnit|section|theme|topic|part)[ \t]*\d")
+PROBE_CHARS = 200
+
+
+def may_join(head: str, line: str) -> bool:
+    """Whether ``line`` may be joined to the line that starts with ``head``.
+
+    Joined, the line must read as ``head`` does, also when it is read again with more
+    lines joined to it, so the rules look only at ``head`` and the start of ``line``:
+    a line starting with an open bracket or '#', one without a lower-case letter, or one that
+    is only capitalised words could turn into an annotation, a heading or a name-and-time
+    line; a numbered heading's start or a new label or timestamp must not appear.
+    """
+    text = head.lstrip()
+    if not text or text[0] == "#" or not any(c.islower() for c in text):
+        return False
+    if (text[0] == "[" and "]" not in text) or (text[0] == "(" and ")" not in text):
+        return False  # "(og så" + "videre)" would read as an annotation
+    stamp = LEADING.match(head)
+    if NAME_ALONE.fullmatch(head[stamp.end() :] if stamp else head):
+        return False
+    probe = f"{head[:PROBE_CHARS]} {line[:PROBE_CHARS]}"
+    if HEADING_START.match(probe):
+        return False
+    before, after = read_speech(head[:PROBE_CHARS]), read_speech(probe)
+    return (before.label, before.start, before.leading_time) == (
+        after.label,
+        after.start,
+        after.leading_time,
+    )
+
+
+# Share of speech lines ending mid-sentence above which a text is hard-wrapped.
+WRAPPED_SHARE = 0.5
+MIN_WRAPPED_LINES = 6
+
+
+def hard_wrapped(lines: Sequence[str], read: Sequence[Line]) -> bool:
+    """Whether most lines of speech end mid-sentence, as in a typist's text broken at a
+    fixed width (joining lines only makes that share smaller, so the answer is stable
+    when the joined text is read again)."""
+    ends = [
+        ends_sentence(line[: r.end])
+        for line, r in zip(lines, read, strict=True)
+        if r.start < r.end and not r.structure
+    ]
+    return len(ends) >= MIN_WRAPPED_LINES and ends.count(False) >= WRAPPED_SHARE * len(ends)
 
 
 # -- header blocks ------------------------------------------------------------------
@@ -211,12 +264,18 @@ def header_end(lines: Sequence[str]) -> int:
             facts = facts or key not in SPEAKER_KEYS
             names = names and (key not in SPEAKER_KEYS or _is_name(value))
             last = number
-        elif last < 0 and not match and titles < MAX_TITLE_LINES and not LEADING.match(line):
+        elif last < 0 and not match and titles < MAX_TITLE_LINES and _plain(line):
             titles += 1
         else:
             break
     blank_after = 0 <= last < len(lines) - 1 and not lines[last + 1].strip()
     return last + 1 if facts or (len(seen) >= 2 and names and blank_after) else 0
+
+
+def _plain(line: str) -> bool:
+    """A line that starts no turn: no label, no timestamp (a title)."""
+    read = read_line(line)
+    return not (read.label or read.name_line or read.time is not None)
 
 
 def _header_value(key: str, value: str) -> bool:

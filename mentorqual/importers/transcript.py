@@ -19,7 +19,16 @@ from ..errors import InputError, where
 from ..types import Paragraph, Role, Transcript
 from .canonical import canonical, canonical_with_offsets, count_words
 from .document import Document
-from .lines import NAME_ALONE, Line, continues, header_end, read_line, read_speech
+from .lines import (
+    NAME_ALONE,
+    Line,
+    continues,
+    hard_wrapped,
+    header_end,
+    may_join,
+    read_line,
+    read_speech,
+)
 from .metadata import finish_attributes, merge_attributes, split_front_matter
 from .speakers import (
     DEFAULT_INTERVIEWER_LABELS,
@@ -44,6 +53,8 @@ __all__ = [
 # spaCy refuses a text over 1,000,000 characters (nlp.max_length) and the tagger holds
 # one Doc per paragraph; a transcribed paragraph is rarely over 5,000 characters.
 MAX_PARAGRAPH_CHARS = 100_000
+# How much of a joined line's start is kept to decide whether the next line may join it.
+HEAD_CHARS = 300
 NO_LABELS = "no speaker labels found"
 LABEL_HINT = "each turn must start with a label such as 'I:' or 'IP:'"
 
@@ -140,12 +151,13 @@ def _segment(
 ) -> _Segments:
     """Read the lines into draft paragraphs with their turns and speakers."""
     read = _read_lines(lines, marked, interviewer, speakers)
+    wrapped = hard_wrapped(lines, read)
     drafts: list[_Draft] = []
     joins: list[int] = []
     turn, speaker, position = 0, "", 0
     pending: float | None = None  # a time for the next paragraph ("Name  0:03")
     previous = ""  # the speech of the line before, while its paragraph may go on
-    joined = ""  # the line the open paragraph is on, wraps joined
+    joined = ""  # the start of the open paragraph's line, wraps joined
     for line, r in zip(lines, read, strict=True):
         if r.label:
             turn, speaker = turn + 1, r.label
@@ -158,37 +170,22 @@ def _segment(
             if (
                 not r.label
                 and not r.leading_time
-                and continues(previous, speech)
-                and _reads_alike(joined, line, r)
+                and continues(previous, speech, wrapped)
+                and may_join(joined, line)
             ):
                 joins.append(position - 1)
                 last = drafts[-1]
                 last.end = position + r.end
                 last.time = last.time if last.time is not None else r.time
-                joined = f"{joined} {line}"
+                joined = f"{joined} {line}"[:HEAD_CHARS]
             else:
                 time = r.time if r.time is not None else pending
                 drafts.append(_Draft(turn, speaker, position + r.start, position + r.end, time))
                 pending = None
-                joined = line
+                joined = line[:HEAD_CHARS]
             previous = "" if r.end < len(line) else speech  # a trailing timestamp ends it
         position += len(line) + 1
     return _Segments(drafts, joins)
-
-
-def _reads_alike(before: str, line: str, read: Line) -> bool:
-    """Whether ``before`` and ``line`` joined read as ``before`` does, with ``line``'s
-    speech at its end, so that the joined text parses again the same (a wrap must not
-    turn "(og så" + "videre)" into an annotation, or "#" + "2 ..." into a heading)."""
-    joined = f"{before} {line}"
-    a, b = read_line(before), read_line(joined)
-    return (a.label, a.start, a.structure, a.name_line, a.leading_time) == (
-        b.label,
-        b.start,
-        b.structure,
-        b.name_line,
-        b.leading_time,
-    ) and b.end == len(joined) - (len(line) - read.end)
 
 
 def _read_lines(
