@@ -41,12 +41,16 @@ def read_docx(path: Path) -> Document:
     column is read as turns (:mod:`.tables`).
     """
     import docx  # python-docx; imported here so that plain-text imports stay light
+    from docx.table import Table
 
     check_archive_size(path)
     try:
         document = docx.Document(str(path))
         doctype = _part_with_doctype(document)
-        blocks = [_block(item) for item in document.iter_inner_content()]
+        blocks = [
+            _rows(item) if isinstance(item, Table) else _paragraph(item)
+            for item in document.iter_inner_content()
+        ]
     except Exception as exc:  # python-docx raises many types on damaged files
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{path}: not a valid .docx file ({reason})") from None
@@ -67,15 +71,11 @@ def read_docx(path: Path) -> Document:
     return builder.document()
 
 
-def _block(item: object) -> tuple[str, str, bool] | list[list[str]]:
-    """A paragraph as (leading bold text, the rest, is a heading), or a table's rows."""
-    from docx.table import Table
-
-    if isinstance(item, Table):
-        return _rows(item)
-    style = (item._p.style or "").casefold()  # type: ignore[attr-defined]
+def _paragraph(item: object) -> tuple[str, str, bool]:
+    """A paragraph as (leading bold text, the rest, is a heading)."""
+    style = item._p.style  # type: ignore[attr-defined]
     bold, rest = _runs(item)
-    return bold, rest, style.startswith(HEADING_STYLES)
+    return bold, rest, bool(style) and style.casefold().startswith(HEADING_STYLES)
 
 
 def _rows(table: object) -> list[list[str]]:
