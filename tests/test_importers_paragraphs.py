@@ -179,3 +179,8 @@ def test_joined_lines_read_the_same_when_parsed_again(body: str) -> None:
     t = parse(body)
     again = parse_transcript(Document(t.text, "txt"), Path("t.txt"), attributes=t.attributes)
     assert (again.text, again.paragraphs) == (t.text, t.paragraphs)
+
+
+def test_a_sentence_that_starts_like_a_heading_is_speech() -> None:
+    t = parse("I: Og så?\nIP: Det gik skidt.\nDel 3. gang gik det bedre.\n")
+    assert texts(t) == ["Det gik skidt.", "Del 3. gang gik det bedre."]

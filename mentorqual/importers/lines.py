@@ -132,7 +132,7 @@ def is_heading(line: str) -> bool:
     if len(line) > MAX_HEADING_CHARS:
         return False
     if HEADING.match(line):
-        return True
+        return line[-1] not in ".!?"  # "Del 3. gang gik bedre." is speech
     return (
         line.isupper()
         and sum(c.isalpha() for c in line) >= 4
