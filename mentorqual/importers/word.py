@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 MAX_LABEL_CHARS = 30
 # Style ids of headings, in English and Danish Word ("Heading1", "Overskrift1", "Titel").
 HEADING_STYLES = ("heading", "overskrift", "title", "titel", "subtitle", "undertitel")
+# The style id of a paragraph, found with lxml directly (python-docx's properties are
+# several times slower, and every paragraph is asked).
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_STYLE = f"{_W}pPr/{_W}pStyle"
+_VAL = f"{_W}val"
 _LEADING_SEPARATOR = re.compile(r"^[ \t]*[:\t][ \t]*")
 
 
@@ -73,9 +78,10 @@ def read_docx(path: Path) -> Document:
 
 def _paragraph(item: object) -> tuple[str, str, bool]:
     """A paragraph as (leading bold text, the rest, is a heading)."""
-    style = item._p.style  # type: ignore[attr-defined]
+    style_element = item._p.find(_STYLE)  # type: ignore[attr-defined]
+    style = str(style_element.get(_VAL) or "") if style_element is not None else ""
     bold, rest = _runs(item)
-    return bold, rest, bool(style) and style.casefold().startswith(HEADING_STYLES)
+    return bold, rest, style.casefold().startswith(HEADING_STYLES)
 
 
 def _rows(table: object) -> list[list[str]]:
