@@ -75,7 +75,12 @@ def read_line(line: str) -> Line:
             return special
     indent = len(line) - len(line.lstrip()) if line[0] in " \t" else 0
     head = line[indent]
-    if (head.isupper() or head == "#") and len(line) <= MAX_HEADING_CHARS and is_heading(line):
+    if (
+        line[-1] not in ".!?"  # no heading ends a sentence; most lines do
+        and (head.isupper() or head == "#")
+        and len(line) <= MAX_HEADING_CHARS
+        and is_heading(line)
+    ):
         return Line("", len(line), len(line), structure=True)
     return read_speech(line, indent)
 
