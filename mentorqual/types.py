@@ -67,6 +67,25 @@ class Paragraph:
     role: Role
     start: int
     end: int  # exclusive
+    # Seconds into the recording, from a timestamp written at this paragraph
+    # ("[00:12:31] I: ...", "#00:01:23-4#", a caption cue), or None. It is kept in the
+    # canonical text but lies outside start..end, so it is never coded or quoted.
+    time: float | None = None
+
+    @property
+    def clock(self) -> str:
+        """The time as ``H:MM:SS`` (tenths when the source had them), or ``""``.
+
+        >>> Paragraph("p1", 1, "I", "interviewer", 0, 5, 751.0).clock
+        '0:12:31'
+        """
+        if self.time is None:
+            return ""
+        minutes, seconds = divmod(round(self.time * 10) / 10, 60)
+        hours, minutes = divmod(int(minutes), 60)
+        whole = f"{hours}:{minutes:02d}:{int(seconds):02d}"
+        tenths = round((seconds - int(seconds)) * 10)
+        return f"{whole}.{tenths}" if tenths else whole
 
 
 @dataclass

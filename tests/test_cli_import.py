@@ -87,7 +87,12 @@ BAD_INPUTS = [
         "{path}: no speaker labels found; each turn must start with a label such as 'I:' or 'IP:'",
     ),
     ("T01.docx", b"PK\x03\x04 not really", "{path}: not a valid .docx file (not a zip archive)"),
-    ("T01.rtf", b"{\\rtf1}", "{path}: unsupported file type '.rtf'; expected .txt, .docx"),
+    (
+        "T01.rtf",
+        b"{\\rtf1}",
+        "{path}: unsupported file type '.rtf'; expected .txt, .docx, .odt, .vtt, .srt; "
+        "Rich Text Format; open it in Word and save it as .docx",
+    ),
 ]
 
 

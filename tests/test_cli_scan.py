@@ -111,7 +111,11 @@ def test_missing_path_and_wrong_type(
     pdf = write("P01.pdf", b"%PDF-1.4")
     result = scan(runner, tmp_path, str(pdf))
     assert result.exit_code == 1
-    assert result.output == f"Error: {pdf}: unsupported file type '.pdf'; expected .txt, .docx\n"
+    assert result.output == (
+        f"Error: {pdf}: unsupported file type '.pdf'; expected .txt, .docx, .odt, .vtt, .srt; "
+        "a PDF; open it in Word (which converts it) and save it as .docx, or copy the text "
+        "into a .txt file\n"
+    )
 
 
 def test_scan_files_skips_codings_and_reports_per_file(

@@ -9,12 +9,8 @@ import pytest
 
 from mentorqual.errors import InputError
 from mentorqual.importers import read_transcript
-from mentorqual.importers.metadata import (
-    finish_attributes,
-    normalise_region,
-    read_metadata_csv,
-    split_front_matter,
-)
+from mentorqual.importers.metadata import finish_attributes, normalise_region, split_front_matter
+from mentorqual.importers.metadata_file import metadata_warnings, read_metadata_csv
 
 BODY = "I: Hvordan?\nIP: Sådan.\n"
 
@@ -53,9 +49,15 @@ def test_unknown_region_error_names_the_file() -> None:
     )
 
 
-def test_missing_region_error() -> None:
-    with pytest.raises(InputError, match=r"^a\.txt: no region; add 'region: \.\.\.'"):
-        finish_attributes({"interview": "X"}, Path("a.txt"))
+def test_missing_region_is_a_warning() -> None:
+    """Issue 17: a missing region is allowed and reported as "ukendt region"."""
+    warnings: list[str] = []
+    attributes = finish_attributes({"interview": "X"}, Path("a.txt"), warnings)
+    assert attributes == {"interview": "X", "region": ""}
+    assert warnings == [
+        "a.txt: no region, so it is reported as 'ukendt region'; "
+        "add 'region: ...' to the front matter or a row to metadata.csv"
+    ]
 
 
 def test_front_matter_values_become_text() -> None:
@@ -146,3 +148,86 @@ def test_front_matter_after_blank_lines(tmp_path: Path) -> None:
 def test_unclosed_front_matter_after_blank_lines_names_its_line(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"a\.txt, line 3: front matter opened"):
         split_front_matter("\n\n---\nregion: Syddanmark\n", tmp_path / "a.txt")
+
+
+# -- metadata as people save it (issue 17) -------------------------------------------
+
+
+def test_danish_excel_csv_in_cp1252(write: Callable[..., Path]) -> None:
+    path = write("IP1.txt", BODY)
+    write(
+        "metadata.csv",
+        "Fil;Interview;Region;Rolle;Køn;Kommunetype\nIP1.txt;SJ9;Sjælland;Jobkonsulent;mand;by\n",
+        encoding="cp1252",
+    )
+    assert read_transcript(path).attributes == {
+        "interview": "SJ9",
+        "region": "Sjælland",
+        "role": "Jobkonsulent",
+        "køn": "mand",
+        "kommunetype": "by",
+    }
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_utf8_csv_with_and_without_bom(write: Callable[..., Path], bom: bytes) -> None:
+    path = write("IP1.txt", BODY)
+    write("metadata.csv", bom + b"FILE,REGION,ROLE\nIP1.txt,Nordjylland,Mentor\n")
+    assert read_transcript(path).attributes["role"] == "Mentor"
+
+
+def test_metadata_xlsx(write: Callable[..., Path]) -> None:
+    from openpyxl import Workbook
+
+    path = write("IP1.txt", BODY)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["fil", "interview", "region", "rolle", "erfaring"])
+    sheet.append(["IP1.txt", "HS9", "Region Hovedstaden", "Jobkonsulent", 12])
+    book.save(path.parent / "metadata.xlsx")
+    assert read_transcript(path).attributes == {
+        "interview": "HS9",
+        "region": "Hovedstaden",
+        "role": "Jobkonsulent",
+        "erfaring": "12",
+    }
+
+
+def test_rows_for_missing_files_are_warnings(write: Callable[..., Path]) -> None:
+    path = write("IP1.txt", BODY)
+    csv_path = write("metadata.csv", "file;region\nIP1.txt;Sjælland\nIP2.docx;Sjælland\n")
+    assert metadata_warnings([path]) == [f"{csv_path}, row 3: no file 'IP2.docx' in the folder"]
+
+
+def test_a_file_without_a_row_or_region_is_a_warning(write: Callable[..., Path]) -> None:
+    path = write("IP1.txt", BODY)
+    csv_path = write("metadata.csv", "file;region\nIP2.txt;Sjælland\n")
+    transcript = read_transcript(path)
+    assert transcript.region == ""
+    assert transcript.warnings == [
+        f"{path}: no row in {csv_path} and no region in the front matter, so it is "
+        f"reported as 'ukendt region'; add 'region: ...' to the front matter or a row "
+        f"to {csv_path}"
+    ]
+
+
+def test_unknown_region_in_metadata_is_still_an_error(write: Callable[..., Path]) -> None:
+    path = write("IP1.txt", BODY)
+    write("metadata.csv", "file;region\nIP1.txt;Fyn\n")
+    with pytest.raises(InputError, match=r"unknown region 'Fyn'; expected one of Nordjylland"):
+        read_transcript(path)
+
+
+def test_the_same_attribute_twice_is_an_error(write: Callable[..., Path]) -> None:
+    path = write("metadata.csv", "file;role;Rolle\nIP1.txt;Mentor;Mentor\n")
+    with pytest.raises(
+        InputError, match=r"line 1: columns 'role' and 'Rolle' name the same attribute"
+    ):
+        read_metadata_csv(path)
+
+
+def test_a_row_may_name_the_file_without_its_extension(write: Callable[..., Path]) -> None:
+    path = write("IP1.txt", BODY)
+    write("metadata.csv", "fil;region\nIP1;Midtjylland\n")
+    assert read_transcript(path).region == "Midtjylland"
+    assert metadata_warnings([path]) == []

@@ -18,11 +18,19 @@ MAX_TRANSCRIPT_BYTES = 20_000_000
 
 @dataclass
 class Document:
-    """Decoded text of a file, one line per paragraph, plus warnings met while reading."""
+    """Decoded text of a file, one line per paragraph, plus warnings met while reading.
+
+    A reader that knows more than the text shows may say so: ``structure`` holds the
+    (0-based) numbers of lines that are headings or table headers, never speech, and
+    ``speakers`` the names that are speaker labels even if they occur only once (a
+    table's speaker column, a caption's voice).
+    """
 
     text: str
     source_format: str
     warnings: list[str] = field(default_factory=list)
+    structure: frozenset[int] = frozenset()
+    speakers: frozenset[str] = frozenset()
 
 
 def max_transcript_bytes() -> int:
@@ -65,3 +73,51 @@ def read_bytes(path: Path) -> bytes:
 def megabytes(size: int) -> str:
     """``20000000`` -> ``'20 MB'``."""
     return f"{size / 1e6:g} MB"
+
+
+class DocumentBuilder:
+    """Collects the lines of a document read from a structured file (Word, OpenDocument,
+    captions), with the lines that are structure and the names that are speakers."""
+
+    def __init__(self, source_format: str) -> None:
+        self.source_format = source_format
+        self.lines: list[str] = []
+        self.structure: set[int] = set()
+        self.speakers: set[str] = set()
+        self.warnings: list[str] = []
+
+    def add(self, text: str) -> None:
+        """Lines of text, as they are."""
+        self.lines.extend(_lines(text))
+
+    def add_structure(self, text: str) -> None:
+        """Lines that are never speech: a heading, a table's header row."""
+        for line in _lines(text):
+            self.structure.add(len(self.lines))
+            self.lines.append(line)
+
+    def add_turn(self, speaker: str, text: str, stamp: str = "") -> None:
+        """A speaker's turn, written ``[stamp] Speaker: text``; lines after the first are
+        further paragraphs. Without a speaker the text continues the turn before."""
+        prefix = f"[{stamp}] " if stamp else ""
+        first, *rest = _lines(text)
+        if speaker:
+            self.speakers.add(speaker)
+            self.lines.append(f"{prefix}{speaker}: {first}".rstrip())
+        else:
+            self.lines.append(f"{prefix}{first}")
+        self.lines.extend(rest)
+
+    def document(self) -> Document:
+        return Document(
+            "\n".join(self.lines),
+            self.source_format,
+            self.warnings,
+            frozenset(self.structure),
+            frozenset(self.speakers),
+        )
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of ``text``, split where the transcript parser will split them."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

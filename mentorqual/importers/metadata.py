@@ -10,9 +10,9 @@ import yaml
 
 from ..errors import InputError
 from ..types import REGIONS
-from .csvfile import csv_rows
 
 METADATA_FILE = "metadata.csv"
+METADATA_XLSX = "metadata.xlsx"
 
 # Official English names and other common spellings, keyed by their normalised form.
 _REGION_ALIASES = {
@@ -88,41 +88,47 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, str], str, int]
     return _attributes(data, path), "\n".join(lines[end + 1 :]), end + 1
 
 
+# Column names and front-matter keys as people write them, in Danish and English.
+_KEY_SYNONYMS = {
+    "fil": "file",
+    "filnavn": "file",
+    "filename": "file",
+    "file name": "file",
+    "interview id": "interview",
+    "interview-id": "interview",
+    "interviewid": "interview",
+    "interview_id": "interview",
+    "rolle": "role",
+    "stilling": "role",
+}
+
+
+def attribute_key(name: object) -> str:
+    """An attribute's name: NFC, blanks collapsed, lower case, Danish names of the
+    standard ones (``fil``, ``rolle``) in English.
+
+    >>> attribute_key(" Fil "), attribute_key("Rolle"), attribute_key("Køn")
+    ('file', 'role', 'køn')
+    """
+    key = " ".join(unicodedata.normalize("NFC", str(name)).split()).casefold()
+    return _KEY_SYNONYMS.get(key, key)
+
+
 def _attributes(data: dict[Any, Any], source: Path, row: int | None = None) -> dict[str, str]:
     at = f"{source}, row {row}" if row is not None else str(source)
     attributes: dict[str, str] = {}
-    for key, value in data.items():
+    names: dict[str, object] = {}
+    for name, value in data.items():
+        key = attribute_key(name)
+        if key in names:
+            raise InputError(f"{at}: {names[key]!r} and {name!r} name the same attribute")
+        names[key] = name
         if isinstance(value, dict | list):
-            raise InputError(f"{at}: attribute {key!r} must be a single value")
+            raise InputError(f"{at}: attribute {name!r} must be a single value")
         if value is None or str(value).strip() == "":
             continue
-        attributes[str(key).strip()] = unicodedata.normalize("NFC", str(value).strip())
+        attributes[key] = unicodedata.normalize("NFC", str(value).strip())
     return attributes
-
-
-def read_metadata_csv(path: Path) -> dict[str, dict[str, str]]:
-    """Read a ``metadata.csv``: one row per transcript file, keyed by the ``file`` column.
-
-    Comma and semicolon (as Danish Excel writes it) are both accepted.
-    """
-    reader = csv_rows(path)
-    columns = [c.strip() for c in next(reader, [])]
-    if "file" not in columns:
-        raise InputError(f"{path}, line 1: a 'file' column is required")
-    rows: dict[str, dict[str, str]] = {}
-    for number, cells in enumerate(reader, start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) > len(columns):
-            raise InputError(f"{path}, row {number}: more cells than columns")
-        record = dict(zip(columns, cells, strict=False))
-        name = (record.pop("file") or "").strip()
-        if not name:
-            raise InputError(f"{path}, row {number}: empty 'file' cell")
-        if name in rows:
-            raise InputError(f"{path}, row {number}: file {name!r} is listed twice")
-        rows[name] = _attributes(record, path, number)
-    return rows
 
 
 def merge_attributes(
@@ -140,14 +146,34 @@ def merge_attributes(
     return merged
 
 
-def finish_attributes(attributes: dict[str, str], path: Path) -> dict[str, str]:
-    """Check and normalise the interview id and region; default the id to the file name."""
+def finish_attributes(
+    attributes: dict[str, str],
+    path: Path,
+    warnings: list[str] | None = None,
+    no_row_in: Path | None = None,
+) -> dict[str, str]:
+    """Check and normalise the interview id and region; default the id to the file name.
+
+    A missing region is allowed: it is left empty (reports say "ukendt region") and a
+    warning is added to ``warnings``, naming the metadata file ``no_row_in`` when there
+    is one beside the transcript without a row for it. A region that is not one of the
+    five is an error.
+    """
     attributes = dict(attributes)
     attributes["interview"] = attributes.get("interview") or path.stem
-    if "region" not in attributes:
-        raise InputError(
-            f"{path}: no region; add 'region: ...' to the front matter or to {METADATA_FILE}"
-        )
+    if not attributes.get("region"):
+        attributes["region"] = ""
+        if warnings is not None:
+            where = (
+                f"no row in {no_row_in} and no region in the front matter"
+                if (no_row_in)
+                else "no region"
+            )
+            warnings.append(
+                f"{path}: {where}, so it is reported as 'ukendt region'; add "
+                f"'region: ...' to the front matter or a row to {no_row_in or METADATA_FILE}"
+            )
+        return attributes
     region = normalise_region(attributes["region"])
     if region is None:
         raise InputError(

@@ -379,7 +379,8 @@ def to_transcripts(
             interviewer_labels=interviewer_labels,
             labels_required=False,
         )
-        if transcript.text != text:
+        # Joining hard-wrapped lines turns line breaks into spaces and moves no offset.
+        if len(transcript.text) != len(text):
             raise InputError(f"{where}: internal error: the text changed when parsed")
         if not any(p.speaker for p in transcript.paragraphs):
             warnings.append(
