@@ -57,6 +57,21 @@ def group_value(attributes: Mapping[str, str], key: str) -> str:
 _DANISH_KEYS = {"role": "rolle", "municipality": "kommune"}
 
 
+def clock(time: float | None) -> str:
+    """Seconds into a recording as ``H:MM:SS`` (tenths when there are any), or ``""``.
+
+    >>> clock(83.4), clock(None)
+    ('0:01:23.4', '')
+    """
+    if time is None:
+        return ""
+    minutes, seconds = divmod(round(time * 10) / 10, 60)
+    hours, minutes = divmod(int(minutes), 60)
+    whole = f"{hours}:{minutes:02d}:{int(seconds):02d}"
+    tenths = round((seconds - int(seconds)) * 10)
+    return f"{whole}.{tenths}" if tenths else whole
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One paragraph of one speaker turn; offsets are code points into the canonical text."""
@@ -79,13 +94,7 @@ class Paragraph:
         >>> Paragraph("p1", 1, "I", "interviewer", 0, 5, 751.0).clock
         '0:12:31'
         """
-        if self.time is None:
-            return ""
-        minutes, seconds = divmod(round(self.time * 10) / 10, 60)
-        hours, minutes = divmod(int(minutes), 60)
-        whole = f"{hours}:{minutes:02d}:{int(seconds):02d}"
-        tenths = round((seconds - int(seconds)) * 10)
-        return f"{whole}.{tenths}" if tenths else whole
+        return clock(self.time)
 
 
 @dataclass

@@ -131,3 +131,76 @@ def test_duplicate_id_against_the_project(
     replaced = invoke(runner, db, "import", "--replace", str(other))
     assert replaced.exit_code == 0
     assert "0 new and 1 replaced" in replaced.output
+
+
+TIMED = (
+    "---\nregion: Nordjylland\nrole: Mentor\n---\n"
+    "[00:00:12] K: Hvordan startede forløbet?\n"
+    "[00:00:15] B: Vi mødtes på jobcentret, og så gik vi en tur.\n"
+    "[00:01:02] K: Og bagefter?\n"
+    "[00:01:05] B: Så ringede jeg til ham hver uge.\n"
+)
+
+
+def test_show_prints_what_was_read(
+    runner: CliRunner, tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    db = tmp_path / "p.db"
+    path = write("T02.txt", TIMED)
+    assert invoke(runner, db, "import", "--interviewer-label", "K", str(path)).exit_code == 0
+    shown = invoke(runner, db, "show", "T02", "--format", "csv")
+    assert shown.exit_code == 0, shown.output
+    lines = shown.output.splitlines()
+    assert lines[0] == "id,speaker,side,time,start,end,text"
+    assert lines[1].startswith("p1,K,interviewer,0:00:12,")
+    assert lines[1].endswith(",Hvordan startede forløbet?")
+    assert lines[2].startswith("p2,B,respondent,0:00:15,")
+    text = invoke(runner, db, "show", "T02")
+    assert text.output.splitlines()[0].split()[:4] == ["p1", "K", "interviewer", "0:00:12"]
+    missing = invoke(runner, db, "show", "T99")
+    assert (missing.exit_code, missing.output) == (1, f"Error: T99: no such interview in {db}\n")
+
+
+def test_reparse_reads_an_unchanged_file_again(
+    runner: CliRunner, tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    db = tmp_path / "p.db"
+    path = write("T02.txt", TIMED)
+    wrong = invoke(runner, db, "import", "--interviewer-label", "B", str(path))
+    assert "0 respondent paragraphs" not in wrong.output  # K answered, as read
+    first = invoke(runner, db, "show", "T02", "--format", "csv").output
+    assert ",K,respondent," in first
+    same = invoke(runner, db, "import", "--interviewer-label", "K", str(path))
+    assert "Unchanged, skipped: T02" in same.output  # without --reparse nothing is read
+    again = invoke(runner, db, "import", "--reparse", "--interviewer-label", "K", str(path))
+    assert again.exit_code == 0, again.output
+    assert "Imported 0 new and 1 replaced interview(s), 2 respondent paragraphs" in again.output
+    after = invoke(runner, db, "show", "T02", "--format", "csv").output
+    assert ",K,interviewer," in after and ",B,respondent," in after
+    unchanged = invoke(runner, db, "import", "--reparse", "--interviewer-label", "K", str(path))
+    assert "Unchanged, skipped: T02" in unchanged.output
+
+
+def test_unreadable_files_in_a_folder_are_listed(
+    runner: CliRunner, tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    path = write("T01.txt", INTERVIEW)
+    (path.parent / "T03.pdf").write_bytes(b"%PDF-1.4 not really")
+    result = invoke(runner, tmp_path / "p.db", "import", str(path.parent))
+    assert result.exit_code == 0, result.output
+    assert f"Not imported: {path.parent / 'T03.pdf'}: skipped: " in result.output
+    assert "Imported 1 new" in result.output
+
+
+def test_every_bad_file_of_a_folder_is_in_one_error(
+    runner: CliRunner, tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    write("T01.txt", INTERVIEW)
+    bad1 = write("T02.txt", "---\nregion: Fyn\n---\nI: a\nIP: b\n")
+    bad2 = write("T03.txt", b"\x00\x01junk")
+    result = invoke(runner, tmp_path / "p.db", "import", str(bad1.parent))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: 2 files could not be imported, nothing was imported: ")
+    assert f"{bad1}: unknown region 'Fyn'" in result.output
+    assert f"{bad2}: not a text file" in result.output
+    assert not (tmp_path / "p.db").exists()

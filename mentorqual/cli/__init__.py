@@ -44,6 +44,7 @@ def cli(ctx: click.Context, project: Path | None) -> None:
 for command in (
     interviews.import_command,
     interviews.info,
+    interviews.show,
     codings.codings,
     codebook.codebook,
     machine.tag,

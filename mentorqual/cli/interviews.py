@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import click
@@ -18,6 +20,8 @@ from .options import (
 
 def echo_import(report: ImportReport) -> None:
     echo_warnings(report.warnings)
+    for item in report.not_read:
+        click.echo(f"Not imported: {item}", err=True)
     if report.skipped:
         names = ", ".join(interview for interview, _ in report.skipped)
         click.echo(f"Unchanged, skipped: {names}")
@@ -34,6 +38,12 @@ def echo_import(report: ImportReport) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--replace", is_flag=True, help="Update interviews whose file has changed.")
 @click.option(
+    "--reparse",
+    is_flag=True,
+    help="Read unchanged files again too (say, with another --interviewer-label) and "
+    "update the interviews that now read differently; human codings are kept by their text.",
+)
+@click.option(
     "--add-codes",
     is_flag=True,
     help="REFI-QDA projects: add codes that are not in the project's codebook "
@@ -46,17 +56,22 @@ def import_command(
     project: Project,
     paths: tuple[Path, ...],
     replace: bool,
+    reparse: bool,
     add_codes: bool,
     interviewer_labels: tuple[str, ...],
 ) -> None:
-    """Import transcripts (.txt, .docx) from files and folders, recursively, or a
-    REFI-QDA project (.qdpx, or a .qde with its texts inline) from NVivo, ATLAS.ti,
-    MAXQDA, QualCoder or mentorqual.
+    """Import transcripts from files and folders, recursively, or a REFI-QDA project
+    (.qdpx, or a .qde with its texts inline) from NVivo, ATLAS.ti, MAXQDA, QualCoder
+    or mentorqual.
 
-    Metadata comes from YAML front matter or a metadata.csv beside the files
-    (keys: interview, region, role, and any other attribute). An unchanged file
-    is skipped; a changed one needs --replace, which keeps the human codings whose
-    text is still there.
+    Transcripts may be .txt, .docx, .odt, .vtt or .srt, with speaker labels
+    ("I:", "IP:", names), timestamps in the usual forms, or the layouts of Teams,
+    Zoom, Otter and Word's Transcribe; transcripts/README.md shows each. Metadata
+    comes from YAML front matter or a metadata.csv (or .xlsx) beside the files
+    (keys: interview, region, role, and any other attribute; Danish names and
+    Danish Excel's semicolons are read too). An unchanged file is skipped; a changed
+    one needs --replace, which keeps the human codings whose text is still there.
+    `mentorqual show INTERVIEW` shows what was read.
 
     From a .qdpx, each text source becomes an interview (its case's variables are
     its attributes; region and role may be missing), each user a coder, and each
@@ -87,7 +102,11 @@ def import_command(
             )
         else:
             report = project.import_paths(
-                paths, replace=replace, interviewer_labels=labels, progress=progress
+                paths,
+                replace=replace,
+                reparse=reparse,
+                interviewer_labels=labels,
+                progress=progress,
             )
     finally:
         progress.close()
@@ -140,3 +159,51 @@ def info(project: Project) -> None:
         )
     for coder, origin, n in found.coders:
         click.echo(f"Coder {coder} ({origin}): {n} codings")
+
+
+SHOW_COLUMNS = ("id", "speaker", "side", "time", "start", "end", "text")
+
+
+@click.command()
+@click.argument("interview")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv"]),
+    default="text",
+    show_default=True,
+    help="text: aligned columns to read; csv: the columns id, speaker, side, time, start, "
+    "end, text.",
+)
+@pass_project
+@library_errors
+def show(project: Project, interview: str, fmt: str) -> None:
+    """Show an interview as it was read: each paragraph's id, speaker, side
+    (interviewer or respondent), time, start and end offsets and text. Use it to
+    check an import, then `mentorqual import --reparse` with better options.
+
+    Example:
+
+    \b
+        mentorqual show HS01
+        mentorqual show HS01 --format csv > HS01.csv
+    """
+    rows = [
+        (p.locator, p.speaker, p.role, p.clock, p.start, p.end, p.text)
+        for p in project.paragraphs(interview)
+    ]
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(SHOW_COLUMNS)
+        writer.writerows(rows)
+        click.echo(out.getvalue(), nl=False)
+        return
+    width = max(len(r[1]) for r in rows)
+    timed = any(r[3] for r in rows)  # a time column only for transcripts with times
+    for locator, speaker, side, time, start, end, text in rows:
+        when = f"{time:>10}" if timed else ""
+        shown = " ".join(text.split())
+        click.echo(
+            f"{locator:<6}{speaker:<{width}}  {side:<12}{when}{start:>6}-{end:<6}  {shown}"
+        )

@@ -47,8 +47,9 @@ def interviewer_label_option(func: F) -> F:
         "interviewer_labels",
         multiple=True,
         metavar="LABEL",
-        help="A speaker label used by the interviewer; repeat for several. "
-        f"Default: {', '.join(DEFAULT_INTERVIEWER_LABELS)}. Every other label is the respondent.",
+        help="A speaker label used by the interviewer, besides the usual ones "
+        f"({', '.join(DEFAULT_INTERVIEWER_LABELS)}); repeat for several. Without one in a "
+        "file, the speaker who mostly asks questions is taken as the interviewer, with a warning.",
     )(func)
 
 

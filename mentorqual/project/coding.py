@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
+from ..store import SegmentRow
 from ..types import Codebook, PathLike, PiiMode
 from ..workflows import (
     Progress,
@@ -47,13 +48,23 @@ class CodingMethods(ProjectFile):
         paths: Iterable[PathLike],
         *,
         replace: bool = False,
+        reparse: bool = False,
         interviewer_labels: Sequence[str] = DEFAULT_INTERVIEWER_LABELS,
         progress: Progress = no_progress,
     ) -> ImportReport:
-        """Import transcript files and folders (recursively)."""
+        """Import transcript files and folders (recursively). ``replace`` updates an
+        interview whose file has changed; ``reparse`` also reads unchanged files again
+        (with ``interviewer_labels``, say) and replaces those that now read
+        differently. Human codings are kept by their text."""
         plan = interviews.plan_import([Path(p) for p in paths], interviewer_labels, progress)
         with self._writing() as store:
-            return interviews.apply_import(store, plan, replace, progress)
+            return interviews.apply_import(store, plan, replace, progress, reparse=reparse)
+
+    def paragraphs(self, interview: str) -> list[SegmentRow]:
+        """Every paragraph of an interview as it was read: locator, speaker, side
+        (``role``), time, offsets and text."""
+        with self._reading() as store:
+            return interviews.paragraphs(store, interview)
 
     def info(self) -> ProjectInfo:
         """Interviews with attributes, respondent paragraphs and words; codings per coder."""

@@ -130,6 +130,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0005_paragraph_times",
+        """
+        -- Where a paragraph starts in the recording, in seconds, when the transcript
+        -- has a timestamp there ("[00:12:31] I: ..."), else NULL.
+        ALTER TABLE segments ADD COLUMN time REAL;
+        """,
+    ),
 ]
 
 

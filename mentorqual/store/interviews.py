@@ -70,8 +70,19 @@ class InterviewStore(Database):
         for p, n_words in zip(t.paragraphs, words, strict=True):
             cursor = self.db.execute(
                 "INSERT INTO segments (interview_id, locator, kind, speaker, role, turn, "
-                "char_start, char_end, n_words) VALUES (?, ?, 'paragraph', ?, ?, ?, ?, ?, ?)",
-                (t.interview, p.locator, p.speaker, p.role, p.turn, p.start, p.end, n_words),
+                "char_start, char_end, n_words, time) "
+                "VALUES (?, ?, 'paragraph', ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    t.interview,
+                    p.locator,
+                    p.speaker,
+                    p.role,
+                    p.turn,
+                    p.start,
+                    p.end,
+                    n_words,
+                    p.time,
+                ),
             )
             ids[p.locator] = int(cursor.lastrowid or 0)
             if p.role == "respondent":
@@ -173,7 +184,7 @@ class InterviewStore(Database):
         rows = self.db.execute(
             "SELECT s.id, s.interview_id, s.locator, s.role, "
             "substr(t.text, s.char_start + 1, s.char_end - s.char_start), s.char_start, "
-            "s.speaker FROM segments s JOIN texts t ON t.interview_id = s.interview_id "
+            "s.speaker, s.time FROM segments s JOIN texts t ON t.interview_id = s.interview_id "
             f"WHERE s.kind = 'paragraph' AND {where} ORDER BY s.interview_id, s.id",
             params,
         )

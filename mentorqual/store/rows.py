@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from ..types import clock
+
 
 @dataclass(frozen=True)
 class SegmentRow:
@@ -21,6 +23,16 @@ class SegmentRow:
     text: str
     start: int  # offset of the text in the interview's canonical text
     speaker: str = ""
+    time: float | None = None  # seconds into the recording, where the transcript says
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def clock(self) -> str:
+        """The time as ``H:MM:SS``, or ``""``."""
+        return clock(self.time)
 
 
 # A machine coding as stored, less its segment and code: (row id, origin, origin

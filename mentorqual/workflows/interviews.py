@@ -13,9 +13,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
-from ..importers import DEFAULT_INTERVIEWER_LABELS, count_words, find_transcripts, read_transcript
-from ..store import InterviewSummary, Store
+from ..errors import InputError, listing
+from ..importers import (
+    DEFAULT_INTERVIEWER_LABELS,
+    MetadataCache,
+    SkippedFile,
+    count_words,
+    metadata_warnings,
+    read_transcript,
+    scan_paths,
+)
+from ..store import InterviewSummary, SegmentRow, Store
 from ..types import Transcript
 from . import Progress
 
@@ -38,6 +46,7 @@ class ImportReport:
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (interview, file)
+    not_read: list[SkippedFile] = field(default_factory=list)  # .doc, .pdf, ...
     lost_codings: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     paragraphs: int = 0
@@ -46,38 +55,64 @@ class ImportReport:
 
 @dataclass
 class ImportPlan:
-    """Transcripts read and checked, ready to be written."""
+    """Transcripts read and checked, ready to be written, and the files left out."""
 
     transcripts: list[Transcript]
     warnings: list[str]
+    not_read: list[SkippedFile] = field(default_factory=list)
 
 
 def plan_import(
     paths: Iterable[Path], interviewer_labels: Sequence[str], progress: Progress
 ) -> ImportPlan:
-    """Read every transcript under ``paths``; refuses duplicate interview ids."""
-    files = find_transcripts(list(paths))
-    metadata: dict[Path, dict[str, dict[str, str]]] = {}
+    """Read every transcript under ``paths``. Every file is read before any problem is
+    raised, so one error lists every bad file (and duplicate interview ids)."""
+    found = scan_paths(list(paths))
+    cache: MetadataCache = {}
     transcripts: list[Transcript] = []
     seen: dict[str, Path] = {}
-    for done, path in enumerate(files, start=1):
-        transcript = read_transcript(path, interviewer_labels, metadata)
+    problems: list[str] = []
+    for done, path in enumerate(found.transcripts, start=1):
+        progress("Reading transcripts", done, len(found.transcripts))
+        try:
+            transcript = read_transcript(path, interviewer_labels, metadata_cache=cache)
+        except InputError as exc:
+            problems.append(str(exc))
+            continue
         if transcript.interview in seen:
-            raise InputError(
+            problems.append(
                 f"{path}: duplicate interview id {transcript.interview!r} "
                 f"(also in {seen[transcript.interview]})"
             )
+            continue
         seen[transcript.interview] = path
         transcripts.append(transcript)
-        progress("Reading transcripts", done, len(files))
-    return ImportPlan(transcripts, [w for t in transcripts for w in t.warnings])
+    if len(problems) == 1:
+        raise InputError(problems[0])
+    if problems:
+        raise InputError(
+            f"{len(problems)} files could not be imported, nothing was imported: "
+            f"{listing(problems)}"
+        )
+    warnings = metadata_warnings(found.transcripts, cache)
+    warnings += [w for t in transcripts for w in t.warnings]
+    return ImportPlan(transcripts, warnings, found.skipped)
 
 
-def apply_import(store: Store, plan: ImportPlan, replace: bool, progress: Progress) -> ImportReport:
+def apply_import(
+    store: Store,
+    plan: ImportPlan,
+    replace: bool,
+    progress: Progress,
+    *,
+    reparse: bool = False,
+) -> ImportReport:
     """Write the planned transcripts: new ones added, unchanged ones skipped, changed
-    ones replaced (with ``replace``) or refused."""
-    report = ImportReport(warnings=list(plan.warnings))
-    todo, replacing = _changes(store, plan, replace, report)
+    ones replaced (with ``replace``) or refused. With ``reparse``, an unchanged file
+    whose paragraphs now read differently (other options, a newer mentorqual) is
+    replaced too."""
+    report = ImportReport(warnings=list(plan.warnings), not_read=list(plan.not_read))
+    todo, replacing = _changes(store, plan, replace, report, reparse)
     paragraphs = [t.paragraph_text(p) for t in todo for p in t.respondent_paragraphs]
     spans = iter(_sentences(paragraphs, progress))
     for done, t in enumerate(todo, start=1):
@@ -104,7 +139,7 @@ def apply_import(store: Store, plan: ImportPlan, replace: bool, progress: Progre
 
 
 def _changes(
-    store: Store, plan: ImportPlan, replace: bool, report: ImportReport
+    store: Store, plan: ImportPlan, replace: bool, report: ImportReport, reparse: bool
 ) -> tuple[list[Transcript], set[str]]:
     """The transcripts to write, and which of them replace an interview."""
     todo: list[Transcript] = []
@@ -113,8 +148,11 @@ def _changes(
         existing = store.interview_sha(t.interview)
         if existing is None:
             todo.append(t)
-        elif existing == (t.sha256, t.attributes):
+        elif existing == (t.sha256, t.attributes) and not (reparse and _reads_anew(store, t)):
             report.skipped.append((t.interview, str(t.source)))
+        elif reparse and existing[0] == t.sha256:
+            todo.append(t)  # the same text, read into other paragraphs
+            replacing.add(t.interview)
         elif replace:
             todo.append(t)
             replacing.add(t.interview)
@@ -124,6 +162,25 @@ def _changes(
                 "different text or attributes; use --replace to update it"
             )
     return todo, replacing
+
+
+def _reads_anew(store: Store, t: Transcript) -> bool:
+    """Whether the stored paragraphs of an interview differ from ``t``'s."""
+    stored = [
+        (p.locator, p.start, p.end, p.role, p.speaker, p.time)
+        for p in store.paragraphs(t.interview, role=None)
+    ]
+    parsed = [(p.locator, p.start, p.end, p.role, p.speaker, p.time) for p in t.paragraphs]
+    return stored != parsed
+
+
+def paragraphs(store: Store, interview: str) -> list[SegmentRow]:
+    """Every paragraph of an interview as stored, interviewer's and respondent's, in
+    reading order: what was read from the transcript."""
+    found = store.paragraphs(interview, role=None)
+    if not found:
+        raise InputError(f"{interview}: no such interview in {store.path}")
+    return found
 
 
 def _sentences(paragraphs: list[str], progress: Progress) -> list[list[tuple[int, int, int]]]:
