@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -11,9 +11,10 @@ import pytest
 from mentorqual.codebook import Codebook, load_codebook
 from mentorqual.tagging.context import (
     FOLLOW_RULE,
+    Order,
     Paragraph,
+    _follow,
     follow,
-    follow_answers,
     follow_questions,
     followed_codes,
     questions_to_tag,
@@ -41,6 +42,24 @@ CODEBOOK = """themes:
       - id: l-ord
         terms: ["*leder", "ledelse*"]
 """
+
+
+def follow_answers(
+    order: Order,
+    answer_results: Sequence[ParagraphResult],
+    question_results: Sequence[ParagraphResult],
+    codes: frozenset[str],
+) -> int:
+    """The reference :func:`follow` is checked against: every question tagged, every
+    answer gone through (respondent and interviewer paragraphs given apart, in their
+    :func:`text_order`); returns how many themes were added."""
+    return _follow(
+        (
+            (interview, asks, start, (question_results if asks else answer_results)[k])
+            for interview, start, asks, k in order
+        ),
+        codes,
+    )
 
 
 @pytest.fixture

@@ -204,6 +204,4 @@ def show(project: Project, interview: str, fmt: str) -> None:
     for locator, speaker, side, time, start, end, text in rows:
         when = f"{time:>10}" if timed else ""
         shown = " ".join(text.split())
-        click.echo(
-            f"{locator:<6}{speaker:<{width}}  {side:<12}{when}{start:>6}-{end:<6}  {shown}"
-        )
+        click.echo(f"{locator:<6}{speaker:<{width}}  {side:<12}{when}{start:>6}-{end:<6}  {shown}")

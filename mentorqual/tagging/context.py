@@ -164,23 +164,6 @@ def _worth_following(
     return found
 
 
-def follow_answers(
-    order: Order,
-    answer_results: Sequence[ParagraphResult],
-    question_results: Sequence[ParagraphResult],
-    codes: frozenset[str],
-) -> int:
-    """:func:`follow_questions` for respondent and interviewer paragraphs given apart
-    (their :func:`text_order`); returns how many themes were added."""
-    return _follow(
-        (
-            (interview, asks, start, (question_results if asks else answer_results)[k])
-            for interview, start, asks, k in order
-        ),
-        codes,
-    )
-
-
 def follow(
     answers: Positions,
     answer_results: Sequence[ParagraphResult],
@@ -188,10 +171,10 @@ def follow(
     tag_questions: Callable[[list[int]], Sequence[ParagraphResult]],
     codes: frozenset[str],
 ) -> int:
-    """:func:`follow_answers`, tagging only the questions :func:`questions_to_tag`
-    picks: ``tag_questions`` gets their indices into ``questions`` and returns their
-    results. Only those questions and their answers are gone through again. Returns
-    how many themes were added."""
+    """Answers follow their questions' themes (see the module docstring), tagging only
+    the questions :func:`questions_to_tag` picks: ``tag_questions`` gets their indices
+    into ``questions`` and returns their results. Only those questions and their
+    answers are gone through again. Returns how many themes were added."""
     if not codes:
         return 0
     order = text_order(answers, questions)
