@@ -57,6 +57,20 @@ def group_value(attributes: Mapping[str, str], key: str) -> str:
 _DANISH_KEYS = {"role": "rolle", "municipality": "kommune"}
 
 
+def speaker_role(attributes: Mapping[str, str], speaker: str) -> str:
+    """The role of ``speaker``: from the interview's ``speakers`` attribute in a group
+    interview ("Mette=Mentor; Ole=Jobkonsulent"), else the interview's role.
+
+    >>> speaker_role({"role": "Mentor", "speakers": "Ole=Jobkonsulent"}, "Ole")
+    'Jobkonsulent'
+    """
+    for pair in attributes.get("speakers", "").split(";"):
+        name, _, role = pair.partition("=")
+        if name.strip() == speaker and role.strip():
+            return role.strip()
+    return attributes.get("role", "")
+
+
 def clock(time: float | None) -> str:
     """Seconds into a recording as ``H:MM:SS`` (tenths when there are any), or ``""``.
 

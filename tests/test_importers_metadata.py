@@ -231,3 +231,39 @@ def test_a_row_may_name_the_file_without_its_extension(write: Callable[..., Path
     write("metadata.csv", "fil;region\nIP1;Midtjylland\n")
     assert read_transcript(path).region == "Midtjylland"
     assert metadata_warnings([path]) == []
+
+
+def test_speakers_map_a_group_interview_to_roles(tmp_path: Path) -> None:
+    from mentorqual.importers import read_transcript
+    from mentorqual.types import speaker_role
+
+    path = tmp_path / "G01.txt"
+    path.write_text(
+        "---\nregion: Sjælland\nrole: Mentor\ntalere:\n  Mette: Mentor\n  Ole: Jobkonsulent\n"
+        "---\nI: Hvad gør I?\nMette: Jeg går med til møderne.\nOle: Jeg bevilger forløbet.\n"
+        "Mette: Og jeg ringer om morgenen.\nOle: Det hjælper.\n",
+        encoding="utf-8",
+    )
+    transcript = read_transcript(path)
+    assert transcript.attributes["speakers"] == "Mette=Mentor; Ole=Jobkonsulent"
+    roles = {
+        p.speaker: speaker_role(transcript.attributes, p.speaker)
+        for p in transcript.respondent_paragraphs
+    }
+    assert roles == {"Mette": "Mentor", "Ole": "Jobkonsulent"}
+
+
+def test_a_bad_speakers_value_names_the_file(tmp_path: Path) -> None:
+    from mentorqual.importers import read_transcript
+
+    path = tmp_path / "G02.txt"
+    path.write_text(
+        "---\nregion: Sjælland\nspeakers: Mette Mentor\n---\nI: Hej?\nIP: Hej.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as error:
+        read_transcript(path)
+    assert str(error.value) == (
+        f"{path}: speakers must be 'Name=Role; Name=Role' (for example "
+        "'Mette=Mentor; Ole=Jobkonsulent'), not 'Mette Mentor'"
+    )

@@ -100,6 +100,9 @@ _KEY_SYNONYMS = {
     "interview_id": "interview",
     "rolle": "role",
     "stilling": "role",
+    "talere": "speakers",
+    "talerroller": "speakers",
+    "speaker roles": "speakers",
 }
 
 
@@ -123,6 +126,8 @@ def _attributes(data: dict[Any, Any], source: Path, row: int | None = None) -> d
         if key in names:
             raise InputError(f"{at}: {names[key]!r} and {name!r} name the same attribute")
         names[key] = name
+        if key == SPEAKERS and isinstance(value, dict):  # front matter: {Mette: Mentor}
+            value = "; ".join(f"{k}={v}" for k, v in value.items())
         if isinstance(value, dict | list):
             raise InputError(f"{at}: attribute {name!r} must be a single value")
         if value is None or str(value).strip() == "":
@@ -146,6 +151,25 @@ def merge_attributes(
     return merged
 
 
+SPEAKERS = "speakers"  # a group interview's speakers and their roles: "Mette=Mentor; Ole=..."
+
+
+def _speakers(value: str, path: Path) -> str:
+    """A ``speakers`` attribute in its one written form, ``Name=Role; Name=Role``."""
+    pairs = []
+    for part in value.replace("\n", ";").split(";"):
+        if not part.strip():
+            continue
+        name, sep, role = part.partition("=") if "=" in part else part.partition(":")
+        if not sep or not name.strip() or not role.strip():
+            raise InputError(
+                f"{path}: speakers must be 'Name=Role; Name=Role' (for example "
+                f"'Mette=Mentor; Ole=Jobkonsulent'), not {part.strip()!r}"
+            )
+        pairs.append(f"{' '.join(name.split())}={' '.join(role.split())}")
+    return "; ".join(pairs)
+
+
 def finish_attributes(
     attributes: dict[str, str],
     path: Path,
@@ -161,6 +185,8 @@ def finish_attributes(
     """
     attributes = dict(attributes)
     attributes["interview"] = attributes.get("interview") or path.stem
+    if attributes.get(SPEAKERS):
+        attributes[SPEAKERS] = _speakers(attributes[SPEAKERS], path)
     if not attributes.get("region"):
         attributes["region"] = ""
         if warnings is not None:
