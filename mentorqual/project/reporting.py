@@ -47,22 +47,33 @@ class ReportingMethods(ProjectFile):
         coder: str | None = None,
         themes: Sequence[str] = (),
         regions: Sequence[str] = (),
+        lang: str = "da",
+        min_n: int = reports.MIN_N,
     ) -> CountsResult:
         """Theme counts per group (region, role or any attribute) for one coder or a
-        consensus; see :mod:`mentorqual.counts`. ``.to_frame()`` gives a DataFrame."""
+        consensus; see :mod:`mentorqual.counts`. ``.to_frame()`` gives a DataFrame.
+        Groups of fewer than ``min_n`` interviews are marked; ``lang`` is ``da`` or ``en``."""
         with self._reading() as store:
-            return reports.theme_counts(Snapshot(store), by, coder, themes, regions)
+            return reports.theme_counts(
+                Snapshot(store), by, coder, themes, regions, lang=lang, min_n=min_n
+            )
 
     def write_counts(
-        self, result: CountsResult, path: PathLike | None, plot: PathLike | None = None
+        self,
+        result: CountsResult,
+        path: PathLike | None,
+        plot: PathLike | None = None,
+        *,
+        excel_dk: bool = False,
     ) -> None:
-        """Write counts as a table (.csv, .xlsx, .md) and/or a heatmap (.png)."""
+        """Write counts as a table (.csv, .xlsx, .md) and/or a heatmap (.png); a CSV
+        with ``excel_dk`` has ``;`` and decimal commas, for Danish Excel."""
         if path is not None:
             check_suffix(Path(path))
         if plot is not None:
             check_suffix(Path(plot), (".png",))
         if path is not None:
-            reports.write_theme_counts(result, Path(path))
+            reports.write_theme_counts(result, Path(path), excel_dk=excel_dk)
         if plot is not None:
             reports.write_counts_heatmap(result, Path(plot))
 
@@ -78,20 +89,26 @@ class ReportingMethods(ProjectFile):
         max_words: int = 80,
         per_interview: int = 2,
         pii: PiiMode | str = PiiMode.REFUSE,
+        lang: str = "da",
+        audit: bool | None = None,
     ) -> list[Quote]:
         """Choose quotes per group and theme and write them to ``path`` (.docx, .xlsx,
         .csv, .md); see :mod:`mentorqual.quotes` for the ranking.
 
         ``pii`` is what to do with personal data in a quote: ``refuse`` (raise
-        :class:`PiiError` and write nothing), ``redact`` or ``allow``.
+        :class:`PiiError` and write nothing), ``redact`` or ``allow``. ``audit`` keeps
+        coders and scores on the quote lines (default: not in .docx and .md); ``lang``
+        is ``da`` or ``en``.
         """
         path = Path(path)
         check_suffix(path, QUOTE_SUFFIXES)
-        options = QuoteOptions(by, coders, themes, regions, top, max_words, per_interview)
+        options = QuoteOptions(
+            by, coders, themes, regions, top, max_words, per_interview, lang, audit
+        )
         options.check()
         with self._reading() as store:
             sheet = reports.quote_sheet(Snapshot(store), options, PiiPolicy.of(store, pii))
-        reports.write_quote_sheet(path, sheet, by)
+        reports.write_quote_sheet(path, sheet, by, audit=audit)
         return sheet.quotes
 
     def view(
