@@ -74,7 +74,7 @@ def write_csv(
 ) -> None:
     """UTF-8 with BOM (so that Excel reads æøå right), comma-separated, decimal point.
 
-    ``decimals`` rounds the named columns (others keep 3 decimals at most);
+    ``decimals`` rounds the named columns (others are written as they are);
     ``excel_dk`` writes ``;`` and a decimal comma, which Danish Excel opens directly.
     """
     shown = decimals or {}
@@ -84,8 +84,7 @@ def write_csv(
         if value is None:
             return ""
         if isinstance(value, float):
-            value = round(value, shown.get(column, 3))
-            text = f"{value:.{shown.get(column, 3)}f}" if column in shown else repr(value)
+            text = f"{value:.{shown[column]}f}" if column in shown else repr(value)
             return text.replace(".", ",") if excel_dk else text
         return value
 
@@ -232,8 +231,8 @@ def _row_heights(ws: Any, widths: Mapping[int, float]) -> None:
 
 def wrapped_lines(text: str, width: float) -> int:
     """How many lines ``text`` takes in a column ``width`` characters wide, wrapped at
-    words (with a margin: proportional fonts and bold headers run wider)."""
-    room = max(int(width * 0.95) - 1, 1)
+    words. A column's width counts digit widths; text runs about 10% narrower."""
+    room = max(int(width * 1.1) - 1, 1)
     lines = 0
     for paragraph in text.split("\n"):
         used, count = 0, 1
