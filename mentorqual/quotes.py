@@ -84,9 +84,9 @@ class Quote:
         }
 
 
-def attribution(attributes: Mapping[str, str]) -> str:
+def attribution(attributes: Mapping[str, str], unknown_role: str = "Informant") -> str:
     """ "(Jobkonsulent, Hovedstaden)": the informant's role and region."""
-    parts = [attributes.get("role") or "Informant", group_value(attributes, "region")]
+    parts = [attributes.get("role") or unknown_role, group_value(attributes, "region")]
     return "(" + ", ".join(p for p in parts if p) + ")"
 
 

@@ -217,9 +217,14 @@ def test_run_writes_every_report_and_a_manifest(sample: Path) -> None:
     assert names == {
         "codings.csv", "theme_counts_by_region.csv", "theme_counts_by_region.xlsx",
         "heatmap_region_theme.png", "quotes_by_region.docx", "quotes_by_region.xlsx",
-        "manifest.json", "view", "agreement.xlsx",
+        "manifest.json", "view", "agreement.xlsx", "retrieval", "cooccurrence.xlsx",
+        "cooccurrence.png",
     }  # fmt: skip
     assert (out / "view" / "index.html").is_file()
+    themes = ["tryghed", "kompetenceafklaring", "administration", "kurser", "ledelse"]
+    assert sorted(p.name for p in (out / "retrieval").iterdir()) == sorted(
+        f"{t}.docx" for t in themes
+    )
     sources = [*TRANSCRIPTS.glob("*.txt"), *TRANSCRIPTS.glob("*.docx")]
     assert {p.stem for p in (out / "view").glob("*.html")} == {"index", *(s.stem for s in sources)}
     assert not [p for p in sample.parent.iterdir() if p.name.startswith(".")]  # no staging
@@ -230,6 +235,8 @@ def test_run_writes_every_report_and_a_manifest(sample: Path) -> None:
     for source in [*TRANSCRIPTS.glob("*.txt"), *TRANSCRIPTS.glob("*.docx")]:
         assert inputs[source.name] == hashlib.sha256(source.read_bytes()).hexdigest()
     assert {"metadata.csv", "coder_A.csv", "coder_B.csv", "mentorordning.yaml"} <= set(inputs)
+    listed = {item["path"] for item in manifest["outputs"]}
+    assert {"retrieval/tryghed.docx", "cooccurrence.xlsx", "cooccurrence.png"} <= listed
     for item in manifest["outputs"]:
         digest = hashlib.sha256((out / item["path"]).read_bytes()).hexdigest()
         assert digest == item["sha256"]
@@ -266,8 +273,12 @@ def test_failed_run_changes_neither_project_nor_outputs(
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 @pytest.mark.parametrize(
-    "name", ["quotes_by_region.docx", "quotes_by_region.xlsx", "theme_counts_by_region.xlsx"]
-)
+    "name",
+    [
+        "quotes_by_region.docx", "quotes_by_region.xlsx", "theme_counts_by_region.xlsx",
+        "agreement.xlsx", "cooccurrence.xlsx", "retrieval/tryghed.docx",
+    ],
+)  # fmt: skip
 def test_outputs_convert_to_pdf_in_libreoffice(sample: Path, tmp_path: Path, name: str) -> None:
     source = sample.parent / "out" / name
     profile = tmp_path / "profile"

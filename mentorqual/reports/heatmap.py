@@ -77,7 +77,7 @@ def write_heatmap(
                 )  # fmt: skip
         axes.set_title("\n".join(textwrap.wrap(title, 70)))
         bar = figure.colorbar(image, ax=axes, label=legend, shrink=0.8)
-        bar.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, 1, lang)))
+        bar.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, decimals, lang)))
         if caption:
             width = int(11 * (2.4 + 1.45 * len(columns)))  # characters across the figure
             figure.supxlabel(
