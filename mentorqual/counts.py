@@ -44,6 +44,7 @@ def theme_counts(
     by: Sequence[str] = ("region",),
     *,
     total: bool = True,
+    all_label: str = ALL,
 ) -> list[dict[str, object]]:
     """Count ``codings`` (interview, segment id, code) per theme and group.
 
@@ -53,6 +54,7 @@ def theme_counts(
         themes: (code, label) in codebook order.
         by: attribute names to group by, e.g. ``("region",)`` or ``("region", "role")``.
         total: add a group ``Alle`` over every interview in scope.
+        all_label: that group's name ("All" in English reports).
 
     Returns:
         One row per group and theme, groups in report order, themes in codebook order.
@@ -63,7 +65,7 @@ def theme_counts(
         groups[_group_key(item.attributes, by)].append(item)
     ordered = sorted(groups, key=lambda k: report_order(k, by))
     if total:
-        ordered.append(tuple(ALL for _ in by))
+        ordered.append(tuple(all_label for _ in by))
         groups[ordered[-1]] = list(scope.values())
 
     segments: dict[tuple[str, str], set[int]] = defaultdict(set)  # (interview, code) -> ids
@@ -103,18 +105,25 @@ MEASURES = {
 
 
 def pivot(
-    rows: Sequence[Mapping[str, object]], measure: str, by: Sequence[str]
+    rows: Sequence[Mapping[str, object]],
+    measure: str,
+    by: Sequence[str],
+    *,
+    theme: str = "Tema",
+    n_interviews: str = "N interviews",
+    n_words: str = "N ord (informant)",
 ) -> list[dict[str, object]]:
     """A theme × group table of one measure, with N interviews and N words as the
-    last two rows; the column names are the group values joined with " / "."""
+    last two rows; the column names are the group values joined with " / ".
+    ``theme``, ``n_interviews`` and ``n_words`` name the first column and N rows."""
     columns: dict[str, tuple[object, object]] = {}
     table: dict[str, dict[str, object]] = {}
     for row in rows:
         column = " / ".join(str(row[k]) for k in by)
         columns.setdefault(column, (row["n_interviews"], row["n_words"]))
-        line = table.setdefault(str(row["label"]), {"Tema": row["label"]})
+        line = table.setdefault(str(row["label"]), {theme: row["label"]})
         line[column] = row[measure]
     result = list(table.values())
-    result.append({"Tema": "N interviews", **{c: n for c, (n, _) in columns.items()}})
-    result.append({"Tema": "N ord (informant)", **{c: w for c, (_, w) in columns.items()}})
+    result.append({theme: n_interviews, **{c: n for c, (n, _) in columns.items()}})
+    result.append({theme: n_words, **{c: w for c, (_, w) in columns.items()}})
     return result

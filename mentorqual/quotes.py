@@ -1,16 +1,20 @@
 """Pick illustrative quotes per group (region) and theme: plain data in, quotes out.
 
-Ranking, best first:
+Which paragraphs may be quoted is the caller's choice (a human's coding, or the
+machine's where no human coded the interview: ``Candidate.machine_only``). Among
+them, quotes are spread: each interview of a group gives its best quote before any
+interview gives a second, and at most ``per_interview`` per theme, so the quotes come
+from as many informants as there are. Within that, best first:
 
-1. paragraphs coded by more human coders (human coding is the evidence a report
-   writer trusts);
-2. then by the best machine score;
-3. then paragraphs whose trimmed quote is closer to a readable length.
+1. human-coded before machine-only paragraphs;
+2. paragraphs coded by more human coders (double coding raises confidence, but the
+   spread, not it, decides which interviews are quoted);
+3. then by the best machine score;
+4. then paragraphs whose trimmed quote is closer to a readable length.
 
-A quote is trimmed to whole sentences around the words that produced the coding,
-with "[...]" where text is cut. Near-duplicates (the same anecdote told twice, or a
-paragraph repeated across transcripts) are dropped, and each interview gives at most
-``per_interview`` quotes per theme, so one talkative informant cannot fill a section.
+A quote's text is chosen by :func:`quote_text`: whole sentences around the words that
+produced the coding, with "[...]" where text is cut. Near-duplicates (the same
+anecdote told twice, or a paragraph repeated across transcripts) are dropped.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ class Candidate:
     human: set[str] = field(default_factory=set)
     machine: dict[str, float | None] = field(default_factory=dict)
     focus: list[int] = field(default_factory=list)  # evidence offsets within text
+    machine_only: bool = False  # no human coded the interview: the machine's coding
 
     @property
     def best_score(self) -> float:
@@ -61,6 +66,7 @@ class Quote:
     coders: str
     score: float | None
     words: int
+    machine_only: bool = False
 
     def row(self, by: Sequence[str]) -> dict[str, object]:
         return {
@@ -74,12 +80,13 @@ class Quote:
             "coders": self.coders,
             "score": self.score,
             "words": self.words,
+            "basis": "machine" if self.machine_only else "human",
         }
 
 
-def attribution(attributes: Mapping[str, str]) -> str:
+def attribution(attributes: Mapping[str, str], unknown_role: str = "Informant") -> str:
     """ "(Jobkonsulent, Hovedstaden)": the informant's role and region."""
-    parts = [attributes.get("role") or "Informant", group_value(attributes, "region")]
+    parts = [attributes.get("role") or unknown_role, group_value(attributes, "region")]
     return "(" + ", ".join(p for p in parts if p) + ")"
 
 
@@ -114,6 +121,12 @@ def trim(
     return body, words
 
 
+def quote_text(candidate: Candidate, max_words: int) -> tuple[str, int]:
+    """The text a quote shows of a candidate, and its words: the one place that
+    decides it, so that a quote can start from a coded passage instead of a paragraph."""
+    return trim(candidate.text, candidate.sentences, candidate.focus, max_words)
+
+
 def _shingles(text: str) -> set[tuple[str, ...]]:
     words = [w.lower() for w in _WORD.findall(text)]
     return {tuple(words[i : i + 3]) for i in range(max(len(words) - 2, 1))}
@@ -134,12 +147,13 @@ def select_quotes(
     max_words: int = 80,
     per_interview: int = 2,
 ) -> list[Quote]:
-    """The best ``top`` quotes per group and theme, groups in report order."""
+    """The best ``top`` quotes per group and theme, spread over the group's interviews,
+    groups in report order."""
     labels = dict(themes)
     pools: dict[tuple[tuple[str, ...], str], list[tuple[Candidate, str, int]]] = defaultdict(list)
     for c in candidates:
         group = tuple(group_value(c.attributes, k) for k in by)
-        text, words = trim(c.text, c.sentences, c.focus, max_words)
+        text, words = quote_text(c, max_words)
         pools[(group, c.code)].append((c, text, words))
 
     ideal = min(max_words, 60)
@@ -147,28 +161,18 @@ def select_quotes(
     groups = sorted({g for g, _ in pools}, key=lambda g: report_order(g, by))
     for group in groups:
         for code, _ in themes:
-            pool = pools.get((group, code), [])
-            pool.sort(
+            pool = sorted(
+                pools.get((group, code), []),
                 key=lambda item: (
+                    item[0].machine_only,
                     -len(item[0].human),
                     -item[0].best_score,
                     abs(item[2] - ideal),
                     item[0].interview,
                     item[0].segment,
-                )
+                ),
             )
-            taken: list[set[tuple[str, ...]]] = []
-            per: dict[str, int] = defaultdict(int)
-            for c, text, words in pool:
-                if len(taken) == top:
-                    break
-                if per[c.interview] >= per_interview:
-                    continue
-                shingles = _shingles(text)
-                if any(_near_duplicate(shingles, t) for t in taken):
-                    continue
-                taken.append(shingles)
-                per[c.interview] += 1
+            for c, text, words in _spread(pool, top, per_interview):
                 scores = [s for s in c.machine.values() if s is not None]
                 quotes.append(
                     Quote(
@@ -182,6 +186,37 @@ def select_quotes(
                         coders=", ".join([*sorted(c.human), *sorted(c.machine)]),
                         score=max(scores) if scores else None,
                         words=words,
+                        machine_only=c.machine_only,
                     )
                 )
     return quotes
+
+
+def _spread(
+    ranked: Sequence[tuple[Candidate, str, int]], top: int, per_interview: int
+) -> list[tuple[Candidate, str, int]]:
+    """Up to ``top`` of ``ranked``, in rounds: in each round every interview gives its
+    best remaining quote that is no near-duplicate of one taken, best interviews first."""
+    taken: list[tuple[Candidate, str, int]] = []
+    shingles: list[set[tuple[str, ...]]] = []
+    per: dict[str, int] = defaultdict(int)
+    left = list(ranked)
+    for round_ in range(per_interview):
+        kept = []
+        for item in left:
+            c, text, _ = item
+            if len(taken) == top:
+                break
+            if per[c.interview] != round_:
+                kept.append(item)
+                continue
+            mine = _shingles(text)
+            if any(_near_duplicate(mine, t) for t in shingles):
+                continue
+            taken.append(item)
+            shingles.append(mine)
+            per[c.interview] += 1
+        left = kept
+    # Quotes in rank order, not round order: the best quote of a theme comes first.
+    order = {id(item): n for n, item in enumerate(ranked)}
+    return sorted(taken, key=lambda item: order[id(item)])

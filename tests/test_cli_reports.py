@@ -217,9 +217,14 @@ def test_run_writes_every_report_and_a_manifest(sample: Path) -> None:
     assert names == {
         "codings.csv", "theme_counts_by_region.csv", "theme_counts_by_region.xlsx",
         "heatmap_region_theme.png", "quotes_by_region.docx", "quotes_by_region.xlsx",
-        "manifest.json", "view", "agreement.xlsx",
+        "manifest.json", "view", "agreement.xlsx", "retrieval", "cooccurrence.xlsx",
+        "cooccurrence.png",
     }  # fmt: skip
     assert (out / "view" / "index.html").is_file()
+    themes = ["tryghed", "kompetenceafklaring", "administration", "kurser", "ledelse"]
+    assert sorted(p.name for p in (out / "retrieval").iterdir()) == sorted(
+        f"{t}.docx" for t in themes
+    )
     sources = [*TRANSCRIPTS.glob("*.txt"), *TRANSCRIPTS.glob("*.docx")]
     assert {p.stem for p in (out / "view").glob("*.html")} == {"index", *(s.stem for s in sources)}
     assert not [p for p in sample.parent.iterdir() if p.name.startswith(".")]  # no staging
@@ -230,6 +235,8 @@ def test_run_writes_every_report_and_a_manifest(sample: Path) -> None:
     for source in [*TRANSCRIPTS.glob("*.txt"), *TRANSCRIPTS.glob("*.docx")]:
         assert inputs[source.name] == hashlib.sha256(source.read_bytes()).hexdigest()
     assert {"metadata.csv", "coder_A.csv", "coder_B.csv", "mentorordning.yaml"} <= set(inputs)
+    listed = {item["path"] for item in manifest["outputs"]}
+    assert {"retrieval/tryghed.docx", "cooccurrence.xlsx", "cooccurrence.png"} <= listed
     for item in manifest["outputs"]:
         digest = hashlib.sha256((out / item["path"]).read_bytes()).hexdigest()
         assert digest == item["sha256"]
@@ -266,8 +273,12 @@ def test_failed_run_changes_neither_project_nor_outputs(
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 @pytest.mark.parametrize(
-    "name", ["quotes_by_region.docx", "quotes_by_region.xlsx", "theme_counts_by_region.xlsx"]
-)
+    "name",
+    [
+        "quotes_by_region.docx", "quotes_by_region.xlsx", "theme_counts_by_region.xlsx",
+        "agreement.xlsx", "cooccurrence.xlsx", "retrieval/tryghed.docx",
+    ],
+)  # fmt: skip
 def test_outputs_convert_to_pdf_in_libreoffice(sample: Path, tmp_path: Path, name: str) -> None:
     source = sample.parent / "out" / name
     profile = tmp_path / "profile"
@@ -281,3 +292,105 @@ def test_outputs_convert_to_pdf_in_libreoffice(sample: Path, tmp_path: Path, nam
     pdf = tmp_path / f"{source.stem}.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-"
     assert pdf.stat().st_size > 5000
+
+
+# -- whose coding: the view counts what the counts count ----------------------------------
+
+
+def _view_totals(index: Path) -> list[int]:
+    html = index.read_text(encoding="utf-8")
+    foot = html.split("<tfoot>", 1)[1].split("</tfoot>", 1)[0]
+    return [int(n) for n in re.findall(r"<td class=\"n[^\"]*\">(\d+)</td>", foot)[1:]]
+
+
+@pytest.mark.parametrize("coder", [None, "B", "rules"])
+def test_view_totals_equal_the_counts_of_the_same_coder(
+    sample: Path, tmp_path: Path, coder: str | None
+) -> None:
+    project = Project(sample)
+    counts = project.counts(coder=coder)
+    expected = [int(r["segments"]) for r in counts.rows if r["region"] == "Alle"]
+    if coder is None:  # the main job's view, and counts' default coder (A)
+        index = sample.parent / "out" / "view" / "index.html"
+    else:
+        project.view(tmp_path / "view", coders=[coder])
+        index = tmp_path / "view" / "index.html"
+    assert _view_totals(index) == expected
+    html = index.read_text(encoding="utf-8")
+    assert f"Kodning: {'koder A (menneske)' if coder is None else ''}" in html
+    assert f"{counts.whose}." in html
+
+
+def test_every_report_says_whose_codings(sample: Path) -> None:
+    out = sample.parent / "out"
+    said = "Kodning: koder A (menneske), 30 interviews"
+    book = load_workbook(out / "theme_counts_by_region.xlsx")
+    for name in book.sheetnames[:3]:
+        cells = [c.value for row in book[name].iter_rows() for c in row if c.value]
+        assert f"{said}." in cells, name
+    words = [p.text for p in Document(str(out / "quotes_by_region.docx")).paragraphs]
+    assert any(w.startswith("Kodning: ") for w in words)
+
+
+# -- quotes: a human's coding, spread over the interviews -------------------------------
+
+
+def test_no_quote_from_a_paragraph_a_human_assessed_without_the_theme(sample: Path) -> None:
+    project = Project(sample)
+    with project._reading() as store:
+        from mentorqual.workflows.coders import Snapshot
+        from mentorqual.workflows.reports import QuoteOptions, quotes
+
+        snapshot = Snapshot(store)
+        chosen, _ = quotes(snapshot, QuoteOptions(top=50, per_interview=50))
+        locate = {(r.interview, r.locator): r.id for r in store.all_paragraphs()}
+        pairs = {h: store.coding_pairs(h) for h in snapshot.humans}
+        assessed = {h: store.assessed(h) for h in snapshot.humans}
+    assert len(chosen) > 125
+    for q in chosen:
+        segment = locate[(q.interview, q.locator)]
+        for human in snapshot.humans:
+            if segment in assessed[human]:
+                assert (segment, q.theme) in pairs[human], (q, human)
+        assert not q.machine_only  # A coded every sample interview
+
+
+def test_quotes_are_spread_over_the_interviews_of_a_region(sample: Path) -> None:
+    chosen, _ = _sample_quotes(sample)
+    for region in REGIONS:
+        interviews = {q.interview for q in chosen if q.group == (region,)}
+        assert len(interviews) >= 4, (region, sorted(interviews))
+    by_theme: dict[tuple[tuple[str, ...], str], list[str]] = {}
+    for q in chosen:
+        by_theme.setdefault((q.group, q.theme), []).append(q.interview)
+    for quoted in by_theme.values():  # no interview gives two while another gives none
+        assert len(set(quoted)) == len(quoted) or len(set(quoted)) >= 5
+
+
+def _sample_quotes(sample: Path) -> tuple[list, list[str]]:
+    from mentorqual.workflows.coders import Snapshot
+    from mentorqual.workflows.reports import QuoteOptions, quotes
+
+    with Project(sample)._reading() as store:
+        return quotes(Snapshot(store), QuoteOptions())
+
+
+def test_report_ready_quotes_carry_no_coders_scores_or_checksums(
+    sample: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "q.docx"
+    assert invoke(sample, "quotes", "--top", "2", "-o", str(path))[0] == 0
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    assert "sha256" not in text and "kodet af" not in text and "score" not in text
+    quotes = [p.text for p in Document(str(path)).paragraphs if p.style.name == "Quote"]
+    assert all(q.startswith("»") and "« (" in q for q in quotes)
+    assert "Kodning: koder A (menneske), koder B (menneske)" in text
+    audit = tmp_path / "a.docx"
+    assert invoke(sample, "quotes", "--top", "2", "--audit", "-o", str(audit))[0] == 0
+    text = "\n".join(p.text for p in Document(str(audit)).paragraphs)
+    assert "sha256" in text and "kodet af A" in text
+    english = tmp_path / "e.md"
+    assert invoke(sample, "quotes", "--lang", "en", "--by", "role", "-o", str(english))[0] == 0
+    text = english.read_text(encoding="utf-8")
+    assert text.startswith("# Quotes by role\n") and "“" in text and "»" not in text
+    assert "Kodning" not in text and "Coding: coder A (human)" in text

@@ -282,8 +282,10 @@ def test_view_shows_each_paragraph_redacted(exported: dict[str, Path]) -> None:
 def test_quotes_are_cut_from_redacted_paragraphs(exported: dict[str, Path]) -> None:
     redacted = [GUARD.redact(text) for text, _ in originals().values()]
     word = docx.Document(str(exported["out/quotes_by_region.docx"]))
-    quotes = [
-        re.sub(r" \([^()]*\)\Z", "", p.text) for p in word.paragraphs if p.style.name == "Quote"
+    quotes = [  # the quote without its attribution and »Danish quotation marks«
+        re.sub(r" \([^()]*\)\Z", "", p.text).removeprefix("»").removesuffix("«")
+        for p in word.paragraphs
+        if p.style.name == "Quote"
     ]
     book = load_workbook(exported["out/quotes_by_region.xlsx"])
     for sheet in book.worksheets:
@@ -291,7 +293,8 @@ def test_quotes_are_cut_from_redacted_paragraphs(exported: dict[str, Path]) -> N
         if "Citat" in header:
             column = header.index("Citat")
             quotes += [row[column] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert len(quotes) >= 10
+    # Quotes come only from paragraphs no human coder disputes (issue 19): 4 per file.
+    assert len(quotes) >= 8
     for quote in quotes:
         for piece in quote.split("[...]"):
             assert any(piece.strip() in text for text in redacted), piece

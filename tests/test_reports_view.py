@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -118,8 +119,8 @@ def sample() -> ViewInterview:
             "p2",
             codings=(
                 ViewCoding("tryghed", "A", 0, len(TEXT)),
-                ViewCoding("tryghed", "regler", 25, 36, 0.82, "tryghed-udtryk"),
-                ViewCoding("administration", "regler", 42, 54, None, "administration-ord"),
+                ViewCoding("tryghed", "regler", 25, 36, 0.82, "tryghed-udtryk", machine=True),
+                ViewCoding("administration", "regler", 42, 54, None, "administration-ord", True),
             ),
         ),
         paragraph("p3", "Det ved jeg ikke."),
@@ -169,8 +170,18 @@ def test_coded_paragraph_has_strips_highlights_and_titles(tmp_path: Path) -> Non
     assert {"para", "respondent", "coded"} <= para.classes
     assert para.attrs["data-codes"] == "tryghed administration"
     strips = para.find("span", cls="strip")
-    assert [s.classes - {"strip"} for s in strips] == [{"code-tryghed"}, {"code-administration"}]
-    assert strips[0].attrs["title"] == (
+    # One strip per coder and code, as NVivo's coding stripes; a machine's is dashed.
+    assert [s.classes - {"strip"} for s in strips] == [
+        {"code-tryghed"},
+        {"code-tryghed", "machine"},
+        {"code-administration", "machine"},
+    ]
+    assert strips[0].attrs["title"] == "Tryghed (tryghed)\nkodet af A"
+    assert strips[1].attrs["title"] == (
+        "Tryghed (tryghed)\nkodet af regler, score 0.82, regel tryghed-udtryk"
+    )
+    tag = para.find("li", cls="tag")[0]
+    assert tag.attrs["title"] == (
         "Tryghed (tryghed)\nkodet af A\nkodet af regler, score 0.82, regel tryghed-udtryk"
     )
     evidence = para.find("span", cls="ev")
@@ -485,3 +496,24 @@ def test_offsets_outside_the_paragraph_are_clipped(tmp_path: Path) -> None:
     para = root.one("div", id="p1")
     assert [e.text for e in para.find("span", cls="ev")] == ["Hun", TEXT[60:]]
     assert para.one("p", cls="text").text == TEXT
+
+
+def test_the_index_counts_one_coder_and_says_whose(tmp_path: Path) -> None:
+    from mentorqual.reports.view import ViewCount
+
+    unassessed = dataclasses.replace(interview("HS02", paragraph("p1")), assessed=False)
+    count = ViewCount("A", "Kodning: koder A (menneske), 1 interviews")
+    paths = write_view(
+        tmp_path / "view", [sample(), unassessed], THEMES, "M", "mentorqual", count=count
+    )
+    root, _ = parse(paths[0])
+    assert "Kodning: koder A (menneske), 1 interviews" in root.one("header").text
+    rows = root.one("tbody").find("tr")
+    # A coded tryghed only; the rules' administration coding is drawn, not counted.
+    assert [td.text for td in rows[0].find("td")][3:] == ["1", "0", "0"]
+    assert [td.text for td in rows[1].find("td")][3:] == ["–", "–", "–"]
+    assert [td.text for td in root.one("tfoot").find("td")][4:] == ["1", "0", "0"]
+    page, _ = parse(paths[1])
+    legend = page.one("section", cls="legend")
+    assert [r.find("td")[2].text for r in legend.find("tr")[1:]] == ["1", "0", "0"]
+    assert "koder A (menneske)" in legend.text and "maskine" in legend.text

@@ -14,7 +14,18 @@ import click
 
 from .._version import __version__
 from ..project import PROJECT_ENV, Project, default_project_path
-from . import agreement, codebook, codings, interchange, interviews, machine, privacy, reports, run
+from . import (
+    agreement,
+    codebook,
+    codings,
+    interchange,
+    interviews,
+    machine,
+    privacy,
+    reports,
+    retrieval,
+    run,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,6 +67,9 @@ for command in (
     reports.quotes,
     agreement.agreement,
     reports.view,
+    retrieval.retrieve,
+    retrieval.cooccurrence,
+    retrieval.search,
     privacy.pii,
     privacy.scan,
     interchange.export_group,

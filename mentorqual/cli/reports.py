@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -16,6 +18,29 @@ from .options import (
     pass_project,
     pii_options,
 )
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def lang_option(func: F) -> F:
+    """--lang da|en: the one language of a report's labels, notes and numbers."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["da", "en"]),
+        default="da",
+        show_default=True,
+        help="The report's language: labels, notes and number format (decimal comma in da).",
+    )(func)
+
+
+def excel_dk_option(func: F) -> F:
+    """--excel-dk: CSV for Danish Excel."""
+    return click.option(
+        "--excel-dk",
+        is_flag=True,
+        help="Write CSV with ';' and decimal commas, as Danish Excel opens it. "
+        "Default: ',' and decimal points.",
+    )(func)
 
 
 @click.command()
@@ -34,6 +59,14 @@ from .options import (
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also draw a theme × group heatmap (.png) of coded paragraphs per 1,000 words.",
 )
+@click.option(
+    "--min-n",
+    default=3,
+    show_default=True,
+    help="Mark (and grey out) groups of fewer interviews than this.",
+)
+@excel_dk_option
+@lang_option
 @pass_project
 @library_errors
 def counts(
@@ -44,20 +77,27 @@ def counts(
     regions: tuple[str, ...],
     output: Path | None,
     plot: Path | None,
+    min_n: int,
+    excel_dk: bool,
+    lang: str,
 ) -> None:
     """Theme counts per region (or other attribute): coded paragraphs, interviews that
     mention the theme (and their %), and coded paragraphs per 1,000 respondent words.
 
-    Every column shows its N interviews and N words. One coder's codings are
-    counted, never several added together.
+    Every column shows its N interviews and N words; groups of fewer than --min-n
+    interviews are marked. One coder's codings are counted, never several added
+    together, and every table and figure says whose. CSV is comma-separated with a
+    decimal point; --excel-dk writes ';' and decimal commas for Danish Excel.
 
     Example:
 
     \b
         mentorqual counts --by region --coder A -o theme_counts_by_region.xlsx --plot heatmap.png
     """
-    result = project.counts(by=by, coder=coder, themes=themes, regions=regions)
-    project.write_counts(result, output, plot)
+    result = project.counts(
+        by=by, coder=coder, themes=themes, regions=regions, lang=lang, min_n=min_n
+    )
+    project.write_counts(result, output, plot, excel_dk=excel_dk)
     click.echo(f"Coder: {result.coder.description}")
     if output is None:
         click.echo("\n" + result.markdown(), nl=False)
@@ -91,6 +131,14 @@ def counts(
     help="At most this many quotes from one interview per theme.",
 )
 @output_option("The quote sheet: .docx, .xlsx, .csv or .md.", required=True)
+@click.option(
+    "--audit/--report-ready",
+    default=None,
+    help="--audit keeps interview, coders and machine scores on every quote line and the "
+    "codebook's checksum; --report-ready leaves them out, for pasting into a report. "
+    "Default: report-ready for .docx and .md, audit for .xlsx and .csv.",
+)
+@lang_option
 @pii_options
 @pass_project
 @library_errors
@@ -104,16 +152,20 @@ def quotes(
     max_words: int,
     per_interview: int,
     output: Path,
+    audit: bool | None,
+    lang: str,
     pii: PiiMode,
 ) -> None:
-    """Quote sheets: the best quotes per region and theme, attributed the way Danish
-    reports do it, "(Jobkonsulent, Hovedstaden)".
+    """Quote sheets: the best quotes per region and theme, in Danish quotation marks
+    and attributed the way Danish reports do it, »...« (Jobkonsulent, Hovedstaden).
 
-    Human-coded paragraphs come first, then by machine score; near-duplicates are
-    dropped. Word files use real styles (Heading 1 and 2, Quote); Excel files have
-    one sheet per region. Quotes are checked for personal data (CPR and phone
-    numbers, e-mails, names) first: any finding stops the command unless
-    --redact or --allow-pii.
+    A theme's quote comes from a paragraph a human coded with it and no human
+    assessed without it; the machine's codings fill in only for interviews no human
+    coded, marked "maskinkodet". Quotes are spread: every interview of a region gives
+    one before any gives a second. Near-duplicates are dropped. Word files use real
+    styles (Heading 1 and 2, Quote); Excel files have one sheet per region. Quotes
+    are checked for personal data (CPR and phone numbers, e-mails, names) first: any
+    finding stops the command unless --redact or --allow-pii.
 
     Example:
 
@@ -130,6 +182,8 @@ def quotes(
         max_words=max_words,
         per_interview=per_interview,
         pii=pii,
+        lang=lang,
+        audit=audit,
     )
     groups = len({q.group for q in chosen})
     click.echo(f"Wrote {len(chosen)} quote(s) in {groups} group(s) to {output}")

@@ -19,6 +19,7 @@ from ..workflows import (
     privacy,
     refi_import,
     reports,
+    retrieval,
 )
 from ..workflows.audit import AGREEMENT_SUFFIXES
 from ..workflows.coders import Snapshot
@@ -26,6 +27,7 @@ from ..workflows.interviews import DEFAULT_INTERVIEWER_LABELS
 from ..workflows.privacy import Finding, PiiPolicy
 from ..workflows.refi_import import QdcReport, QdpxReport
 from ..workflows.reports import QUOTE_SUFFIXES, CountsResult, QuoteOptions
+from ..workflows.retrieval import RETRIEVAL_SUFFIXES, Cooccurrence, Kwic, Retrieval
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,22 +49,33 @@ class ReportingMethods(ProjectFile):
         coder: str | None = None,
         themes: Sequence[str] = (),
         regions: Sequence[str] = (),
+        lang: str = "da",
+        min_n: int = reports.MIN_N,
     ) -> CountsResult:
         """Theme counts per group (region, role or any attribute) for one coder or a
-        consensus; see :mod:`mentorqual.counts`. ``.to_frame()`` gives a DataFrame."""
+        consensus; see :mod:`mentorqual.counts`. ``.to_frame()`` gives a DataFrame.
+        Groups of fewer than ``min_n`` interviews are marked; ``lang`` is ``da`` or ``en``."""
         with self._reading() as store:
-            return reports.theme_counts(Snapshot(store), by, coder, themes, regions)
+            return reports.theme_counts(
+                Snapshot(store), by, coder, themes, regions, lang=lang, min_n=min_n
+            )
 
     def write_counts(
-        self, result: CountsResult, path: PathLike | None, plot: PathLike | None = None
+        self,
+        result: CountsResult,
+        path: PathLike | None,
+        plot: PathLike | None = None,
+        *,
+        excel_dk: bool = False,
     ) -> None:
-        """Write counts as a table (.csv, .xlsx, .md) and/or a heatmap (.png)."""
+        """Write counts as a table (.csv, .xlsx, .md) and/or a heatmap (.png); a CSV
+        with ``excel_dk`` has ``;`` and decimal commas, for Danish Excel."""
         if path is not None:
             check_suffix(Path(path))
         if plot is not None:
             check_suffix(Path(plot), (".png",))
         if path is not None:
-            reports.write_theme_counts(result, Path(path))
+            reports.write_theme_counts(result, Path(path), excel_dk=excel_dk)
         if plot is not None:
             reports.write_counts_heatmap(result, Path(plot))
 
@@ -78,20 +91,26 @@ class ReportingMethods(ProjectFile):
         max_words: int = 80,
         per_interview: int = 2,
         pii: PiiMode | str = PiiMode.REFUSE,
+        lang: str = "da",
+        audit: bool | None = None,
     ) -> list[Quote]:
         """Choose quotes per group and theme and write them to ``path`` (.docx, .xlsx,
         .csv, .md); see :mod:`mentorqual.quotes` for the ranking.
 
         ``pii`` is what to do with personal data in a quote: ``refuse`` (raise
-        :class:`PiiError` and write nothing), ``redact`` or ``allow``.
+        :class:`PiiError` and write nothing), ``redact`` or ``allow``. ``audit`` keeps
+        coders and scores on the quote lines (default: not in .docx and .md); ``lang``
+        is ``da`` or ``en``.
         """
         path = Path(path)
         check_suffix(path, QUOTE_SUFFIXES)
-        options = QuoteOptions(by, coders, themes, regions, top, max_words, per_interview)
+        options = QuoteOptions(
+            by, coders, themes, regions, top, max_words, per_interview, lang, audit
+        )
         options.check()
         with self._reading() as store:
             sheet = reports.quote_sheet(Snapshot(store), options, PiiPolicy.of(store, pii))
-        reports.write_quote_sheet(path, sheet, by)
+        reports.write_quote_sheet(path, sheet, by, audit=audit)
         return sheet.quotes
 
     def view(
@@ -106,6 +125,82 @@ class ReportingMethods(ProjectFile):
         with self._reading() as store:
             policy = PiiPolicy.of(store, pii)
             return reports.write_html_view(Snapshot(store), Path(directory), coders, policy)
+
+    # -- retrieval -------------------------------------------------------------------
+
+    def retrieve(
+        self,
+        theme: str,
+        path: PathLike,
+        *,
+        coder: str | None = None,
+        by: Sequence[str] = (),
+        lang: str = "da",
+        pii: PiiMode | str = PiiMode.REFUSE,
+    ) -> Retrieval:
+        """Every paragraph ``coder`` (default: as :meth:`counts`) coded with ``theme``,
+        each with the question before it, written to ``path`` (.docx, .xlsx, .md,
+        .csv). ``pii`` as for :meth:`quotes`."""
+        path = Path(path)
+        check_suffix(path, RETRIEVAL_SUFFIXES)
+        with self._reading() as store:
+            result = retrieval.retrieve(
+                Snapshot(store), theme, coder, by, PiiPolicy.of(store, pii), lang
+            )
+        retrieval.write_retrieval(result, path, by)
+        return result
+
+    def cooccurrence(
+        self,
+        *,
+        coder: str | None = None,
+        themes: Sequence[str] = (),
+        path: PathLike | None = None,
+        plot: PathLike | None = None,
+        lang: str = "da",
+        excel_dk: bool = False,
+    ) -> Cooccurrence:
+        """Theme × theme counts of paragraphs ``coder`` coded with both, written to
+        ``path`` (.csv, .xlsx, .md) and drawn to ``plot`` (.png) if given."""
+        if path is not None:
+            check_suffix(Path(path))
+        if plot is not None:
+            check_suffix(Path(plot), (".png",))
+        with self._reading() as store:
+            result = retrieval.cooccurrence(Snapshot(store), coder, themes, lang)
+        if path is not None:
+            retrieval.write_cooccurrence_table(result, Path(path), excel_dk=excel_dk)
+        if plot is not None:
+            retrieval.write_cooccurrence_plot(result, Path(plot))
+        return result
+
+    def search(
+        self,
+        words: Sequence[str],
+        *,
+        lemma: bool = False,
+        regions: Sequence[str] = (),
+        path: PathLike | None = None,
+        lang: str = "da",
+        excel_dk: bool = False,
+        pii: PiiMode | str = PiiMode.REFUSE,
+    ) -> Kwic:
+        """Keyword in context over the respondents' paragraphs; written to ``path``
+        (.csv, .xlsx, .md) if given. ``pii`` as for :meth:`quotes`."""
+        if path is not None:
+            check_suffix(Path(path))
+        with self._reading() as store:
+            result = retrieval.search(
+                Snapshot(store),
+                words,
+                lemma=lemma,
+                regions=regions,
+                policy=PiiPolicy.of(store, pii),
+                lang=lang,
+            )
+        if path is not None:
+            retrieval.write_kwic_file(result, Path(path), excel_dk=excel_dk)
+        return result
 
     def agreement(
         self,

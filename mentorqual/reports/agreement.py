@@ -279,14 +279,16 @@ def _write_docx(
 ) -> None:
     from docx import Document  # python-docx: loaded only when a .docx is written
     from docx.enum.section import WD_ORIENT
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
     document = Document()
     document.core_properties.title = title
     document.styles[TABLE_STYLE].font.size = Pt(8)  # the tables are wide
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE  # the overview is a wide table
-    section.page_width, section.page_height = section.page_height, section.page_width
+    section.page_width, section.page_height = Mm(297), Mm(210)  # A4, as Danish reports
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(15))
     document.add_paragraph(title, style="Title")
     for line in about:
         document.add_paragraph(line)
@@ -317,10 +319,46 @@ def _write_docx(
 
 
 def _table(document: Any, rows: Sequence[Row], columns: Sequence[str]) -> None:
+    from docx.shared import Inches
+
     table = document.add_table(rows=1, cols=len(columns))
     table.style = TABLE_STYLE
+    table.autofit = False
+    section = document.sections[-1]
+    usable = (section.page_width - section.left_margin - section.right_margin) / 914400
+    widths = column_widths(rows, columns, usable)
     for cell, name in zip(table.rows[0].cells, columns, strict=True):
         cell.paragraphs[0].add_run(name).bold = True
     for row in rows:
         for cell, name in zip(table.add_row().cells, columns, strict=True):
             cell.text = _text(row.get(name))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Inches(width)
+        for cell in column.cells:  # Word reads the cells' widths, LibreOffice the grid's
+            cell.width = Inches(width)
+
+
+# An 8-point character is about 0.075 inches wide; a cell's padding about 0.15.
+CHAR_INCHES, PADDING_INCHES = 0.075, 0.15
+
+
+def column_widths(rows: Sequence[Row], columns: Sequence[str], usable: float) -> list[float]:
+    """Column widths in inches that fit ``usable``: each wide enough for its longest
+    word (so no header or theme breaks inside a word) and, as room allows, for its
+    typical cell; long texts take what is left."""
+    floors, wants = [], []
+    for name in columns:
+        texts = [_text(r.get(name)) for r in rows]
+        cells = sorted(len(t) for t in texts) or [0]
+        typical = cells[int(0.9 * (len(cells) - 1))]
+        words = [len(w) for t in [name, *texts] for w in t.split()]
+        longest_word = min(max(words, default=1), 22)
+        floors.append(longest_word * CHAR_INCHES + PADDING_INCHES)
+        wants.append(max(min(typical, 60), longest_word) * CHAR_INCHES + PADDING_INCHES)
+    total_floor, total_want = sum(floors), sum(wants)
+    if total_want <= usable:
+        return wants
+    if total_floor >= usable:
+        return [f * usable / total_floor for f in floors]
+    share = (usable - total_floor) / (total_want - total_floor)
+    return [f + (w - f) * share for f, w in zip(floors, wants, strict=True)]

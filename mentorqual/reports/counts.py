@@ -1,63 +1,120 @@
-"""Theme counts as CSV (one long table), Markdown or XLSX (one sheet per measure)."""
+"""Theme counts as CSV (one long table), Markdown or XLSX (one sheet per measure).
+
+Every table carries its N interviews and N words per column and the caption saying
+what is counted and by whom; a column resting on fewer interviews than the minimum is
+marked with `` *`` (and greyed out in Excel), with a note saying why.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from .files import TABLE_SUFFIXES, atomic_path, check_suffix
+from .language import Lang, number, say
 from .tables import Row, Sheet, markdown_table, write_csv, write_workbook
 
 # Shown with whole counts, one decimal for %, two for rates.
 DECIMALS = {"segments": 0, "interviews_pct": 1, "per_1000_words": 2}
 FORMATS = {m: "0." + "0" * d if d else "0" for m, d in DECIMALS.items()}
+LOW_MARK = " *"
 
 
-def write_counts(
-    path: Path,
-    rows: Sequence[Row],
-    columns: Sequence[str],
-    pivots: Mapping[str, tuple[str, Sequence[Row]]],
-    notes: Sequence[str],
-) -> None:
+@dataclass(frozen=True)
+class Pivot:
+    """One measure as a theme × group table, N rows last."""
+
+    measure: str
+    title: str
+    sheet: str  # a worksheet name of at most 31 characters
+    table: Sequence[Row]
+
+
+@dataclass(frozen=True)
+class CountsTables:
+    """What a counts file shows: the long table, a pivot per measure, the notes."""
+
+    rows: Sequence[Row]
+    columns: Sequence[str]
+    pivots: Sequence[Pivot]
+    notes: Sequence[str]  # caption first: what is counted, by whom, over what
+    low: frozenset[str] = frozenset()  # group columns under the minimum N
+    lang: Lang = "da"
+    title: str = ""
+
+    def marked(self, table: Sequence[Row]) -> list[Row]:
+        """The table with every low-N column's name marked."""
+        return [{self.header(k): v for k, v in row.items()} for row in table]
+
+    def header(self, column: str) -> str:
+        return column + LOW_MARK if column in self.low else column
+
+
+def write_counts(path: Path, tables: CountsTables, *, excel_dk: bool = False) -> None:
     """Write theme counts to ``path`` (.csv, .md or .xlsx).
 
-    Args:
-        rows: the long table, one row per group and theme.
-        columns: the long table's columns, in order.
-        pivots: measure -> (title, theme × group table).
-        notes: lines saying what the numbers are: coder, codebook, definitions.
+    CSV holds the long table, values rounded as the tables show them, comma-separated
+    with a decimal point; ``excel_dk`` writes ``;`` and a decimal comma instead, as
+    Danish Excel opens without an import dialogue.
+
+    Example:
+        write_counts(Path("counts.xlsx"), tables)
     """
     suffix = check_suffix(path, TABLE_SUFFIXES)
     with atomic_path(path) as temp:
         if suffix == ".csv":
-            write_csv(rows, columns, temp)
+            write_csv(tables.rows, tables.columns, temp, decimals=DECIMALS, excel_dk=excel_dk)
         elif suffix == ".md":
-            body = "\n".join(["# Temaer pr. gruppe\n", *(f"- {n}" for n in notes), ""])
-            temp.write_text(body + "\n" + counts_markdown(pivots), encoding="utf-8")
+            body = "\n".join([f"# {tables.title}\n", *(f"- {n}" for n in tables.notes), ""])
+            temp.write_text(body + "\n" + counts_markdown(tables), encoding="utf-8")
         else:
-            sheets = [
-                Sheet(
-                    title,
-                    table,
-                    list(table[0].keys()) if table else [],
-                    formats={c: FORMATS[measure] for c in (table[0] if table else {})},
-                )
-                for measure, (title, table) in pivots.items()
-            ]
-            sheets.append(Sheet("Data", rows, columns, formats=FORMATS))
-            sheets.append(Sheet("Om tallene", [{"Note": n} for n in notes], ["Note"]))
-            write_workbook(sheets, temp)
+            write_workbook(_sheets(tables), temp)
 
 
-def counts_markdown(pivots: Mapping[str, tuple[str, Sequence[Row]]]) -> str:
-    """The pivot tables as Markdown, each number with its measure's decimals."""
+def _sheets(tables: CountsTables) -> list[Sheet]:
+    lang = tables.lang
+    sheets = []
+    for pivot in tables.pivots:
+        table = tables.marked(pivot.table)
+        columns = list(table[0].keys()) if table else []
+        sheets.append(
+            Sheet(
+                pivot.sheet,
+                table,
+                columns,
+                formats={c: FORMATS[pivot.measure] for c in columns},
+                notes=[pivot.title, *tables.notes],
+                muted=[tables.header(c) for c in tables.low],
+            )
+        )
+    sheets.append(Sheet(say(lang, "sheet:data"), tables.rows, tables.columns, formats=FORMATS))
+    note = say(lang, "note")
+    sheets.append(
+        Sheet(
+            say(lang, "sheet:about"),
+            [{note: n} for n in tables.notes],
+            [note],
+            widths={note: 100},
+        )
+    )
+    return sheets
+
+
+def counts_markdown(tables: CountsTables) -> str:
+    """The pivot tables as Markdown, each number with its measure's decimals, in the
+    report's language."""
     parts = []
-    for measure, (title, table) in pivots.items():
-        decimals = DECIMALS.get(measure, 0)
+    for pivot in tables.pivots:
+        decimals = DECIMALS.get(pivot.measure, 0)
         shown = [
-            {k: f"{v:.{decimals}f}" if isinstance(v, float) else v for k, v in row.items()}
-            for row in table
+            {
+                k: number(v, decimals if isinstance(v, float) else 0, tables.lang)
+                if isinstance(v, int | float)
+                else v
+                for k, v in row.items()
+            }
+            for row in tables.marked(pivot.table)
         ]
-        parts += [f"## {title}\n", markdown_table(shown)]
+        parts += [f"## {pivot.title}\n", markdown_table(shown)]
     return "\n".join(parts)

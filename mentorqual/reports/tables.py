@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from .files import atomic_path, check_suffix
 
@@ -64,17 +64,35 @@ def write_table(
         writers[suffix](temp)
 
 
-def write_csv(rows: Sequence[Row], columns: Sequence[str], path: Path) -> None:
-    # UTF-8 with BOM so that Excel reads æøå right; comma-separated.
+def write_csv(
+    rows: Sequence[Row],
+    columns: Sequence[str],
+    path: Path,
+    *,
+    decimals: Mapping[str, int] | None = None,
+    excel_dk: bool = False,
+) -> None:
+    """UTF-8 with BOM (so that Excel reads æøå right), comma-separated, decimal point.
+
+    ``decimals`` rounds the named columns (others are written as they are);
+    ``excel_dk`` writes ``;`` and a decimal comma, which Danish Excel opens directly.
+    """
+    shown = decimals or {}
+
+    def cell(column: str, value: Any) -> Any:
+        value = _safe(value)
+        if value is None:
+            return ""
+        if isinstance(value, float):
+            text = f"{value:.{shown[column]}f}" if column in shown else repr(value)
+            return text.replace(".", ",") if excel_dk else text
+        return value
+
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        _csv_rows(handle, rows, columns)
-
-
-def _csv_rows(handle: IO[str], rows: Sequence[Row], columns: Sequence[str]) -> None:
-    writer = csv.writer(handle)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(["" if _safe(row.get(c)) is None else _safe(row.get(c)) for c in columns])
+        writer = csv.writer(handle, delimiter=";" if excel_dk else ",")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([cell(c, row.get(c)) for c in columns])
 
 
 def _write_xlsx(rows: Sequence[Row], columns: Sequence[str], path: Path, sheet: str) -> None:
@@ -91,17 +109,30 @@ class Sheet:
     formats: Mapping[str, str] = field(default_factory=dict)  # column -> number format
     widths: Mapping[str, int] = field(default_factory=dict)  # column -> width in characters
     choices: Mapping[str, Sequence[str]] = field(default_factory=dict)  # column -> dropdown
+    notes: Sequence[str] = ()  # lines under the table: caption, N, who coded
+    muted: Sequence[str] = ()  # columns shown in grey (too few interviews behind them)
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
-    """A worksheet name Excel accepts: at most 31 characters, none of []:*?/\\, unique."""
-    base = re.sub(r"[\[\]:*?/\\]", "-", name).strip("'") or "Ark"
-    candidate, n = base[:31], 1
+    """A worksheet name Excel accepts and a reader can read: at most 31 characters,
+    none of []:*?/\\, cut at a word with "…" when too long, unique (" (2)")."""
+    base = re.sub(r"[\[\]:*?/\\]", "-", name).strip("' ") or "Ark"
+    candidate, n = _shorten(base, 31), 1
     while candidate.lower() in taken:
         n += 1
-        candidate = f"{base[: 31 - len(str(n)) - 1]} {n}"
+        suffix = f" ({n})"
+        candidate = _shorten(base, 31 - len(suffix)) + suffix
     taken.add(candidate.lower())
     return candidate
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.;-(") + "…"
 
 
 def _dropdown(ws: Any, column: int, rows: int, values: Sequence[str]) -> None:
@@ -124,10 +155,15 @@ def _dropdown(ws: Any, column: int, rows: int, values: Sequence[str]) -> None:
     ws.add_data_validation(validation)
 
 
+# Points per line of wrapped text; LibreOffice does not grow a row for wrapped text
+# that openpyxl writes, so every row gets its height.
+LINE_HEIGHT = 15
+MUTED = "8C8C8C"
+
+
 def write_workbook(sheets: Sequence[Sheet], path: Path) -> None:
     """Write worksheets to an .xlsx file (the caller makes the path atomic)."""
     from openpyxl import Workbook  # loaded only when an .xlsx is written
-    from openpyxl.styles import Alignment, Font
 
     book = Workbook()
     default = book.active
@@ -135,33 +171,76 @@ def write_workbook(sheets: Sequence[Sheet], path: Path) -> None:
     book.remove(default)
     taken: set[str] = set()
     for sheet in sheets:
-        ws = book.create_sheet(sheet_name(sheet.name, taken))
-        ws.append(list(sheet.columns))
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for row in sheet.rows:
-            ws.append([_safe(row.get(c)) for c in sheet.columns])
-        for name, column in zip(sheet.columns, ws.columns, strict=False):
-            width = sheet.widths.get(name) or max(len(_cell(c.value)) for c in column) + 2
-            ws.column_dimensions[column[0].column_letter].width = min(max(width, 8), 80)
-            number_format = sheet.formats.get(name)
-            for c in column[1:]:
-                if number_format and isinstance(c.value, float):
-                    c.number_format = number_format
-                elif isinstance(c.value, float):
-                    c.number_format = "0.000"
-                c.alignment = Alignment(wrap_text=isinstance(c.value, str), vertical="top")
-        for name, values in sheet.choices.items():
-            _dropdown(ws, list(sheet.columns).index(name) + 1, len(sheet.rows), values)
-        ws.freeze_panes = "A2"
-        ws.print_title_rows = "1:1"
-        ws.page_setup.orientation = "landscape"  # print: one page wide, header on each page
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        if sheet.rows:
-            ws.auto_filter.ref = ws.dimensions
+        _fill_sheet(book.create_sheet(sheet_name(sheet.name, taken)), sheet)
     if not sheets:
         book.create_sheet("Tom")
     book.save(str(path))
+
+
+def _fill_sheet(ws: Any, sheet: Sheet) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws.append(list(sheet.columns))
+    for cell in ws[1]:
+        cell.font = Font(bold=True, color=MUTED if cell.value in sheet.muted else None)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in sheet.rows:
+        ws.append([_safe(row.get(c)) for c in sheet.columns])
+    widths: dict[int, float] = {}
+    for index, (name, column) in enumerate(zip(sheet.columns, ws.columns, strict=False), 1):
+        width = sheet.widths.get(name) or max(len(_cell(c.value)) for c in column) + 2
+        widths[index] = min(max(width, 8), 80)
+        ws.column_dimensions[column[0].column_letter].width = widths[index]
+        number_format = sheet.formats.get(name)
+        for c in column[1:]:
+            if number_format and isinstance(c.value, float):
+                c.number_format = number_format
+            elif isinstance(c.value, float):
+                c.number_format = "0.000"
+            c.alignment = Alignment(wrap_text=isinstance(c.value, str), vertical="top")
+            if name in sheet.muted:
+                c.font = Font(color=MUTED)
+    for name, values in sheet.choices.items():
+        _dropdown(ws, list(sheet.columns).index(name) + 1, len(sheet.rows), values)
+    _row_heights(ws, widths)
+    if sheet.notes:
+        ws.append([])
+        for note in sheet.notes:
+            ws.append([note])  # one cell, not wrapped: it reads across the empty cells
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"  # print: one page wide, header on each page
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if sheet.rows:
+        ws.auto_filter.ref = (
+            f"A1:{ws.cell(row=len(sheet.rows) + 1, column=len(sheet.columns)).coordinate}"
+        )
+
+
+def _row_heights(ws: Any, widths: Mapping[int, float]) -> None:
+    """Give each row the height its most wrapped cell needs."""
+    for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
+        lines = 1
+        for cell in row:
+            if isinstance(cell.value, str) and cell.column in widths:
+                lines = max(lines, wrapped_lines(cell.value, widths[cell.column]))
+        ws.row_dimensions[row[0].row].height = LINE_HEIGHT * lines + 2
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a column ``width`` characters wide, wrapped at
+    words. A column's width counts digit widths; text runs about 10% narrower."""
+    room = max(int(width * 1.1) - 1, 1)
+    lines = 0
+    for paragraph in text.split("\n"):
+        used, count = 0, 1
+        for word in paragraph.split():
+            size = len(word)
+            if used and used + 1 + size > room:
+                count, used = count + 1 + (size - 1) // room, size % room or room
+            else:
+                used += (1 if used else 0) + size
+        lines += count
+    return max(lines, 1)

@@ -20,7 +20,17 @@ from ..importers import METADATA_FILE
 from ..reports.files import atomic_path
 from ..store import Store, now
 from ..types import CodingRow, PiiMode
-from . import Progress, audit, classifier, codebooks, codings, interviews, reports, rules
+from . import (
+    Progress,
+    audit,
+    classifier,
+    codebooks,
+    codings,
+    interviews,
+    reports,
+    retrieval,
+    rules,
+)
 from .coders import Snapshot
 from .privacy import PiiPolicy
 
@@ -147,7 +157,8 @@ def write_outputs(
     pii: PiiMode = PiiMode.REFUSE,
 ) -> RunOutputs:
     """Write the main job's files into ``folder`` (a staging folder the caller moves
-    into place): codings, counts, heatmap, quote sheets, agreement, view, manifest."""
+    into place): codings, counts, heatmap, quote sheets, a retrieval document per theme,
+    theme co-occurrence, agreement, view, manifest."""
     files: list[str] = []
 
     def target(name: str) -> Path:
@@ -163,6 +174,13 @@ def write_outputs(
     sheet = reports.quote_sheet(snapshot, reports.QuoteOptions(), policy)
     reports.write_quote_sheet(target("quotes_by_region.docx"), sheet, ("region",))
     reports.write_quote_sheet(target("quotes_by_region.xlsx"), sheet, ("region",))
+    for code, _, _ in snapshot.themes:  # the analyst's working document per theme
+        found = retrieval.retrieve(snapshot, code, result.coder.name, ("region",), policy)
+        retrieval.write_retrieval(found, folder / "retrieval" / f"{code}.docx", ("region",))
+    files.append("retrieval/")
+    together = retrieval.cooccurrence(snapshot, result.coder.name)
+    retrieval.write_cooccurrence_table(together, target("cooccurrence.xlsx"))
+    retrieval.write_cooccurrence_plot(together, target("cooccurrence.png"))
     if len(snapshot.humans) >= 2:
         audited = audit.agreement_audit(snapshot, snapshot.humans)
         audit.write_report(snapshot, audited, target("agreement.xlsx"), policy)

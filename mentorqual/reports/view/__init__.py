@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..files import replaced_folder
 from .pages import index_page, interview_page
-from .records import ViewCoding, ViewInterview, ViewParagraph, ViewTheme
+from .records import ViewCoding, ViewCount, ViewInterview, ViewParagraph, ViewTheme
 from .redact import Redactor
 from .style import PALETTE, code_styles, unique_slugs
 
@@ -24,6 +24,7 @@ __all__ = [
     "MARKER",
     "PALETTE",
     "ViewCoding",
+    "ViewCount",
     "ViewInterview",
     "ViewParagraph",
     "ViewTheme",
@@ -44,6 +45,7 @@ def write_view(
     title: str,
     generated: str,
     pii: Callable[[str], str] | None = None,
+    count: ViewCount | None = None,
 ) -> list[Path]:
     """Write one HTML page per interview and an ``index.html`` to ``directory``, atomically.
 
@@ -53,7 +55,8 @@ def write_view(
     the interviews (ids, attributes, speakers, coders) before they are written. Paragraph
     texts are written as given: the caller checks or redacts them and moves their
     highlights exactly. Codes, labels, rules, ``title`` and ``generated`` are written as
-    given.
+    given. ``count`` names the coder whose codings the index and legends count (and
+    says so on every page); without it they count every coder's.
 
     Returns the paths written, ``index.html`` first.
 
@@ -67,9 +70,11 @@ def write_view(
     redact = Redactor(pii)
     ids = [redact.short(i.interview) for i in interviews]
     names = [f"{slug}.html" for slug in unique_slugs(ids, "interview", _RESERVED)]
-    pages = {"index.html": index_page(interviews, ids, names, codes, redact, title, generated)}
+    pages = {
+        "index.html": index_page(interviews, ids, names, codes, redact, title, generated, count)
+    }
     for interview, shown, name in zip(interviews, ids, names, strict=True):
-        pages[name] = interview_page(interview, shown, codes, redact, title, generated)
+        pages[name] = interview_page(interview, shown, codes, redact, title, generated, count)
     with replaced_folder(directory, MARKER, "view") as temp:
         for name, text in pages.items():
             _write_page(temp / name, text)

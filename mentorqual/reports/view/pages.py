@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from urllib.parse import quote
 
-from .records import ViewInterview
+from .records import ViewCount, ViewInterview
 from .redact import Redactor
 from .style import CSS, CodeStyle, code_css, mix_css, unique_slugs
 from .transcript import paragraph_html
@@ -22,13 +22,35 @@ def _page(title: str, generated: str, body: str, css: str) -> str:
     )
 
 
-def _counts(interview: ViewInterview) -> dict[str, int]:
-    """Coded paragraphs per code."""
+def _counts(interview: ViewInterview, count: ViewCount | None) -> dict[str, int]:
+    """Coded paragraphs per code: of the counted coder's codings (or of any coder's)."""
     counts: dict[str, int] = {}
     for paragraph in interview.paragraphs:
-        for code in {c.code for c in paragraph.codings}:
+        if count is not None and paragraph.role != "respondent":
+            continue  # counts, like the counts command, cover respondent paragraphs
+        for code in {c.code for c in paragraph.codings if count is None or c.coder == count.coder}:
             counts[code] = counts.get(code, 0) + 1
     return counts
+
+
+def _cells(interview: ViewInterview, count: ViewCount | None, codes: Iterable[str]) -> str:
+    if count is not None and not interview.assessed:
+        return "".join(
+            f'<td class="n zero" title="{escape(count.not_assessed)}">–</td>' for _ in codes
+        )
+    counts = _counts(interview, count)
+    return "".join(_number(counts.get(code, 0)) for code in codes)
+
+
+def _about(count: ViewCount | None, fallback: str) -> str:
+    return escape(count.about) if count is not None else fallback
+
+
+STRIP_KEY = (
+    '<p class="key">Striber: én pr. koder og tema'
+    '<span class="strip" aria-hidden="true"></span>menneske'
+    '<span class="strip machine" aria-hidden="true"></span>maskine</p>\n'
+)
 
 
 def _respondent_paragraphs(interview: ViewInterview) -> int:
@@ -51,8 +73,10 @@ def index_page(
     redact: Redactor,
     title: str,
     generated: str,
+    count: ViewCount | None = None,
 ) -> str:
-    """``index.html``: a row per interview, linked to its page, with coded paragraphs per code."""
+    """``index.html``: a row per interview, linked to its page, with coded paragraphs per
+    code (of the counted coder, when ``count`` says whose)."""
     head = "".join(
         f'<th scope="col" class="n" title="{escape(c.code)}">{_swatch(c)}{escape(c.label)}</th>'
         for c in codes.values()
@@ -60,10 +84,11 @@ def index_page(
     rows = []
     totals = dict.fromkeys(codes, 0)
     for interview, shown, name in zip(interviews, ids, names, strict=True):
-        counts = _counts(interview)
-        for code in codes:
-            totals[code] += counts.get(code, 0)
-        cells = "".join(_number(counts.get(code, 0)) for code in codes)
+        if count is None or interview.assessed:
+            counts = _counts(interview, count)
+            for code in codes:
+                totals[code] += counts.get(code, 0)
+        cells = _cells(interview, count, codes)
         attributes = [redact.short(interview.attributes.get(k, "")) for k in ("region", "role")]
         rows.append(
             f'<tr><th scope="row"><a href="{escape(quote(name))}">{escape(shown)}</a></th>'
@@ -73,8 +98,9 @@ def index_page(
     respondent = sum(_respondent_paragraphs(i) for i in interviews)
     foot = "".join(_number(totals[code]) for code in codes)
     body = (
-        f"<header>\n<h1>{escape(title)}</h1>\n<p>{len(interviews)} interviews. Tallene er "
-        "antal kodede afsnit pr. tema.</p>\n</header>\n<main>\n<table>\n<thead><tr>"
+        f"<header>\n<h1>{escape(title)}</h1>\n<p>{len(interviews)} interviews. "
+        f"{_about(count, 'Tallene er antal kodede afsnit pr. tema.')}</p>\n</header>\n"
+        "<main>\n<table>\n<thead><tr>"
         '<th scope="col">Interview</th><th scope="col">Region</th><th scope="col">Rolle</th>'
         f'<th scope="col" class="n">Respondentafsnit</th>{head}</tr></thead>\n<tbody>\n'
         f"{''.join(rows)}</tbody>\n<tfoot><tr><td>I alt</td><td></td><td></td>"
@@ -90,12 +116,12 @@ def interview_page(
     redact: Redactor,
     title: str,
     generated: str,
+    count: ViewCount | None = None,
 ) -> str:
     """One interview's page: its attributes, a legend of the codes, and the transcript."""
-    counts = _counts(interview)
     legend = "".join(
         f'<tr class="{c.css}"><td>{_swatch(c)}<code>{escape(c.code)}</code></td>'
-        f"<td>{escape(c.label)}</td>{_number(counts.get(code, 0))}</tr>\n"
+        f"<td>{escape(c.label)}</td>{_cells(interview, count, [code])}</tr>\n"
         for code, c in codes.items()
     )
     attributes = "".join(
@@ -115,7 +141,9 @@ def interview_page(
         f"<dd>{_respondent_paragraphs(interview)}</dd>{attributes}</dl>\n</header>\n"
         '<section class="legend">\n<h2>Temaer</h2>\n<table>\n<thead><tr><th scope="col">Kode'
         '</th><th scope="col">Tema</th><th scope="col" class="n">Kodede afsnit</th></tr>'
-        f"</thead>\n<tbody>\n{legend}</tbody>\n</table>\n</section>\n"
+        f"</thead>\n<tbody>\n{legend}</tbody>\n</table>\n"
+        + (f'<p class="key">{_about(count, "")}</p>\n' if count is not None else "")
+        + f"{STRIP_KEY}</section>\n"
         f'<main class="transcript">\n<h2>Udskrift</h2>\n{paragraphs}</main>\n'
     )
     return _page(f"{shown} – {title}", generated, body, code_css(codes) + mix_css(mixes, codes))

@@ -31,6 +31,7 @@ class ViewCoding:
     end: int
     score: float | None = None
     rule: str | None = None
+    machine: bool = False  # a machine coder's coding: drawn as a dashed strip
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,16 @@ class ViewInterview:
     interview: str
     attributes: Mapping[str, str] = field(default_factory=dict)
     paragraphs: Sequence[ViewParagraph] = ()
+    assessed: bool = True  # by the counted coder: else its counts show "–"
+
+
+@dataclass(frozen=True)
+class ViewCount:
+    """Whose codings the index and the legends count, and the sentence saying so."""
+
+    coder: str
+    about: str  # "Kodning: koder A (menneske), 30 interviews"
+    not_assessed: str = "ikke vurderet"
 
 
 Span = tuple[int, int, ViewCoding]  # offsets into the paragraph text, as shown

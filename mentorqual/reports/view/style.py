@@ -39,8 +39,12 @@ dl.attributes{display:grid;grid-template-columns:max-content 1fr;gap:0 1rem;marg
 dl.attributes dt{color:#555}
 dl.attributes dd{margin:0}
 .para{display:flex;gap:.6rem;margin:0 0 .9rem;break-inside:avoid}
-.strips{flex:none;display:flex;justify-content:flex-end;gap:2px;width:2.4rem}
+.strips{flex:none;display:flex;justify-content:flex-end;gap:2px;min-width:2.4rem}
 .strip{width:5px;border-radius:2px;background:var(--c)}
+.strip.machine{width:4px;border-radius:0;
+background:repeating-linear-gradient(var(--c) 0 5px,transparent 5px 8px)}
+.key{font-size:.9rem;color:#333}
+.key .strip{display:inline-block;height:1.1em;vertical-align:-.2em;margin:0 .3em 0 .8em;--c:#555}
 .turn{flex:1;min-width:0}
 .speaker{margin:0;font-size:.8rem;color:#555}
 .loc{color:#555;text-decoration:none;margin-left:.4em}

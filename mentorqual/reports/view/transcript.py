@@ -24,10 +24,17 @@ def paragraph_html(
     strips, tags = [], []
     for code in present:
         c = codes[code]
-        lines = [f"{c.label} ({c.code})"]
-        lines += [_describe(x, redact) for x in paragraph.codings if x.code == code]
+        mine = [x for x in paragraph.codings if x.code == code]
+        lines = [f"{c.label} ({c.code})", *(_describe(x, redact) for x in mine)]
         tip = escape("\n".join(dict.fromkeys(lines)))
-        strips.append(f'<span class="strip {c.css}" title="{tip}"></span>')
+        # One strip per coder, as NVivo's coding stripes: humans solid, machines dashed.
+        coders = dict.fromkeys(x.coder for x in sorted(mine, key=lambda x: x.machine))
+        for coder in coders:
+            own = [x for x in mine if x.coder == coder]
+            kind = " machine" if own[0].machine else ""
+            lines = [f"{c.label} ({c.code})", *(_describe(x, redact) for x in own)]
+            strip_tip = escape("\n".join(dict.fromkeys(lines)))
+            strips.append(f'<span class="strip{kind} {c.css}" title="{strip_tip}"></span>')
         tags.append(f'<li class="tag {c.css}" title="{tip}">{escape(c.label)}</li>')
     size = len(paragraph.text)
     spans = [

@@ -1,0 +1,94 @@
+"""Retrieval on the sample: a theme's passages, co-occurrence, keyword in context."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from click.testing import CliRunner
+from docx import Document
+from openpyxl import load_workbook
+
+from mentorqual import Project
+from mentorqual.cli import cli
+from mentorqual.types import REGIONS
+
+
+def invoke(db: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["--project", str(db), *args])
+    return result.exit_code, result.output
+
+
+def test_retrieve_lists_every_coded_passage_with_its_question(sample: Path, tmp_path: Path) -> None:
+    path = tmp_path / "tryghed.docx"
+    code, output = invoke(
+        sample, "retrieve", "--theme", "tryghed", "--by", "region", "-o", str(path)
+    )
+    assert code == 0, output
+    counts = Project(sample).counts(coder="A")
+    total = next(
+        r["segments"] for r in counts.rows if r["region"] == "Alle" and r["theme"] == "tryghed"
+    )
+    assert output == f"Wrote {total} passage(s) on Tryghed to {path}\n"
+    paragraphs = [(p.style.name, p.text) for p in Document(str(path)).paragraphs]
+    assert paragraphs[0] == ("Title", "Alle afsnit om Tryghed pr. region")
+    assert [t for s, t in paragraphs if s == "Heading 1"] == list(REGIONS)
+    assert sum(s == "Quote" for s, _ in paragraphs) == total
+    assert any(t.startswith("Interviewer: ") and t.endswith("?") for _, t in paragraphs)
+    assert "Kodning: koder A (menneske), 30 interviews." in [t for _, t in paragraphs]
+    # Reading order within an interview.
+    locators = [t.split("afsnit p")[1] for _, t in paragraphs if t.startswith("HS01, afsnit p")]
+    assert locators == sorted(locators, key=int)
+
+
+def test_retrieve_to_excel_and_bad_theme(sample: Path, tmp_path: Path) -> None:
+    path = tmp_path / "kurser.xlsx"
+    assert invoke(sample, "retrieve", "--theme", "kurser", "--coder", "B", "-o", str(path))[0] == 0
+    sheet = load_workbook(path).worksheets[0]
+    assert [c.value for c in sheet[1]] == [
+        "Interview",
+        "Afsnit",
+        "Kilde",
+        "Spørgsmål",
+        "Afsnit (tekst)",
+    ]
+    code, output = invoke(sample, "retrieve", "--theme", "mad", "-o", str(path))
+    assert code == 1 and output.startswith("Error: unknown theme 'mad'; valid values: ")
+
+
+def test_cooccurrence_diagonal_is_the_counts(sample: Path, tmp_path: Path) -> None:
+    path = tmp_path / "co.csv"
+    code, output = invoke(
+        sample, "cooccurrence", "-o", str(path), "--plot", str(tmp_path / "co.png")
+    )
+    assert code == 0, output
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    counts = Project(sample).counts()
+    totals = {r["label"]: r["segments"] for r in counts.rows if r["region"] == "Alle"}
+    for row in rows:
+        assert int(row[row["Tema"]]) == totals[row["Tema"]]
+        for other in totals:  # symmetric
+            mirror = next(r for r in rows if r["Tema"] == other)
+            assert row[other] == mirror[row["Tema"]]
+    assert (tmp_path / "co.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_search_by_form_and_by_lemma(sample: Path, tmp_path: Path) -> None:
+    code, form = invoke(sample, "search", "kursus")
+    assert code == 0, form
+    code, lemma = invoke(sample, "search", "kursus", "--lemma")
+    assert code == 0, lemma
+    n_form, n_lemma = (int(o.splitlines()[-1].split()[0]) for o in (form, lemma))
+    assert 0 < n_form < n_lemma
+    assert "[kurserne]" in lemma.lower() or "[kurset]" in lemma.lower()
+    code, compounds = invoke(sample, "search", "*kursus", "--lemma")
+    assert int(compounds.splitlines()[-1].split()[0]) > n_lemma  # mentorkurset too
+    path = tmp_path / "kwic.xlsx"
+    assert invoke(sample, "search", "mentor*", "--region", "Sjælland", "-o", str(path))[0] == 0
+    sheet = load_workbook(path).worksheets[0]
+    assert [c.value for c in sheet[1]] == ["Interview", "Afsnit", "Kilde", "Før", "Ord", "Efter"]
+    hits = list(sheet.iter_rows(min_row=2, values_only=True))
+    hits = [h for h in hits if h[0]]
+    assert hits and all(h[2].endswith("Sjælland)") for h in hits if h[1])
+    assert all(str(h[4]).lower().startswith("mentor") for h in hits if h[1])
