@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .types import group_value, report_order
+from .types import group_value, report_order, speaker_role
 
 ELLIPSIS = "[...]"
 _WORD = re.compile(r"\w+")
@@ -45,6 +45,7 @@ class Candidate:
     machine: dict[str, float | None] = field(default_factory=dict)
     focus: list[int] = field(default_factory=list)  # evidence offsets within text
     machine_only: bool = False  # no human coded the interview: the machine's coding
+    speaker: str = ""  # who said it: a group interview attributes by speaker
 
     @property
     def best_score(self) -> float:
@@ -84,9 +85,13 @@ class Quote:
         }
 
 
-def attribution(attributes: Mapping[str, str], unknown_role: str = "Informant") -> str:
-    """ "(Jobkonsulent, Hovedstaden)": the informant's role and region."""
-    parts = [attributes.get("role") or unknown_role, group_value(attributes, "region")]
+def attribution(
+    attributes: Mapping[str, str], unknown_role: str = "Informant", speaker: str = ""
+) -> str:
+    """ "(Jobkonsulent, Hovedstaden)": the informant's role and region. In a group
+    interview the role is the ``speaker``'s own (the ``speakers`` attribute)."""
+    role = speaker_role(attributes, speaker) if speaker else attributes.get("role", "")
+    parts = [role or unknown_role, group_value(attributes, "region")]
     return "(" + ", ".join(p for p in parts if p) + ")"
 
 
@@ -180,7 +185,7 @@ def select_quotes(
                         theme=code,
                         label=labels.get(code, code),
                         text=text,
-                        attribution=attribution(c.attributes),
+                        attribution=attribution(c.attributes, speaker=c.speaker),
                         interview=c.interview,
                         locator=c.locator,
                         coders=", ".join([*sorted(c.human), *sorted(c.machine)]),

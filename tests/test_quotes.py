@@ -106,3 +106,12 @@ def test_near_duplicates_and_the_per_interview_cap() -> None:
         (("Hovedstaden",), "HS02", "p9"),
         (("Hovedstaden",), "HS01", "p3"),
     ]
+
+
+def test_a_group_interview_attributes_each_speaker_to_their_role() -> None:
+    from mentorqual.quotes import attribution
+
+    attributes = {"region": "Sjælland", "role": "Mentor", "speakers": "Ole=Jobkonsulent"}
+    assert attribution(attributes, speaker="Ole") == "(Jobkonsulent, Sjælland)"
+    assert attribution(attributes, speaker="Mette") == "(Mentor, Sjælland)"
+    assert attribution(attributes) == "(Mentor, Sjælland)"

@@ -123,6 +123,7 @@ def _candidates(
                 code=row.code,
                 sentences=(),
                 machine_only=row.interview not in human_interviews,
+                speaker=row.speaker,
             )
         if row.origin == HUMAN:
             c.human.add(row.coder)

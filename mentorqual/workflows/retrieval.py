@@ -96,7 +96,7 @@ def retrieve(
                     group=tuple(group_value(attrs, k) for k in by),
                     interview=p.interview,
                     locator=p.locator,
-                    attribution=attribution(attrs, say(language, "respondent")),
+                    attribution=attribution(attrs, say(language, "respondent"), p.speaker),
                     question=question.get(p.interview, ""),
                     text=p.text,
                 )
