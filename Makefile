@@ -20,7 +20,7 @@ $(VENV)/.installed-dev: $(BIN)/python setup.cfg pyproject.toml
 	touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
-	$(BIN)/mentorqual run transcripts/ --out outputs/
+	$(BIN)/mentorqual run transcripts/ -o outputs/
 
 # pytest exits 5 when it collects no tests; that must fail CI, not pass it silently.
 test: $(VENV)/.installed-dev

@@ -8,14 +8,14 @@ import click
 
 from ..project import Project, agreement_table
 from ..types import CLASSIFIER, MACHINE, PiiMode
-from .options import comma_list, library_errors, output_option, pass_project, pii_options
+from .options import by_option, comma_list, library_errors, output_option, pass_project, pii_options
 
 
 @click.command()
 @click.option(
     "--coders",
     required=True,
-    metavar="A,B[,C...]",
+    metavar="NAME,NAME[,...]",
     help="Two or more coders, comma-separated; a machine coder (rules, classifier, "
     "machine) audits the machine against humans.",
 )
@@ -29,11 +29,10 @@ from .options import comma_list, library_errors, output_option, pass_project, pi
     show_default=True,
     help="Presence of a code per respondent paragraph, or per interview.",
 )
-@click.option(
-    "--by",
-    type=click.Choice(["region"]),
-    default=None,
-    help="Add per-region figures.",
+@by_option(
+    default=(),
+    help="Add figures per group of interviews with the same value of this attribute "
+    "(region, role, or any metadata column); repeat to cross them.",
 )
 @click.option(
     "--no-bootstrap",
@@ -49,7 +48,7 @@ def agreement(
     coders: str,
     codes: str,
     unit: str,
-    by: str | None,
+    by: tuple[str, ...],
     no_bootstrap: bool,
     output: Path | None,
     pii: PiiMode,
@@ -67,6 +66,7 @@ def agreement(
 
     \b
         mentorqual agreement --coders A,B -o agreement.xlsx
+        mentorqual agreement --coders A,B --by role -o agreement.md
     """
     result = project.agreement(
         comma_list(coders),

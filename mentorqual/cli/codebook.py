@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..project import Project, validate_codebook
-from .options import library_errors, output_option, pass_project
+from .options import codebook_update_option, library_errors, output_option, pass_project
 
 
 @click.group()
@@ -23,12 +23,7 @@ def codebook() -> None:
 
 @codebook.command("load")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--codebook-update",
-    is_flag=True,
-    help="Accept a codebook whose codes differ from the project's; "
-    "human codings of codes that remain are kept.",
-)
+@codebook_update_option
 @pass_project
 @library_errors
 def codebook_load(project: Project, file: Path, codebook_update: bool) -> None:

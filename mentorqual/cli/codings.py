@@ -8,7 +8,14 @@ import click
 
 from ..project import Project
 from ..types import PiiMode
-from .options import export_coders_option, library_errors, output_option, pass_project, pii_options
+from .options import (
+    coder_option,
+    export_coders_option,
+    library_errors,
+    output_option,
+    pass_project,
+    pii_options,
+)
 
 
 @click.group()
@@ -24,10 +31,7 @@ def codings() -> None:
 
 @codings.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--coder",
-    help="The coder's name; needed when the file has no coder column, and for a sheet.",
-)
+@coder_option("The coder's name; needed when the file has no coder column, and for a sheet.")
 @pass_project
 @library_errors
 def codings_import(project: Project, file: Path, coder: str | None) -> None:
