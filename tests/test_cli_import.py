@@ -126,3 +126,23 @@ def test_duplicate_id_against_the_project(
     replaced = invoke(runner, db, "import", "--replace", str(other))
     assert replaced.exit_code == 0
     assert "0 new and 1 replaced" in replaced.output
+
+
+def test_every_bad_file_of_a_folder_in_one_error(
+    runner: CliRunner, tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    """All files are read first, and every bad one is named (issue 21)."""
+    db = tmp_path / "p.db"
+    good = write("T01.txt", INTERVIEW)
+    binary = write("T02.txt", b"\x00\x01\x02junk")
+    region = write("T03.txt", b"---\nregion: Fyn\n---\nI: a\nIP: b\n")
+    twin = write("sub/T04.txt", INTERVIEW)
+    result = invoke(runner, db, "import", str(good.parent))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"Error: {binary}: not a text file (it contains binary data)",
+        f"{region}: unknown region 'Fyn'; expected one of "
+        "Nordjylland, Midtjylland, Syddanmark, Sj\u00e6lland, Hovedstaden",
+        f"{twin}: duplicate interview id 'T01' (also in {good})",
+    ]
+    assert not db.exists()

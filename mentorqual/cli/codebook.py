@@ -1,4 +1,4 @@
-"""The codebook group: load, validate, show, and exchange as REFI-QDA."""
+"""The codebook group: start, validate, load, show, and exchange as REFI-QDA."""
 
 from __future__ import annotations
 
@@ -6,19 +6,47 @@ from pathlib import Path
 
 import click
 
-from ..project import Project, validate_codebook
+from ..project import Project, codebook_format, new_codebook, validate_codebook
 from .options import codebook_update_option, library_errors, output_option, pass_project
 
+HELP = f"""The codebook: start one (new), check it (validate), make it the project's
+(load), show it, and exchange it with NVivo, ATLAS.ti and MAXQDA (export, import).
 
-@click.group()
+A codebook is a YAML file. Every key, with what it means and an example:
+
+{codebook_format()}
+
+Example:
+
+\b
+    mentorqual codebook new codebooks/mit-projekt.yaml
+    mentorqual codebook validate codebooks/mit-projekt.yaml
+    mentorqual codebook load codebooks/mit-projekt.yaml
+"""
+
+
+@click.group(help=HELP)
 def codebook() -> None:
-    """The codebook: load a YAML codebook into the project.
+    pass
+
+
+@codebook.command("new")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@library_errors
+def codebook_new(file: Path) -> None:
+    """Write a starter codebook to FILE: one theme with a sub-code and two rules that
+    use every key once, each key explained in a comment. It validates as it is.
 
     Example:
 
     \b
-        mentorqual codebook load codebooks/mentorordning.yaml
+        mentorqual codebook new codebooks/mit-projekt.yaml
     """
+    book = new_codebook(file)
+    click.echo(
+        f"Wrote {file}: {len(book.codes)} codes, {len(book.rules)} rules. Edit it, then "
+        f"'mentorqual codebook validate {file}' and 'mentorqual codebook load {file}'."
+    )
 
 
 @codebook.command("load")

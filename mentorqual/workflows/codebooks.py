@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..codebook import DEFAULT_CODEBOOK, Codebook, load_codebook, parse_codebook
+from ..codebook import DEFAULT_CODEBOOK, Codebook, load_codebook, parse_codebook, schema
 from ..errors import CodebookError
+from ..reports.files import atomic_path
 from ..store import Store
 
 
@@ -62,6 +63,23 @@ def apply(store: Store, codebook: Codebook, update: bool) -> None:
         codebook.content,
         codebook.records(),
     )
+
+
+def new(path: Path) -> Codebook:
+    """Write a commented starter codebook to ``path`` (never over an existing file) and
+    return it as read back."""
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise CodebookError(f"{path}: a codebook is a .yaml file")
+    if path.exists():
+        raise CodebookError(f"{path}: already exists; choose a new file name")
+    with atomic_path(path) as temp:
+        temp.write_text(schema.starter(path.stem), encoding="utf-8")
+    return load_codebook(path)
+
+
+def format_help() -> str:
+    """Every codebook key with its meaning and an example, for ``codebook --help``."""
+    return schema.help_text()
 
 
 def validate(path: Path) -> Codebook:

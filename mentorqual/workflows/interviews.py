@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, listing
 from ..importers import DEFAULT_INTERVIEWER_LABELS, count_words, find_transcripts, read_transcript
 from ..store import InterviewSummary, Store
 from ..types import Transcript
@@ -55,21 +55,32 @@ class ImportPlan:
 def plan_import(
     paths: Iterable[Path], interviewer_labels: Sequence[str], progress: Progress
 ) -> ImportPlan:
-    """Read every transcript under ``paths``; refuses duplicate interview ids."""
+    """Read every transcript under ``paths``; refuses duplicate interview ids.
+
+    Every file is read before any error is raised, so one error lists every bad file.
+    """
     files = find_transcripts(list(paths))
     metadata: dict[Path, dict[str, dict[str, str]]] = {}
     transcripts: list[Transcript] = []
+    problems: dict[str, None] = {}  # in order, each once (a bad metadata.csv is shared)
     seen: dict[str, Path] = {}
     for done, path in enumerate(files, start=1):
-        transcript = read_transcript(path, interviewer_labels, metadata)
+        progress("Reading transcripts", done, len(files))
+        try:
+            transcript = read_transcript(path, interviewer_labels, metadata)
+        except InputError as exc:
+            problems[str(exc)] = None
+            continue
         if transcript.interview in seen:
-            raise InputError(
+            problems[
                 f"{path}: duplicate interview id {transcript.interview!r} "
                 f"(also in {seen[transcript.interview]})"
-            )
+            ] = None
+            continue
         seen[transcript.interview] = path
         transcripts.append(transcript)
-        progress("Reading transcripts", done, len(files))
+    if problems:
+        raise InputError(listing(list(problems), sep="\n"))
     return ImportPlan(transcripts, [w for t in transcripts for w in t.warnings])
 
 
