@@ -85,7 +85,9 @@ def codings_export(project: Project, output: Path, coders: tuple[str, ...], pii:
 def explain(project: Project, interview: str, segment: str) -> None:
     """Show every coding of one paragraph, with the rules and words behind it.
 
-    SEGMENT is a locator such as p12 or a quote from the paragraph.
+    INTERVIEW is an interview id in any case (sd01 is SD01). SEGMENT is a locator
+    such as p12, of any paragraph (the interviewer's too), or a quote from a
+    respondent paragraph.
 
     Example:
 
@@ -94,8 +96,13 @@ def explain(project: Project, interview: str, segment: str) -> None:
     """
     found = project.explain(interview, segment)
     paragraph = found.paragraph
-    click.echo(f"{interview} {paragraph.locator}: {paragraph.text}")
-    if not found.codings:
+    click.echo(f"{found.interview} {paragraph.locator}: {paragraph.text}")
+    if paragraph.role != "respondent":
+        click.echo(
+            f"  the interviewer's paragraph ({paragraph.speaker}): only the respondent's "
+            "paragraphs are coded"
+        )
+    elif not found.codings:
         click.echo("  no codings")
     for coding in found.codings:
         version = f" {coding.origin_version[:12]}" if coding.origin_version else ""

@@ -17,7 +17,8 @@ from ..reports import markdown_table
 from ..reports.agreement import AGREEMENT_SUFFIXES, write_agreement
 from ..store import now
 from ..types import group_value
-from .coders import Snapshot, check_values, names
+from . import lookups
+from .coders import Snapshot, names
 from .privacy import PiiPolicy
 
 __all__ = ["AGREEMENT_SUFFIXES", "agreement_audit", "frames", "table", "write_report"]
@@ -46,7 +47,7 @@ def agreement_audit(
         raise InputError(f"agreement needs at least 2 coders, got {len(coders)}")
     snapshot.check_coders(coders)
     themes = snapshot.themes
-    check_values("code", codes, [c for c, _, _ in themes])
+    codes = lookups.codes("code", codes, [(c, label) for c, label, _ in themes])
     keys = [by] if isinstance(by, str) else list(by or ())
     region = {s.interview: s.region for s in snapshot.interviews}
     group = _groups(snapshot, keys)

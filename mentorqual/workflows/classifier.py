@@ -26,7 +26,7 @@ from ..reports.sheet import write_coding_sheet
 from ..store import ModelRecord, SegmentRow, Store, now
 from ..tagging.evidence import Evidence
 from ..types import CLASSIFIER, MACHINE, RULES
-from . import Progress, codebooks
+from . import Progress, codebooks, lookups
 from . import rules as rule_tagging
 
 if TYPE_CHECKING:
@@ -286,9 +286,9 @@ def suggestions(
 
     record, model = load(store)
     codes = list(model.codes)
-    unknown = [c for c in focus if c not in codes]
-    if unknown:
-        raise InputError(f"unknown code {unknown[0]!r}; the classifier has {', '.join(codes)}")
+    labels = dict((c, label) for c, label, _ in store.themes())
+    pairs = [(c, labels.get(c, c)) for c in codes]
+    focus = lookups.codes("code", focus, pairs, known="the classifier has")
     columns = [codes.index(c) for c in dict.fromkeys(focus)] or list(range(len(codes)))
     if coder is None:
         done: set[int] = set()

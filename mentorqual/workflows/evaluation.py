@@ -122,7 +122,8 @@ def evaluate_splits(
 
 
 def _matches(interview: str, patterns: Sequence[str]) -> bool:
-    return any(fnmatch.fnmatchcase(interview, pattern) for pattern in patterns)
+    # Ids match in any case, as everywhere: "*03" and "hs*" as "HS*".
+    return any(fnmatch.fnmatchcase(interview.casefold(), p.casefold()) for p in patterns)
 
 
 def cross_validated_scores(

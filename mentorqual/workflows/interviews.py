@@ -18,6 +18,7 @@ from ..importers import DEFAULT_INTERVIEWER_LABELS, count_words, find_transcript
 from ..store import InterviewSummary, Store
 from ..types import Transcript
 from . import Progress
+from .lookups import same_interview
 
 __all__ = [
     "DEFAULT_INTERVIEWER_LABELS",
@@ -63,7 +64,7 @@ def plan_import(
     metadata: dict[Path, dict[str, dict[str, str]]] = {}
     transcripts: list[Transcript] = []
     problems: dict[str, None] = {}  # in order, each once (a bad metadata.csv is shared)
-    seen: dict[str, Path] = {}
+    seen: dict[str, tuple[str, Path]] = {}  # folded id -> (id, file)
     for done, path in enumerate(files, start=1):
         progress("Reading transcripts", done, len(files))
         try:
@@ -71,13 +72,17 @@ def plan_import(
         except InputError as exc:
             problems[str(exc)] = None
             continue
-        if transcript.interview in seen:
+        key = transcript.interview.casefold()  # ids match in any case, so must differ so
+        if key in seen:
+            other, where = seen[key]
             problems[
-                f"{path}: duplicate interview id {transcript.interview!r} "
-                f"(also in {seen[transcript.interview]})"
+                f"{path}: duplicate interview id {transcript.interview!r} (also in {where})"
+                if other == transcript.interview
+                else f"{path}: interview id {transcript.interview!r} differs only in case from "
+                f"{other!r} (in {where}); ids match in any case, so rename one"
             ] = None
             continue
-        seen[transcript.interview] = path
+        seen[key] = (transcript.interview, path)
         transcripts.append(transcript)
     if problems:
         raise InputError(listing(list(problems), sep="\n"))
@@ -120,8 +125,15 @@ def _changes(
     """The transcripts to write, and which of them replace an interview."""
     todo: list[Transcript] = []
     replacing: set[str] = set()
+    ids = store.interview_ids()
     for t in plan.transcripts:
         existing = store.interview_sha(t.interview)
+        twin = [i for i in same_interview(ids, t.interview) if i != t.interview]
+        if existing is None and twin:
+            raise InputError(
+                f"{t.source}: interview id {t.interview!r} differs only in case from "
+                f"{twin[0]!r} in the project; ids match in any case, so rename one"
+            )
         if existing is None:
             todo.append(t)
         elif existing == (t.sha256, t.attributes):

@@ -25,6 +25,7 @@ from ..reports.view import ViewCoding, ViewInterview, ViewParagraph, ViewTheme, 
 from ..store import InterviewSummary, now
 from ..tagging.evidence import Evidence
 from ..types import HUMAN, PiiMode
+from . import lookups
 from .coders import CoderChoice, Snapshot, check_values, choose, default_quote_coders, names
 from .privacy import PiiPolicy
 
@@ -40,7 +41,7 @@ def _interviews(snapshot: Snapshot, regions: Sequence[str]) -> list[InterviewSum
 
 def _themes(snapshot: Snapshot, themes: Sequence[str]) -> list[tuple[str, str]]:
     all_themes = [(code, label) for code, label, _ in snapshot.themes]
-    check_values("theme", themes, [c for c, _ in all_themes])
+    themes = lookups.codes("theme", themes, all_themes)  # by code or label, any case
     return [t for t in all_themes if not themes or t[0] in themes]
 
 
