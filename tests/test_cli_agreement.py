@@ -49,6 +49,8 @@ def test_machine_as_a_coder_with_a_note(sample: Path) -> None:
     assert code == 0, output
     assert "A, classifier: 793 of 793 segments" in output
     assert "these figures are in-sample" in output
+    # The hint names this audit's coders, not a coder the project may lack (issue 21).
+    assert "'mentorqual evaluate --coder classifier --against A' gives cross-validated" in output
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..project import Project, agreement_table
-from ..types import CLASSIFIER, MACHINE, PiiMode
+from ..types import CLASSIFIER, MACHINE, MACHINE_CODERS, PiiMode
 from .options import by_option, comma_list, library_errors, output_option, pass_project, pii_options
 
 
@@ -83,11 +83,15 @@ def agreement(
         "disagreements"
     )
     click.echo(agreement_table(result), nl=False)
-    if {CLASSIFIER, MACHINE} & set(result.coders):
+    learnt = [c for c in result.coders if c in (CLASSIFIER, MACHINE)]
+    humans = [c for c in result.coders if c not in MACHINE_CODERS]
+    if learnt:
+        # Name the coders of this audit: a hint must not name a coder the project lacks.
+        against = f"--against {humans[0]}" if humans else "--against NAME"
         click.echo(
             "Note: the classifier learnt from human codings; against the coder it learnt "
-            "from, these figures are in-sample. 'mentorqual evaluate --coder machine "
-            "--against A' gives cross-validated ones."
+            f"from, these figures are in-sample. 'mentorqual evaluate --coder {learnt[0]} "
+            f"{against}' gives cross-validated ones."
         )
     if output is not None:
         click.echo(f"Wrote {output}")

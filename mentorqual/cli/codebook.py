@@ -44,7 +44,8 @@ def codebook_new(file: Path) -> None:
     """
     book = new_codebook(file)
     click.echo(
-        f"Wrote {file}: {len(book.codes)} codes, {len(book.rules)} rules. Edit it, then "
+        f"Wrote {file}: {_plural(len(book.codes), 'code')}, {_plural(len(book.rules), 'rule')}. "
+        "Edit it, then "
         f"'mentorqual codebook validate {file}' and 'mentorqual codebook load {file}'."
     )
 
@@ -132,10 +133,16 @@ def codebook_validate(file: Path) -> None:
         mentorqual codebook validate codebooks/mentorordning.yaml
     """
     book = validate_codebook(file)
-    click.echo(
-        f"{file}: valid; {len(book.themes)} themes, {len(book.subcodes)} sub-codes, "
-        f"{len(book.rules)} rules (sha256 {book.sha256[:12]})"
-    )
+    counts = [
+        _plural(len(book.themes), "theme"),
+        _plural(len(book.subcodes), "sub-code"),
+        _plural(len(book.rules), "rule"),
+    ]
+    click.echo(f"{file}: valid; {', '.join(counts)} (sha256 {book.sha256[:12]})")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 @codebook.command("show")

@@ -93,9 +93,11 @@ def echo_classifier(report: ClassifierTagReport) -> None:
 
 
 def echo_tag(report: TagReport) -> None:
-    verb = "Would add" if report.dry_run else "Added"
+    add, remove, keep = (
+        ("Would add", "remove", "keep") if report.dry_run else ("Added", "removed", "kept")
+    )
     click.echo(
-        f"{verb} {len(report.added)}, removed {len(report.removed)}, kept {report.kept} "
+        f"{add} {len(report.added)}, {remove} {len(report.removed)} and {keep} {report.kept} "
         f"{report.coder} codings on {report.paragraphs} paragraphs "
         f"({report.tokens:,} tokens in {report.seconds:.1f} s); "
         f"codebook {report.codebook.name} sha256 {report.codebook.sha256[:12]}"

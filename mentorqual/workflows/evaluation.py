@@ -148,7 +148,7 @@ def cross_validated_scores(
 
     codes = store.codes()
     data = training_set(store, [against])
-    check_positives(data, codes)
+    check_positives(data, codes, store.latest_model(CLASSIFIER) is not None)
     rules: set[tuple[int, str]] = set()
     if coder == MACHINE:
         if not store.assessed(RULES):
