@@ -112,7 +112,8 @@ def codebook_options(func: F) -> F:
         "--codebook",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
         metavar="FILE",
-        help="Codebook YAML. Default: codebooks/mentorordning.yaml, else the project's copy.",
+        help="Codebook YAML. Default: the project's codebook, else the one shipped with "
+        "mentorqual (mentorordning).",
     )(func)
 
 

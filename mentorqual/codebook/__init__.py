@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,10 @@ __all__ = [
     "with_codes",
 ]
 
-DEFAULT_CODEBOOK = Path("codebooks/mentorordning.yaml")
+# The default codebook ships inside the package, so it does not depend on where a
+# command runs; codebooks/mentorordning.yaml in the repository is the same file for
+# users to copy (tests/test_codebook_schema.py checks that the two are identical).
+DEFAULT_CODEBOOK = Path(str(files("mentorqual").joinpath("data", "mentorordning.yaml")))
 
 _CODE = re.compile(r"^[a-zæøå][a-zæøå0-9_\-]*$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
