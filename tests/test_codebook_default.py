@@ -27,12 +27,13 @@ themes:
 
 def test_the_packaged_codebook_is_package_data_and_the_same_as_the_users_copy() -> None:
     assert DEFAULT_CODEBOOK.is_file()
-    assert DEFAULT_CODEBOOK.relative_to(ROOT / "mentorqual") == Path("data/mentorordning.yaml")
+    assert DEFAULT_CODEBOOK.relative_to(ROOT / "mentorqual") == Path("codebook/mentorordning.yaml")
     # codebooks/mentorordning.yaml is kept for users to copy: never a diverging copy.
     if CODEBOOK.exists():
         assert CODEBOOK.read_bytes() == DEFAULT_CODEBOOK.read_bytes()
     setup = (ROOT / "setup.cfg").read_text(encoding="utf-8")
-    assert "data/*.yaml" in setup.split("[options.package_data]", 1)[1].split("[", 1)[0]
+    data = setup.split("[options.package_data]", 1)[1].split("\n[", 1)[0]
+    assert "mentorqual.codebook = *.yaml" in data
 
 
 def test_a_command_in_another_checkout_keeps_the_projects_codebook(

@@ -36,7 +36,7 @@ __all__ = [
 # The default codebook ships inside the package, so it does not depend on where a
 # command runs; codebooks/mentorordning.yaml in the repository is the same file for
 # users to copy (tests/test_codebook_schema.py checks that the two are identical).
-DEFAULT_CODEBOOK = Path(str(files("mentorqual").joinpath("data", "mentorordning.yaml")))
+DEFAULT_CODEBOOK = Path(str(files(__name__).joinpath("mentorordning.yaml")))
 
 _CODE = re.compile(r"^[a-zæøå][a-zæøå0-9_\-]*$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
