@@ -43,12 +43,12 @@ def where(path: str | Path, line: int | None = None, row: int | None = None) -> 
     return text
 
 
-def listing(items: Sequence[str], limit: int = MAX_LISTED) -> str:
-    """The first ``limit`` items joined by ``"; "``, then how many more there are.
+def listing(items: Sequence[str], limit: int = MAX_LISTED, sep: str = "; ") -> str:
+    """The first ``limit`` items joined by ``sep``, then how many more there are.
 
     Example:
         >>> listing(["row 2: no code", "row 5: no code", "row 9: no code"], limit=2)
         'row 2: no code; row 5: no code; and 1 more'
     """
-    more = f"; and {len(items) - limit} more" if len(items) > limit else ""
-    return "; ".join(items[:limit]) + more
+    more = f"{sep}and {len(items) - limit} more" if len(items) > limit else ""
+    return sep.join(items[:limit]) + more

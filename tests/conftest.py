@@ -27,6 +27,18 @@ IP: Mentorkurset var godt.
 """
 
 
+# Fixtures that run the main job over the whole sample corpus (a minute or more each).
+MAIN_JOB_FIXTURES = {"sample", "sample_run"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that need the main job on the sample corpus are slow: `make test-fast`
+    leaves them out, `make test` (and CI) runs them."""
+    for item in items:
+        if MAIN_JOB_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -342,7 +342,7 @@ def test_agreement_errors(
         ({"units": []}, "no units (paragraphs) to audit"),
         ({"units": [unit(1), unit(1)]}, "segment 1 is given twice as a unit"),
         ({"unit": "sentence"}, "unit must be 'segment' or 'interview', not 'sentence'"),
-        ({"by": "role"}, "agreement can be split by 'region' only, not 'role'"),
+        ({"by": " "}, "by must name an attribute, such as 'region'"),
     ],
 )
 def test_input_errors(options: dict[str, object], message: str) -> None:

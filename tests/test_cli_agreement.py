@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from mentorqual import Project
 from mentorqual.agreement import cohen_kappa
 from mentorqual.cli import cli
+from mentorqual.types import REGIONS
 
 
 def invoke(db: Path, *args: str) -> tuple[int, str]:
@@ -48,6 +49,8 @@ def test_machine_as_a_coder_with_a_note(sample: Path) -> None:
     assert code == 0, output
     assert "A, classifier: 793 of 793 segments" in output
     assert "these figures are in-sample" in output
+    # The hint names this audit's coders, not a coder the project may lack (issue 21).
+    assert "'mentorqual evaluate --coder classifier --against A' gives cross-validated" in output
 
 
 @pytest.mark.parametrize(
@@ -97,3 +100,26 @@ def test_run_writes_the_agreement_sheet(sample: Path) -> None:
     assert [(r[0], r[2]) for r in rows] == [(d.interview, d.locator) for d in expected]
     for row in rows:
         assert row[3] and row[4] != row[5] and row[6]  # text, differing codes, the dispute
+
+
+def test_agreement_by_any_attribute(sample: Path, tmp_path: Path) -> None:
+    """--by takes any attribute, as counts and quotes do (issue 21), and crosses several."""
+    out = tmp_path / "by-role.md"
+    code, output = invoke(
+        sample, "agreement", "--coders", "A,B", "--by", "role", "--no-bootstrap", "-o", str(out)
+    )
+    assert code == 0, output
+    result = Project(sample).agreement(["A", "B"], by="role", bootstrap=False)
+    roles = {s.role for s in Project(sample).info().interviews}
+    assert {g.group for g in result.groups} <= roles and len({g.group for g in result.groups}) > 1
+    assert result.by == "role"
+    text = out.read_text(encoding="utf-8")
+    assert "## Pr. role" in text and "| Role | Tema |" in text
+    crossed = Project(sample).agreement(["A", "B"], by=["region", "role"], bootstrap=False)
+    assert crossed.by == "region, role" and all(" / " in g.group for g in crossed.groups)
+    by_region = Project(sample).agreement(["A", "B"], by="region", bootstrap=False)
+    regions = list(dict.fromkeys(g.group for g in by_region.groups))
+    assert regions == [r for r in REGIONS if r in regions]  # in report order, as before
+    assert invoke(sample, "agreement", "--coders", "A,B", "--by", "hobby")[1].startswith(
+        "Error: unknown attribute 'hobby' for --by; valid: "
+    )

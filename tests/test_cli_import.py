@@ -192,15 +192,21 @@ def test_unreadable_files_in_a_folder_are_listed(
     assert "Imported 1 new" in result.output
 
 
-def test_every_bad_file_of_a_folder_is_in_one_error(
+def test_every_bad_file_of_a_folder_in_one_error(
     runner: CliRunner, tmp_path: Path, write: Callable[..., Path]
 ) -> None:
-    write("T01.txt", INTERVIEW)
-    bad1 = write("T02.txt", "---\nregion: Fyn\n---\nI: a\nIP: b\n")
-    bad2 = write("T03.txt", b"\x00\x01junk")
-    result = invoke(runner, tmp_path / "p.db", "import", str(bad1.parent))
+    """All files are read first, and every bad one is named (issue 21)."""
+    db = tmp_path / "p.db"
+    good = write("T01.txt", INTERVIEW)
+    binary = write("T02.txt", b"\x00\x01\x02junk")
+    region = write("T03.txt", b"---\nregion: Fyn\n---\nI: a\nIP: b\n")
+    twin = write("sub/T04.txt", INTERVIEW)
+    result = invoke(runner, db, "import", str(good.parent))
     assert result.exit_code == 1
-    assert result.output.startswith("Error: 2 files could not be imported, nothing was imported: ")
-    assert f"{bad1}: unknown region 'Fyn'" in result.output
-    assert f"{bad2}: not a text file" in result.output
-    assert not (tmp_path / "p.db").exists()
+    assert result.output.splitlines() == [
+        f"Error: {binary}: not a text file (it contains binary data)",
+        f"{region}: unknown region 'Fyn'; expected one of "
+        "Nordjylland, Midtjylland, Syddanmark, Sj\u00e6lland, Hovedstaden",
+        f"{twin}: duplicate interview id 'T01' (also in {good})",
+    ]
+    assert not db.exists()

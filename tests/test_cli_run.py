@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -111,13 +112,13 @@ def test_run_with_a_corrupt_docx_changes_nothing(
     assert snapshot(db) == before
 
 
-def test_run_without_a_codebook(
+def test_run_without_a_codebook_uses_the_packaged_one(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Issue 21 changed this: outside the repository (no codebooks/ folder) the default
+    codebook is the one shipped inside the package, not an error."""
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(cli, ["run", str(TRANSCRIPTS)])
-    assert result.exit_code == 1
-    assert result.output == (
-        "Error: codebooks/mentorordning.yaml: default codebook not found; pass --codebook FILE\n"
-    )
+    book = Project(tmp_path / "mentorqual.db").codebook()
+    assert book.name == "mentorordning"
+    assert book.sha256 == hashlib.sha256(CODEBOOK.read_bytes()).hexdigest()
     assert not (tmp_path / "mentorqual.db").exists()

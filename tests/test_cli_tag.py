@@ -32,7 +32,7 @@ def machine_rows(db: Path) -> list[tuple[object, ...]]:
 def test_tag_writes_rules_codings_with_origin_and_evidence(runner: CliRunner, db: Path) -> None:
     result = mq(runner, db, "tag", "--method", "rules", "--codebook", str(CODEBOOK))
     assert result.exit_code == 0, result.output
-    assert "Added 3, removed 0, kept 0 rules codings on 3 paragraphs" in result.output
+    assert "Added 3, removed 0 and kept 0 rules codings on 3 paragraphs" in result.output
     rows = machine_rows(db)
     assert {r[3] for r in rows} == {"administration", "kurser"}
     import hashlib
@@ -58,7 +58,7 @@ def test_retagging_is_idempotent_and_keeps_human_codings(runner: CliRunner, db: 
     before = snapshot(db)
     human = [r for r in before[2] if r[0] == "codings" and r[5] == "human"]
     again = mq(runner, db, "tag", "--codebook", str(CODEBOOK))
-    assert "Added 0, removed 0, kept 3 rules codings" in again.output
+    assert "Added 0, removed 0 and kept 3 rules codings" in again.output
     after = snapshot(db)
     assert [r for r in after[2] if r[0] == "codings" and r[5] == "human"] == human
     assert len(machine_rows(db)) == 3 and after[0] == before[0]
@@ -76,7 +76,7 @@ def test_dry_run_lists_changes_and_writes_nothing(
     assert result.exit_code == 0, result.output
     assert "- T01 p2 administration" in result.output
     # p3 keeps administration through "tastes"; p2 loses it.
-    assert "Would add 0, removed 1, kept 2 rules codings" in result.output
+    assert "Would add 0, remove 1 and keep 2 rules codings" in result.output
     assert snapshot(db) == before
 
 

@@ -264,8 +264,8 @@ def test_training_with_too_few_positives(small: Path, tmp_path: Path) -> None:
     assert output == (
         "Error: too few positive paragraphs to train on for tryghed (0), "
         "kompetenceafklaring (0), administration (2), kurser (1), ledelse (0); at least 5 "
-        "are needed per code. Code more of them: 'mentorqual suggest' picks paragraphs "
-        "worth coding next\n"
+        "are needed per code. Code more of them: import more codings with "
+        "'mentorqual codings import FILE'\n"  # no classifier yet, so suggest cannot help
     )
     assert snapshot(small) == before
 
@@ -273,7 +273,9 @@ def test_training_with_too_few_positives(small: Path, tmp_path: Path) -> None:
 def test_tag_classifier_without_a_model(small: Path) -> None:
     assert mq(small, "tag", "--method", "classifier") == (
         1,
-        "Error: the project has no trained classifier; run 'mentorqual train --from A'\n",
+        "Error: the project has no trained classifier; import human codings first "
+        "('mentorqual codings import FILE --coder NAME'), then run "
+        "'mentorqual train --from NAME'\n",
     )
 
 
@@ -297,3 +299,14 @@ def test_explain_shows_the_model_and_the_rules_machine_took_over(db: Path) -> No
     at = next(i for i, line in enumerate(lines) if "by machine (machine " in line)
     assert lines[at + 1].startswith("    model ") and ": probability " in lines[at + 1]
     assert lines[at + 2].startswith("    rule ")
+
+
+def test_hints_name_the_projects_own_coder(small: Path, tmp_path: Path) -> None:
+    """No hint names a coder the project does not have (issue 21)."""
+    csv = tmp_path / "k.csv"
+    csv.write_text("interview,segment,code,coder\nS01,p2,kurser,K7\n", encoding="utf-8")
+    assert mq(small, "codings", "import", str(csv))[0] == 0
+    assert mq(small, "tag", "--method", "classifier") == (
+        1,
+        "Error: the project has no trained classifier; run 'mentorqual train --from K7'\n",
+    )

@@ -113,26 +113,27 @@ def _check_arguments(
         raise InputError("no units (paragraphs) to audit")
     if unit not in ("segment", "interview"):
         raise InputError(f"unit must be 'segment' or 'interview', not {unit!r}")
-    if by not in (None, "region"):
-        raise InputError(f"agreement can be split by 'region' only, not {by!r}")
+    if by is not None and not by.strip():
+        raise InputError("by must name an attribute, such as 'region'")
     if bootstrap and n_boot < 1:
         raise AgreementError(f"n_boot must be at least 1, got {n_boot}")
 
 
-def _region_figures(
+def _group_figures(
     ratings: Ratings,
+    by: str,
     coders: tuple[str, ...],
     codes: tuple[str, ...],
     labels: Mapping[str, str],
     resample: tuple[int, int] | None,
 ) -> list[CodeAgreement]:
-    """`group_figures` of each region, in report order."""
+    """`group_figures` of each group (value of ``by``), in report order."""
     groups: list[CodeAgreement] = []
-    regions = np.asarray(ratings.region, dtype=object)
-    for region in sorted(set(ratings.region), key=lambda r: report_order((r,), ("region",))):
-        inside = regions == region
+    values = np.asarray(ratings.group, dtype=object)
+    for value in sorted(set(ratings.group), key=lambda v: report_order((v,), (by,))):
+        inside = values == value
         groups += group_figures(
-            region, coders, codes, labels, ratings.assessed[inside], ratings.coded[inside],
+            value, coders, codes, labels, ratings.assessed[inside], ratings.coded[inside],
             resample,
         )  # fmt: skip
     return groups
@@ -156,8 +157,9 @@ def audit(
 
     The all-codes row treats every (unit, code) pair as one binary unit: its alpha is
     binary alpha over those pairs, and its interval resamples whole units (see
-    `figures._unit_bootstrap_ci`). With ``by="region"`` every figure, the interval
-    included, is repeated per region.
+    `figures._unit_bootstrap_ci`). With ``by`` (such as ``"region"``) every figure, the
+    interval included, is repeated per group: the units' ``group``, or their region
+    when a unit has no group.
 
     Args:
         units: The paragraphs in scope.
@@ -169,7 +171,8 @@ def audit(
         codes: The codes to audit, in report order.
         labels: Code -> label for reports; the code itself by default.
         unit: "segment" (paragraph) or "interview".
-        by: None, or "region" to add per-region figures.
+        by: None, or the name of the grouping (an attribute such as "region") to add
+            per-group figures.
         n_boot: Bootstrap resamples for alpha's 95 % interval.
         seed: Seed of the bootstrap.
         bootstrap: False leaves the interval out (NaN), which saves time.
@@ -178,7 +181,7 @@ def audit(
         AgreementError: Fewer than 2 coders, a coder with no unit in common with the
             others, or ``n_boot`` below 1.
         InputError: Duplicate coders, codes or segments; no codes or units; an unknown
-            ``unit`` or ``by``.
+            ``unit``; an empty ``by``.
 
     Example:
         >>> units = [AuditUnit(i, "HS01", "Hovedstaden", f"p{i}", "") for i in range(4)]
@@ -197,7 +200,7 @@ def audit(
     shown = {code: (labels or {}).get(code, code) for code in codes}
     resample = (n_boot, seed) if bootstrap else None
     rows = group_figures(ALL, coders, codes, shown, ratings.assessed, ratings.coded, resample)
-    groups = _region_figures(ratings, coders, codes, shown, resample) if by == "region" else []
+    groups = _group_figures(ratings, by, coders, codes, shown, resample) if by else []
     return Audit(
         coders=coders,
         codes=codes,

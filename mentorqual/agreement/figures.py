@@ -51,7 +51,7 @@ class CodeAgreement:
 
     code: str
     label: str
-    group: str  # ALL, or a region with by="region"
+    group: str  # ALL, or a group (such as a region) with by
     units: int  # pairable units: assessed by at least 2 of the coders (alike for every code)
     prevalence: Mapping[str, float]  # coder -> share of the coder's assessed units coded
     percent: float  # pairwise percent agreement, 0-1

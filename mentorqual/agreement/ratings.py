@@ -7,7 +7,7 @@ coding counts as an assessment too, even if the assessment record is missing.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
 
 import numpy as np
@@ -41,6 +41,7 @@ class AuditUnit:
     region: str
     locator: str
     text: str
+    group: str = ""  # the unit's group with ``by``; its region when empty
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Ratings:
     units: list[AuditUnit] | None  # None for interview units
     assessed: Bools
     coded: Bools
+    group: list[str] = field(default_factory=list)  # per unit, with ``by``
 
 
 def segment_ratings(
@@ -89,7 +91,12 @@ def segment_ratings(
         seen[looked[looked >= 0], c] = True
     seen |= coded.any(axis=2)
     return Ratings(
-        [u.interview for u in ordered], [u.region for u in ordered], ordered, seen, coded
+        [u.interview for u in ordered],
+        [u.region for u in ordered],
+        ordered,
+        seen,
+        coded,
+        [u.group or u.region for u in ordered],
     )
 
 
@@ -103,6 +110,7 @@ def interview_ratings(ratings: Ratings) -> Ratings:
         None,
         np.logical_or.reduceat(ratings.assessed, starts, axis=0),
         np.logical_or.reduceat(ratings.coded, starts, axis=0),
+        [ratings.group[s] for s in starts],
     )
 
 

@@ -47,7 +47,7 @@ def cli(ctx: click.Context, project: Path | None) -> None:
     Example:
 
     \b
-        mentorqual run transcripts/ --out outputs/
+        mentorqual run transcripts/ -o outputs/
     """
     ctx.obj = Project(project or default_project_path())
 

@@ -7,15 +7,15 @@ from pathlib import Path
 import click
 
 from ..project import Project, agreement_table
-from ..types import CLASSIFIER, MACHINE, PiiMode
-from .options import comma_list, library_errors, output_option, pass_project, pii_options
+from ..types import CLASSIFIER, MACHINE, MACHINE_CODERS, PiiMode
+from .options import by_option, comma_list, library_errors, output_option, pass_project, pii_options
 
 
 @click.command()
 @click.option(
     "--coders",
     required=True,
-    metavar="A,B[,C...]",
+    metavar="NAME,NAME[,...]",
     help="Two or more coders, comma-separated; a machine coder (rules, classifier, "
     "machine) audits the machine against humans.",
 )
@@ -29,11 +29,10 @@ from .options import comma_list, library_errors, output_option, pass_project, pi
     show_default=True,
     help="Presence of a code per respondent paragraph, or per interview.",
 )
-@click.option(
-    "--by",
-    type=click.Choice(["region"]),
-    default=None,
-    help="Add per-region figures.",
+@by_option(
+    default=(),
+    help="Add figures per group of interviews with the same value of this attribute "
+    "(region, role, or any metadata column); repeat to cross them.",
 )
 @click.option(
     "--no-bootstrap",
@@ -49,7 +48,7 @@ def agreement(
     coders: str,
     codes: str,
     unit: str,
-    by: str | None,
+    by: tuple[str, ...],
     no_bootstrap: bool,
     output: Path | None,
     pii: PiiMode,
@@ -67,6 +66,7 @@ def agreement(
 
     \b
         mentorqual agreement --coders A,B -o agreement.xlsx
+        mentorqual agreement --coders A,B --by role -o agreement.md
     """
     result = project.agreement(
         comma_list(coders),
@@ -83,11 +83,15 @@ def agreement(
         "disagreements"
     )
     click.echo(agreement_table(result), nl=False)
-    if {CLASSIFIER, MACHINE} & set(result.coders):
+    learnt = [c for c in result.coders if c in (CLASSIFIER, MACHINE)]
+    humans = [c for c in result.coders if c not in MACHINE_CODERS]
+    if learnt:
+        # Name the coders of this audit: a hint must not name a coder the project lacks.
+        against = f"--against {humans[0]}" if humans else "--against NAME"
         click.echo(
             "Note: the classifier learnt from human codings; against the coder it learnt "
-            "from, these figures are in-sample. 'mentorqual evaluate --coder machine "
-            "--against A' gives cross-validated ones."
+            f"from, these figures are in-sample. 'mentorqual evaluate --coder {learnt[0]} "
+            f"{against}' gives cross-validated ones."
         )
     if output is not None:
         click.echo(f"Wrote {output}")

@@ -1,4 +1,4 @@
-"""The codebook group: load, validate, show, and exchange as REFI-QDA."""
+"""The codebook group: start, validate, load, show, and exchange as REFI-QDA."""
 
 from __future__ import annotations
 
@@ -6,29 +6,53 @@ from pathlib import Path
 
 import click
 
-from ..project import Project, validate_codebook
-from .options import library_errors, output_option, pass_project
+from ..project import Project, codebook_format, new_codebook, validate_codebook
+from .options import codebook_update_option, library_errors, output_option, pass_project
+
+HELP = f"""The codebook: start one (new), check it (validate), make it the project's
+(load), show it, and exchange it with NVivo, ATLAS.ti and MAXQDA (export, import).
+
+A codebook is a YAML file. Every key, with what it means and an example:
+
+{codebook_format()}
+
+Example:
+
+\b
+    mentorqual codebook new codebooks/mit-projekt.yaml
+    mentorqual codebook validate codebooks/mit-projekt.yaml
+    mentorqual codebook load codebooks/mit-projekt.yaml
+"""
 
 
-@click.group()
+@click.group(help=HELP)
 def codebook() -> None:
-    """The codebook: load a YAML codebook into the project.
+    pass
+
+
+@codebook.command("new")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@library_errors
+def codebook_new(file: Path) -> None:
+    """Write a starter codebook to FILE: one theme with a sub-code and two rules that
+    use every key once, each key explained in a comment. It validates as it is.
 
     Example:
 
     \b
-        mentorqual codebook load codebooks/mentorordning.yaml
+        mentorqual codebook new codebooks/mit-projekt.yaml
     """
+    book = new_codebook(file)
+    click.echo(
+        f"Wrote {file}: {_plural(len(book.codes), 'code')}, {_plural(len(book.rules), 'rule')}. "
+        "Edit it, then "
+        f"'mentorqual codebook validate {file}' and 'mentorqual codebook load {file}'."
+    )
 
 
 @codebook.command("load")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--codebook-update",
-    is_flag=True,
-    help="Accept a codebook whose codes differ from the project's; "
-    "human codings of codes that remain are kept.",
-)
+@codebook_update_option
 @pass_project
 @library_errors
 def codebook_load(project: Project, file: Path, codebook_update: bool) -> None:
@@ -109,10 +133,16 @@ def codebook_validate(file: Path) -> None:
         mentorqual codebook validate codebooks/mentorordning.yaml
     """
     book = validate_codebook(file)
-    click.echo(
-        f"{file}: valid; {len(book.themes)} themes, {len(book.subcodes)} sub-codes, "
-        f"{len(book.rules)} rules (sha256 {book.sha256[:12]})"
-    )
+    counts = [
+        _plural(len(book.themes), "theme"),
+        _plural(len(book.subcodes), "sub-code"),
+        _plural(len(book.rules), "rule"),
+    ]
+    click.echo(f"{file}: valid; {', '.join(counts)} (sha256 {book.sha256[:12]})")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 @codebook.command("show")

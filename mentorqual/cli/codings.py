@@ -8,7 +8,14 @@ import click
 
 from ..project import Project
 from ..types import PiiMode
-from .options import export_coders_option, library_errors, output_option, pass_project, pii_options
+from .options import (
+    coder_option,
+    export_coders_option,
+    library_errors,
+    output_option,
+    pass_project,
+    pii_options,
+)
 
 
 @click.group()
@@ -24,10 +31,7 @@ def codings() -> None:
 
 @codings.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--coder",
-    help="The coder's name; needed when the file has no coder column, and for a sheet.",
-)
+@coder_option("The coder's name; needed when the file has no coder column, and for a sheet.")
 @pass_project
 @library_errors
 def codings_import(project: Project, file: Path, coder: str | None) -> None:
@@ -81,7 +85,9 @@ def codings_export(project: Project, output: Path, coders: tuple[str, ...], pii:
 def explain(project: Project, interview: str, segment: str) -> None:
     """Show every coding of one paragraph, with the rules and words behind it.
 
-    SEGMENT is a locator such as p12 or a quote from the paragraph.
+    INTERVIEW is an interview id in any case (sd01 is SD01). SEGMENT is a locator
+    such as p12, of any paragraph (the interviewer's too), or a quote from a
+    respondent paragraph.
 
     Example:
 
@@ -90,8 +96,13 @@ def explain(project: Project, interview: str, segment: str) -> None:
     """
     found = project.explain(interview, segment)
     paragraph = found.paragraph
-    click.echo(f"{interview} {paragraph.locator}: {paragraph.text}")
-    if not found.codings:
+    click.echo(f"{found.interview} {paragraph.locator}: {paragraph.text}")
+    if paragraph.role != "respondent":
+        click.echo(
+            f"  the interviewer's paragraph ({paragraph.speaker}): only the respondent's "
+            "paragraphs are coded"
+        )
+    elif not found.codings:
         click.echo("  no codings")
     for coding in found.codings:
         version = f" {coding.origin_version[:12]}" if coding.origin_version else ""

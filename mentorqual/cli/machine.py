@@ -11,7 +11,14 @@ from ..project import (
     Project,
     TagReport,
 )
-from .options import ProgressBar, library_errors, output_option, pass_project
+from .options import (
+    ProgressBar,
+    codebook_options,
+    coder_option,
+    library_errors,
+    output_option,
+    pass_project,
+)
 
 
 @click.command()
@@ -23,15 +30,10 @@ from .options import ProgressBar, library_errors, output_option, pass_project
     help="rules: the codebook's rules; classifier: the trained classifier; both: rules, "
     "classifier and their combination, coder 'machine'.",
 )
-@click.option(
-    "--codebook",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Codebook YAML. Default: codebooks/mentorordning.yaml, else the project's copy.",
-)
+@codebook_options
 @click.option(
     "--dry-run", is_flag=True, help="Show what would be added and removed; write nothing."
 )
-@click.option("--codebook-update", is_flag=True, help="Accept a codebook with different codes.")
 @pass_project
 @library_errors
 def tag(
@@ -91,9 +93,11 @@ def echo_classifier(report: ClassifierTagReport) -> None:
 
 
 def echo_tag(report: TagReport) -> None:
-    verb = "Would add" if report.dry_run else "Added"
+    add, remove, keep = (
+        ("Would add", "remove", "keep") if report.dry_run else ("Added", "removed", "kept")
+    )
     click.echo(
-        f"{verb} {len(report.added)}, removed {len(report.removed)}, kept {report.kept} "
+        f"{add} {len(report.added)}, {remove} {len(report.removed)} and {keep} {report.kept} "
         f"{report.coder} codings on {report.paragraphs} paragraphs "
         f"({report.tokens:,} tokens in {report.seconds:.1f} s); "
         f"codebook {report.codebook.name} sha256 {report.codebook.sha256[:12]}"
@@ -106,7 +110,7 @@ def echo_tag(report: TagReport) -> None:
     "coders",
     multiple=True,
     required=True,
-    metavar="CODER",
+    metavar="NAME",
     help="A human coder to learn from; repeat for several (a paragraph takes the codes "
     "of the first listed coder that assessed it).",
 )
@@ -136,12 +140,12 @@ def train(project: Project, coders: tuple[str, ...]) -> None:
 
 
 @click.command()
-@click.option("-n", "n", default=20, show_default=True, help="How many paragraphs.")
+@click.option("-n", "--count", "n", default=20, show_default=True, help="How many paragraphs.")
 @output_option("The coding sheet to write (.xlsx).", required=True)
 @click.option(
     "--for",
     "coder",
-    metavar="CODER",
+    metavar="NAME",
     help="Pick among paragraphs this coder has not assessed. Default: no human coder has.",
 )
 @click.option(
@@ -172,8 +176,10 @@ def suggest(
 
 
 @click.command()
-@click.option("--coder", required=True, help="The coder to evaluate, e.g. rules.")
-@click.option("--against", required=True, help="The reference (human) coder, e.g. A.")
+@coder_option("The coder to evaluate, e.g. rules.", required=True)
+@click.option(
+    "--against", required=True, metavar="NAME", help="The reference (human) coder, e.g. A."
+)
 @click.option(
     "--only",
     multiple=True,

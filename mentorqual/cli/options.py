@@ -1,4 +1,10 @@
-"""Options and helpers shared by the commands: error translation, progress, PII flags."""
+"""Options and helpers shared by the commands: error translation, progress, PII flags.
+
+One vocabulary: ``-o/--output`` is what a command writes (FILE, or DIRECTORY for a
+folder), ``--by ATTRIBUTE`` groups interviews, ``--coder NAME`` names a coder,
+``--theme CODE``/``--code CODE`` a code, ``--codebook FILE`` a codebook. The test
+``tests/test_cli_options.py`` checks every command against it.
+"""
 
 from __future__ import annotations
 
@@ -41,6 +47,43 @@ def output_option(help: str, *, required: bool = False) -> Callable[[F], F]:
     )
 
 
+def output_folder_option(help: str, *, default: Path | None = None) -> Callable[[F], F]:
+    """-o/--output DIRECTORY: the folder a command writes; ``--out`` is kept, hidden, for
+    the scripts written before the options were made one vocabulary."""
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def merged(*args: Any, output: Path | None, out: Path | None, **kwargs: Any) -> Any:
+            if output is not None and out is not None and output != out:
+                raise click.UsageError("give the output folder once, with -o/--output")
+            return func(*args, output=output or out or default, **kwargs)
+
+        hidden = click.option(
+            "--out", type=click.Path(file_okay=False, path_type=Path), hidden=True
+        )(merged)
+        shown = f" Default: {default}/." if default is not None else ""
+        return click.option(  # type: ignore[return-value]
+            "-o",
+            "--output",
+            type=click.Path(file_okay=False, path_type=Path),
+            help=help + shown,
+        )(hidden)
+
+    return decorate
+
+
+def coder_option(help: str, *, multiple: bool = False, required: bool = False) -> Callable[[F], F]:
+    """--coder NAME: one coder (``coder``), or with ``multiple`` several (``coders``)."""
+    return click.option(
+        "--coder",
+        "coders" if multiple else "coder",
+        multiple=multiple,
+        required=required,
+        metavar="NAME",
+        help=help,
+    )
+
+
 def interviewer_label_option(func: F) -> F:
     return click.option(
         "--interviewer-label",
@@ -53,17 +96,25 @@ def interviewer_label_option(func: F) -> F:
     )(func)
 
 
-def codebook_options(func: F) -> F:
-    func = click.option(
+def codebook_update_option(func: F) -> F:
+    """--codebook-update: accept a codebook with other codes than the project's."""
+    return click.option(
         "--codebook-update",
         is_flag=True,
         help="Accept a codebook whose codes differ from the project's; "
         "human codings of codes that remain are kept.",
     )(func)
+
+
+def codebook_options(func: F) -> F:
+    """--codebook FILE and --codebook-update."""
+    func = codebook_update_option(func)
     return click.option(
         "--codebook",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="Codebook YAML. Default: codebooks/mentorordning.yaml, else the project's copy.",
+        metavar="FILE",
+        help="Codebook YAML. Default: the project's codebook, else the one shipped with "
+        "mentorqual (mentorordning).",
     )(func)
 
 
@@ -148,25 +199,33 @@ def pii_options(func: F) -> F:
 
 def export_coders_option(func: F) -> F:
     """--coder NAME (repeatable): whose codings an export holds."""
-    return click.option(
-        "--coder",
-        "coders",
-        multiple=True,
-        metavar="NAME",
-        help="Only this coder's codings; repeat for several. Default: every coder.",
+    return coder_option(
+        "Only this coder's codings; repeat for several. Default: every coder.", multiple=True
     )(func)
 
 
-def by_option(func: F) -> F:
-    return click.option(
-        "--by",
-        multiple=True,
-        default=("region",),
-        show_default=True,
-        metavar="ATTRIBUTE",
-        help="Group interviews by this attribute (region, role, or any metadata column); "
-        "repeat to cross them.",
-    )(func)
+def by_option(
+    func: F | None = None, *, default: tuple[str, ...] = ("region",), help: str = ""
+) -> Any:
+    """--by ATTRIBUTE (repeatable): group interviews by attributes, crossed when several.
+
+    ``@by_option`` groups by region by default; ``@by_option(default=())`` groups
+    only when asked.
+    """
+
+    def decorate(f: F) -> F:
+        return click.option(
+            "--by",
+            multiple=True,
+            default=default,
+            show_default=bool(default),
+            metavar="ATTRIBUTE",
+            help=help
+            or "Group interviews by this attribute (region, role, or any metadata column); "
+            "repeat to cross them.",
+        )(f)
+
+    return decorate(func) if func is not None else decorate
 
 
 def comma_list(value: str) -> list[str]:

@@ -16,6 +16,7 @@ from .options import (
     codebook_options,
     interviewer_label_option,
     library_errors,
+    output_folder_option,
     pass_project,
     pii_options,
 )
@@ -23,14 +24,7 @@ from .options import (
 
 @click.command()
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("outputs"),
-    show_default=True,
-    help="Folder for the outputs.",
-)
+@output_folder_option("Folder for the outputs.", default=Path("outputs"))
 @codebook_options
 @interviewer_label_option
 @pii_options
@@ -39,7 +33,7 @@ from .options import (
 def run(
     project: Project,
     directory: Path,
-    out: Path,
+    output: Path,
     codebook: Path | None,
     codebook_update: bool,
     interviewer_labels: tuple[str, ...],
@@ -50,21 +44,22 @@ def run(
     exist, train the classifier and write coders classifier and machine), and
     write the reports.
 
-    OUT gets codings.csv, theme counts by region (.csv, .xlsx), a heatmap (.png),
+    The output folder gets codings.csv, theme counts by region (.csv, .xlsx), a heatmap (.png),
     quote sheets by region (.docx, .xlsx), view/ (HTML) and manifest.json
-    (versions, codebook, input checksums, command). If anything fails, neither the project nor OUT
-    changes. Running it again imports nothing new: unchanged files are skipped.
+    (versions, codebook, input checksums, command). If anything fails, neither the
+    project nor the folder changes. Running it again imports nothing new: unchanged
+    files are skipped.
 
     Example:
 
     \b
-        mentorqual run transcripts/ --out outputs/
+        mentorqual run transcripts/ -o outputs/
     """
     progress = ProgressBar()
     try:
         report = project.run(
             directory,
-            out,
+            output,
             codebook=codebook,
             codebook_update=codebook_update,
             interviewer_labels=interviewer_labels or DEFAULT_INTERVIEWER_LABELS,

@@ -55,12 +55,20 @@ __all__ = [
     "TrainReport",
     "agreement_table",
     "by_kind",
+    "codebook_format",
     "default_project_path",
+    "new_codebook",
     "scan_files",
     "validate_codebook",
 ]
 
 agreement_table = audit.table  # the audit as the terminal shows it
+codebook_format = codebooks.format_help  # every codebook key, for `codebook --help`
+
+
+def new_codebook(path: PathLike) -> Codebook:
+    """Write a commented starter codebook that validates; refuses an existing file."""
+    return codebooks.new(Path(path))
 
 
 def validate_codebook(path: PathLike) -> Codebook:

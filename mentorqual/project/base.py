@@ -67,7 +67,8 @@ class ProjectFile:
         store.close()
 
     def codebook(self, path: PathLike | None = None) -> Codebook:
-        """The codebook ``path``, else the default file, else the project's stored copy."""
+        """The codebook ``path``, else the project's stored copy, else the one shipped
+        with mentorqual."""
         if path is not None or not self.path.exists():
             return codebooks.choose(Path(path) if path is not None else None, None)
         with self._reading() as store:

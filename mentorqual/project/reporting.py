@@ -208,7 +208,7 @@ class ReportingMethods(ProjectFile):
         *,
         codes: Sequence[str] = (),
         unit: str = "segment",
-        by: str | None = None,
+        by: str | Sequence[str] | None = None,
         path: PathLike | None = None,
         bootstrap: bool = True,
         pii: PiiMode | str = PiiMode.REFUSE,

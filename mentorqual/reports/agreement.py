@@ -143,13 +143,23 @@ def describe(audit: AgreementTables) -> list[str]:
 
 def _figure_columns(audit: AgreementTables, group: bool) -> dict[str, str]:
     """Heading -> row key of the per-code tables."""
-    columns = {"Region": "group"} if group else {}
+    columns = {_group_heading(audit): "group"} if group else {}
     columns |= {"Tema": "label", "Enheder": "units"}
     columns |= {f"Forekomst {c}": f"prevalence:{c}" for c in audit.coders}
     columns |= {"Enighed": "percent", audit.kappa_name: "kappa", "κ-vurdering": "kappa_band"}
     columns |= {"Krippendorffs α": "alpha", "α nedre": "alpha_low", "α øvre": "alpha_high"}
     columns |= {"α-vurdering": "alpha_verdict", "Gwets AC1": "ac1", "Noter": "notes"}
     return columns
+
+
+def _group_heading(audit: AgreementTables) -> str:
+    """The per-group column: "Region" for the regions, else the attribute's name."""
+    return "Region" if audit.by == "region" else str(audit.by).capitalize()
+
+
+def _group_title(audit: AgreementTables) -> str:
+    """ "Pr. region", or "Pr. role"; a valid Excel sheet name (31 characters)."""
+    return f"Pr. {audit.by}".translate(str.maketrans("/\\?*[]:", "-------"))[:31]
 
 
 def _figures(rows: Sequence[Row], columns: Mapping[str, str]) -> list[Row]:
@@ -233,9 +243,8 @@ def _write_xlsx(path: Path, audit: AgreementTables, notes: Sequence[str]) -> Non
     ]
     if audit.by:
         grouped = _figure_columns(audit, group=True)
-        sheets.append(
-            Sheet("Pr. region", _figures(audit.group_rows(), grouped), list(grouped), formats)
-        )
+        rows = _figures(audit.group_rows(), grouped)
+        sheets.append(Sheet(_group_title(audit), rows, list(grouped), formats))
     sheets.append(Sheet("Om", [{"Note": n} for n in notes], ["Note"], widths={"Note": 100}))
     write_workbook(sheets, path)
 
@@ -262,7 +271,8 @@ def _markdown(
     if audit.by:
         grouped = _figure_columns(audit, group=True)
         rows = _figures(audit.group_rows(), grouped)
-        parts += ["## Pr. region\n", markdown_table(_shown(rows, formats), list(grouped))]
+        by_group = markdown_table(_shown(rows, formats), list(grouped))
+        parts += [f"## {_group_title(audit)}\n", by_group]
     parts.append("## Matricer\n")
     for theme, matrices in _matrix_tables(audit).items():
         parts.append(f"### {theme}\n")
@@ -297,12 +307,13 @@ def _write_docx(
     document.add_heading("Oversigt", level=1)
     _table(document, _shown(_figures(audit.summary_rows(), summary), formats), list(summary))
     if audit.by:
-        document.add_heading("Pr. region", level=1)
+        document.add_heading(_group_title(audit), level=1)
         grouped = _figure_columns(audit, group=True)
         rows = _shown(_figures(audit.group_rows(), grouped), formats)
-        for region in dict.fromkeys(r["Region"] for r in rows):
-            document.add_heading(region, level=2)
-            _table(document, [r for r in rows if r["Region"] == region], list(summary))
+        column = _group_heading(audit)
+        for value in dict.fromkeys(r[column] for r in rows):
+            document.add_heading(value, level=2)
+            _table(document, [r for r in rows if r[column] == value], list(summary))
     document.add_heading("Matricer", level=1)
     for theme, matrices in _matrix_tables(audit).items():
         document.add_heading(theme, level=2)

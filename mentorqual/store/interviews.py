@@ -23,6 +23,10 @@ class InterviewStore(Database):
         ).fetchone()
         return (row[0], json.loads(row[1])) if row else None
 
+    def interview_ids(self) -> list[str]:
+        """Every interview id of the project, sorted."""
+        return [r[0] for r in self.db.execute("SELECT id FROM interviews ORDER BY id")]
+
     def delete_interview(self, interview: str) -> None:
         self.db.execute("DELETE FROM interviews WHERE id = ?", (interview,))
 

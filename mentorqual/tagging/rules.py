@@ -27,7 +27,7 @@ from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
 
 from .. import nlp
-from ..errors import CodebookError
+from ..errors import CodebookError, listing
 from ..types import Codebook, Rule
 from .evidence import Hit, ParagraphResult
 from .patterns import PatternGate
@@ -170,7 +170,7 @@ class RuleTagger:
 
     def _compile_patterns(self, rules: Sequence[Rule]) -> list[Any]:
         """Add the rules' token patterns to the Matcher; returns them as plain lists."""
-        patterns = []
+        patterns, problems = [], []
         for r in rules:
             for pattern in r.patterns:
                 plain = json.loads(json.dumps(pattern))  # YAML mappings -> plain dicts
@@ -178,11 +178,13 @@ class RuleTagger:
                     self.matcher.add(r.id, [plain])
                 except Exception as exc:  # spaCy reports bad patterns as several types
                     problem = str(exc).strip().splitlines()[-1]
-                    raise CodebookError(
+                    problems.append(
                         f"{self.codebook.path}, line {r.line}: rule {r.id!r}: invalid pattern "
                         f"({problem})"
-                    ) from None
+                    )
                 patterns.append(plain)
+        if problems:  # every bad pattern at once, as the codebook's other problems
+            raise CodebookError(listing(problems, sep="\n"))
         return patterns
 
     # -- public -------------------------------------------------------------------

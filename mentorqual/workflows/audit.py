@@ -16,7 +16,9 @@ from ..errors import InputError
 from ..reports import markdown_table
 from ..reports.agreement import AGREEMENT_SUFFIXES, write_agreement
 from ..store import now
-from .coders import Snapshot, check_values
+from ..types import group_value
+from . import lookups
+from .coders import Snapshot, names
 from .privacy import PiiPolicy
 
 __all__ = ["AGREEMENT_SUFFIXES", "agreement_audit", "frames", "table", "write_report"]
@@ -33,10 +35,11 @@ def agreement_audit(
     codes: Sequence[str] = (),
     *,
     unit: str = "segment",
-    by: str | None = None,
+    by: str | Sequence[str] | None = None,
     bootstrap: bool = True,
 ) -> Audit:
-    """The agreement audit of ``coders`` (humans, or a machine coder against humans)."""
+    """The agreement audit of ``coders`` (humans, or a machine coder against humans),
+    with per-group figures when ``by`` names attributes (crossed when several)."""
     from ..agreement import AgreementError, AuditUnit, audit  # numpy: only for the audit
 
     store = snapshot.store
@@ -44,10 +47,12 @@ def agreement_audit(
         raise InputError(f"agreement needs at least 2 coders, got {len(coders)}")
     snapshot.check_coders(coders)
     themes = snapshot.themes
-    check_values("code", codes, [c for c, _, _ in themes])
+    codes = lookups.codes("code", codes, [(c, label) for c, label, _ in themes])
+    keys = [by] if isinstance(by, str) else list(by or ())
     region = {s.interview: s.region for s in snapshot.interviews}
+    group = _groups(snapshot, keys)
     units = [
-        AuditUnit(p.id, p.interview, region[p.interview], p.locator, p.text)
+        AuditUnit(p.id, p.interview, region[p.interview], p.locator, p.text, group[p.interview])
         for p in store.respondent_paragraphs()
     ]
     try:
@@ -59,11 +64,23 @@ def agreement_audit(
             list(codes) or [c for c, _, _ in themes],
             {c: label for c, label, _ in themes},
             unit=unit,  # type: ignore[arg-type]
-            by=by,
+            by=", ".join(keys) or None,
             bootstrap=bootstrap,
         )
     except AgreementError as exc:
         raise InputError(str(exc)) from None
+
+
+def _groups(snapshot: Snapshot, keys: Sequence[str]) -> dict[str, str]:
+    """Interview -> its group: the values of the attributes ``keys``, as counts has them."""
+    interviews = snapshot.interviews
+    for key in keys:
+        if key not in ("region", "role") and not any(key in s.attributes for s in interviews):
+            attrs = sorted({k for s in interviews for k in s.attributes})
+            raise InputError(f"unknown attribute {key!r} for --by; valid: {names(attrs)}")
+    return {
+        s.interview: " / ".join(group_value(s.attributes, key) for key in keys) for s in interviews
+    }
 
 
 def _notes(snapshot: Snapshot, result: Audit) -> list[str]:
@@ -112,7 +129,7 @@ def table(result: Audit) -> str:
 
 def frames(result: Audit) -> dict[str, pd.DataFrame]:
     """The audit's tables as pandas DataFrames: ``summary`` (per code and overall),
-    ``groups`` (per region, with ``by``), ``disagreements`` and ``matrices``."""
+    ``groups`` (per group, with ``by``), ``disagreements`` and ``matrices``."""
     import pandas as pd  # only for notebooks
 
     return {

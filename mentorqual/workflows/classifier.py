@@ -26,7 +26,7 @@ from ..reports.sheet import write_coding_sheet
 from ..store import ModelRecord, SegmentRow, Store, now
 from ..tagging.evidence import Evidence
 from ..types import CLASSIFIER, MACHINE, RULES
-from . import Progress, codebooks
+from . import Progress, codebooks, lookups
 from . import rules as rule_tagging
 
 if TYPE_CHECKING:
@@ -94,15 +94,20 @@ def _list(names: Sequence[str]) -> str:
     return ", ".join(names) if names else "none"
 
 
-def check_positives(data: TrainingSet, codes: Sequence[str]) -> None:
-    """Refuse codes too rare to learn, naming them."""
+def check_positives(data: TrainingSet, codes: Sequence[str], has_model: bool = True) -> None:
+    """Refuse codes too rare to learn, naming them. ``suggest`` is offered only when
+    there is a model to suggest with."""
     counts = {code: sum(code in labels for labels in data.labels) for code in codes}
     rare = [f"{code} ({n})" for code, n in counts.items() if n < MIN_POSITIVES]
     if rare:
+        how = (
+            "'mentorqual suggest' picks paragraphs worth coding next"
+            if has_model
+            else "import more codings with 'mentorqual codings import FILE'"
+        )
         raise InputError(
             f"too few positive paragraphs to train on for {', '.join(rare)}; at least "
-            f"{MIN_POSITIVES} are needed per code. Code more of them: 'mentorqual suggest' "
-            "picks paragraphs worth coding next"
+            f"{MIN_POSITIVES} are needed per code. Code more of them: {how}"
         )
     if len(set(data.groups)) < 2:
         raise InputError("training needs human codings from at least 2 interviews")
@@ -132,7 +137,7 @@ def train(store: Store, coders: Sequence[str], *, random_state: int = 0) -> Trai
     started = time.perf_counter()
     codes = store.codes()
     data = training_set(store, coders)
-    check_positives(data, codes)
+    check_positives(data, codes, store.latest_model(CLASSIFIER) is not None)
     cv = cross_validate(
         data.texts, data.labels, data.groups, codes, n_splits=CV_SPLITS, random_state=random_state
     )
@@ -185,6 +190,17 @@ def _scores(
     return evaluate(range(len(data.labels)), codes, predicted, reference)
 
 
+def train_hint(store: Store) -> str:
+    """How to train, naming the project's own human coder, or how to get one first."""
+    lead = store.lead_human_coder()
+    if lead is None:
+        return (
+            "import human codings first ('mentorqual codings import FILE --coder NAME'), "
+            "then run 'mentorqual train --from NAME'"
+        )
+    return f"run 'mentorqual train --from {lead}'"
+
+
 def load(store: Store) -> tuple[ModelRecord, ThemeClassifier]:
     """The project's newest classifier and its record; refuses a model trained with
     another codebook."""
@@ -192,7 +208,7 @@ def load(store: Store) -> tuple[ModelRecord, ThemeClassifier]:
 
     record = store.latest_model(CLASSIFIER)
     if record is None:
-        raise InputError("the project has no trained classifier; run 'mentorqual train --from A'")
+        raise InputError(f"the project has no trained classifier; {train_hint(store)}")
     current = store.codebook_sha256()
     if record.codebook_sha256 != current:
         raise InputError(
@@ -286,9 +302,9 @@ def suggestions(
 
     record, model = load(store)
     codes = list(model.codes)
-    unknown = [c for c in focus if c not in codes]
-    if unknown:
-        raise InputError(f"unknown code {unknown[0]!r}; the classifier has {', '.join(codes)}")
+    labels = dict((c, label) for c, label, _ in store.themes())
+    pairs = [(c, labels.get(c, c)) for c in codes]
+    focus = lookups.codes("code", focus, pairs, known="the classifier has")
     columns = [codes.index(c) for c in dict.fromkeys(focus)] or list(range(len(codes)))
     if coder is None:
         done: set[int] = set()

@@ -1,27 +1,27 @@
 """Which codebook a command uses, and making a codebook the project's.
 
-The codebook is chosen in one place (:func:`choose`): the file given, else the default
-file, else the project's stored copy. Changing the project's codebook to one with other
-codes is refused unless the caller says ``update``.
+The codebook is chosen in one place (:func:`choose`): the file given, else the
+project's stored copy, else the codebook shipped inside the package. So a command
+never switches codebooks because of the folder it runs in. Changing the project's
+codebook to one with other codes is refused unless the caller says ``update``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..codebook import DEFAULT_CODEBOOK, Codebook, load_codebook, parse_codebook
+from ..codebook import DEFAULT_CODEBOOK, Codebook, load_codebook, parse_codebook, schema
 from ..errors import CodebookError
+from ..reports.files import atomic_path
 from ..store import Store
 
 
 def choose(path: Path | None, store: Store | None) -> Codebook:
-    """The codebook ``path``, else the default file, else the project's stored copy
-    (``store`` is None when there is no project yet)."""
+    """The codebook ``path``, else the project's stored copy, else the one shipped with
+    mentorqual (``store`` is None when there is no project yet)."""
     if path is not None:
         return load_codebook(path)
-    if DEFAULT_CODEBOOK.is_file() or store is None:
-        return default()
-    return stored(store) or default()
+    return (stored(store) if store is not None else None) or default()
 
 
 def stored(store: Store) -> Codebook | None:
@@ -33,7 +33,7 @@ def stored(store: Store) -> Codebook | None:
 
 
 def default() -> Codebook:
-    """The codebook shipped with mentorqual."""
+    """The codebook shipped with mentorqual (package data)."""
     if not DEFAULT_CODEBOOK.is_file():
         raise CodebookError(f"{DEFAULT_CODEBOOK}: default codebook not found; pass --codebook FILE")
     return load_codebook(DEFAULT_CODEBOOK)
@@ -62,6 +62,23 @@ def apply(store: Store, codebook: Codebook, update: bool) -> None:
         codebook.content,
         codebook.records(),
     )
+
+
+def new(path: Path) -> Codebook:
+    """Write a commented starter codebook to ``path`` (never over an existing file) and
+    return it as read back."""
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise CodebookError(f"{path}: a codebook is a .yaml file")
+    if path.exists():
+        raise CodebookError(f"{path}: already exists; choose a new file name")
+    with atomic_path(path) as temp:
+        temp.write_text(schema.starter(path.stem), encoding="utf-8")
+    return load_codebook(path)
+
+
+def format_help() -> str:
+    """Every codebook key with its meaning and an example, for ``codebook --help``."""
+    return schema.help_text()
 
 
 def validate(path: Path) -> Codebook:

@@ -23,6 +23,7 @@ from ..store import SegmentRow, Store
 from ..tagging.context import FOLLOW_RULE
 from ..tagging.evidence import Evidence
 from ..types import RESERVED_CODERS, CodingRow
+from . import lookups
 from .coders import Snapshot
 from .interviews import normalise
 from .privacy import PiiPolicy
@@ -290,14 +291,17 @@ class Explanation:
 
 
 def explain(store: Store, interview: str, segment: str) -> Explanation:
-    """A paragraph's text and every coding of it, with rule evidence."""
+    """A paragraph's text and every coding of it, with rule evidence. ``interview``
+    may be given in any case; a locator may name an interviewer's paragraph too."""
+    interview = lookups.interview(store, interview)
     paragraphs = store.paragraphs(interview, role=None)
-    if not paragraphs:
-        raise InputError(f"{interview}: no such interview in {store.path}")
-    found, problem = locate(paragraphs, segment)
-    if found is None:
-        raise InputError(f"{interview}: {problem}")
-    paragraph = next(p for p in paragraphs if p.id == found)
+    paragraph = next((p for p in paragraphs if p.locator == segment.lower()), None)
+    if paragraph is None:
+        found, problem = locate(paragraphs, segment)
+        if found is None:
+            raise InputError(f"{interview}: {problem}")
+        paragraph = next(p for p in paragraphs if p.id == found)
+    found = paragraph.id
     codings = []
     for coding in store.segment_codings(found):
         evidence = Evidence.from_json(coding.evidence)

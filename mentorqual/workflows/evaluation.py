@@ -122,7 +122,8 @@ def evaluate_splits(
 
 
 def _matches(interview: str, patterns: Sequence[str]) -> bool:
-    return any(fnmatch.fnmatchcase(interview, pattern) for pattern in patterns)
+    # Ids match in any case, as everywhere: "*03" and "hs*" as "HS*".
+    return any(fnmatch.fnmatchcase(interview.casefold(), p.casefold()) for p in patterns)
 
 
 def cross_validated_scores(
@@ -147,7 +148,7 @@ def cross_validated_scores(
 
     codes = store.codes()
     data = training_set(store, [against])
-    check_positives(data, codes)
+    check_positives(data, codes, store.latest_model(CLASSIFIER) is not None)
     rules: set[tuple[int, str]] = set()
     if coder == MACHINE:
         if not store.assessed(RULES):

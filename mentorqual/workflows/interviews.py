@@ -26,6 +26,7 @@ from ..importers import (
 from ..store import InterviewSummary, SegmentRow, Store
 from ..types import Transcript
 from . import Progress
+from .lookups import same_interview
 
 __all__ = [
     "DEFAULT_INTERVIEWER_LABELS",
@@ -65,35 +66,37 @@ class ImportPlan:
 def plan_import(
     paths: Iterable[Path], interviewer_labels: Sequence[str], progress: Progress
 ) -> ImportPlan:
-    """Read every transcript under ``paths``. Every file is read before any problem is
-    raised, so one error lists every bad file (and duplicate interview ids)."""
+    """Read every transcript under ``paths``; refuses duplicate interview ids (ids match
+    in any case, so they must differ in more than case).
+
+    Every file is read before any error is raised, so one error lists every bad file.
+    """
     found = scan_paths(list(paths))
     cache: MetadataCache = {}
     transcripts: list[Transcript] = []
-    seen: dict[str, Path] = {}
-    problems: list[str] = []
+    problems: dict[str, None] = {}  # in order, each once (a bad metadata.csv is shared)
+    seen: dict[str, tuple[str, Path]] = {}  # folded id -> (id, file)
     for done, path in enumerate(found.transcripts, start=1):
         progress("Reading transcripts", done, len(found.transcripts))
         try:
             transcript = read_transcript(path, interviewer_labels, metadata_cache=cache)
         except InputError as exc:
-            problems.append(str(exc))
+            problems[str(exc)] = None
             continue
-        if transcript.interview in seen:
-            problems.append(
-                f"{path}: duplicate interview id {transcript.interview!r} "
-                f"(also in {seen[transcript.interview]})"
-            )
+        key = transcript.interview.casefold()
+        if key in seen:
+            other, where = seen[key]
+            problems[
+                f"{path}: duplicate interview id {transcript.interview!r} (also in {where})"
+                if other == transcript.interview
+                else f"{path}: interview id {transcript.interview!r} differs only in case from "
+                f"{other!r} (in {where}); ids match in any case, so rename one"
+            ] = None
             continue
-        seen[transcript.interview] = path
+        seen[key] = (transcript.interview, path)
         transcripts.append(transcript)
-    if len(problems) == 1:
-        raise InputError(problems[0])
     if problems:
-        raise InputError(
-            f"{len(problems)} files could not be imported, nothing was imported: "
-            f"{listing(problems)}"
-        )
+        raise InputError(listing(list(problems), sep="\n"))
     warnings = metadata_warnings(found.transcripts, cache)
     warnings += [w for t in transcripts for w in t.warnings]
     return ImportPlan(transcripts, warnings, found.skipped)
@@ -144,8 +147,15 @@ def _changes(
     """The transcripts to write, and which of them replace an interview."""
     todo: list[Transcript] = []
     replacing: set[str] = set()
+    ids = store.interview_ids()
     for t in plan.transcripts:
         existing = store.interview_sha(t.interview)
+        twin = [i for i in same_interview(ids, t.interview) if i != t.interview]
+        if existing is None and twin:
+            raise InputError(
+                f"{t.source}: interview id {t.interview!r} differs only in case from "
+                f"{twin[0]!r} in the project; ids match in any case, so rename one"
+            )
         if existing is None:
             todo.append(t)
         elif existing == (t.sha256, t.attributes) and not (reparse and _reads_anew(store, t)):

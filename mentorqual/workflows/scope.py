@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from ..reports.language import Lang, say
 from ..store import InterviewSummary
 from ..types import CONSENSUS, HUMAN
+from . import lookups
 from .coders import CoderChoice, Snapshot, check_values
 
 
@@ -23,9 +24,10 @@ def select_interviews(snapshot: Snapshot, regions: Sequence[str]) -> list[Interv
 
 
 def select_themes(snapshot: Snapshot, themes: Sequence[str]) -> list[tuple[str, str]]:
-    """(code, label) of ``themes`` (or all) in codebook order, refusing an unknown code."""
+    """(code, label) of ``themes`` (or all) in codebook order, each named by code or
+    label in any case, refusing an unknown one."""
     all_themes = [(code, label) for code, label, _ in snapshot.themes]
-    check_values("theme", themes, [c for c, _ in all_themes])
+    themes = lookups.codes("theme", themes, all_themes)
     return [t for t in all_themes if not themes or t[0] in themes]
 
 

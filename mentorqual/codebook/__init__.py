@@ -1,6 +1,8 @@
 """Codebooks: YAML files of themes, loaded and validated into dataclasses.
 
-Errors name the file and the line. Unknown keys are refused, so a typo such as
+The format is described once, in :mod:`.schema`: the validator takes its keys from
+there. Validation goes on past a problem, so that every problem of a file is reported
+at once, each with the file and the line. Unknown keys are refused, so a typo such as
 ``colour`` spelt ``color`` cannot be silently ignored. No database here.
 """
 
@@ -9,13 +11,15 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import CodebookError
-from .types import Codebook, Rule, Theme
+from ..errors import CodebookError, listing
+from ..types import Codebook, Rule, Theme
+from . import schema
 
 __all__ = [
     "DEFAULT_CODEBOOK",
@@ -25,43 +29,25 @@ __all__ = [
     "Theme",
     "load_codebook",
     "parse_codebook",
+    "problems_message",
     "with_codes",
 ]
 
-DEFAULT_CODEBOOK = Path("codebooks/mentorordning.yaml")
+# The default codebook ships inside the package, so it does not depend on where a
+# command runs; codebooks/mentorordning.yaml in the repository is the same file for
+# users to copy (tests/test_codebook_schema.py checks that the two are identical).
+DEFAULT_CODEBOOK = Path(str(files(__name__).joinpath("mentorordning.yaml")))
 
 _CODE = re.compile(r"^[a-zæøå][a-zæøå0-9_\-]*$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
-CODEBOOK_KEYS = {"codebook", "version", "language", "description", "themes"}
-THEME_KEYS = {
-    "code",
-    "label",
-    "colour",
-    "definition",
-    "include",
-    "exclude",
-    "examples",
-    "subcodes",
-    "rules",
-    "follow_question",
-}
-SUBCODE_KEYS = {"code", "label", "colour", "definition", "include", "exclude", "examples"}
-RULE_KEYS = {
-    "id",
-    "note",
-    "terms",
-    "phrases",
-    "patterns",
-    "regex",
-    "also",
-    "unless",
-    "negation",
-    "min_hits",
-}
+CODEBOOK_KEYS = schema.CODEBOOK.names
+THEME_KEYS = schema.THEME.names
+SUBCODE_KEYS = schema.SUBCODE.names
+RULE_KEYS = schema.RULE.names
 MATCH_KEYS = ("terms", "phrases", "patterns", "regex")
-DEFINITION_KEYS = {"da", "en"}
-EXAMPLE_KEYS = {"typical", "borderline"}
+DEFINITION_KEYS = schema.DEFINITION.names
+EXAMPLE_KEYS = schema.EXAMPLES.names
 
 
 class _Mapping(dict[str, Any]):
@@ -76,7 +62,9 @@ _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 
 
 class _LineLoader(_SafeLoader):  # type: ignore[valid-type,misc]
-    """``SafeLoader`` that records line numbers and refuses duplicate keys."""
+    """``SafeLoader`` that records line numbers, and duplicate keys as problems."""
+
+    duplicates: list[tuple[int, str]]
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
@@ -87,16 +75,43 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+        if str(key) in mapping:
+            loader.duplicates.append((line, f"invalid YAML: duplicate key {key!r}"))
+            continue
         mapping[str(key)] = loader.construct_object(value_node, deep=True)
         mapping.lines[str(key)] = line
     return mapping
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def problems_message(path: Path | str, problems: list[tuple[int, str]]) -> str:
+    """Every problem as ``file, line N: problem``, one a line in the order of the lines
+    (the first ten, then how many more).
+
+    Example:
+        >>> print(problems_message("cb.yaml", [(7, "no 'code'"), (3, "unknown key 'x'")]))
+        cb.yaml, line 3: unknown key 'x'
+        cb.yaml, line 7: no 'code'
+    """
+    ordered = sorted(problems, key=lambda problem: problem[0])
+    return listing([f"{path}, line {line}: {problem}" for line, problem in ordered], sep="\n")
+
+
+def _load_yaml(content: str, path: Path) -> tuple[Any, list[tuple[int, str]]]:
+    """The YAML document and its duplicate keys; a syntax error stops here."""
+    loader = _LineLoader(content)
+    loader.duplicates = []
+    try:
+        return loader.get_single_data(), loader.duplicates
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise CodebookError(f"{path}{line}: invalid YAML: {problem}") from None
+    finally:
+        loader.dispose()
 
 
 def load_codebook(path: Path) -> Codebook:
@@ -114,27 +129,31 @@ def parse_codebook(raw: bytes, path: Path) -> Codebook:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CodebookError(f"{path}: the codebook is not UTF-8") from None
-    try:
-        data = yaml.load(content, Loader=_LineLoader)  # noqa: S506  (a SafeLoader subclass)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f", line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise CodebookError(f"{path}{line}: invalid YAML: {problem}") from None
+    data, duplicates = _load_yaml(content, path)
     if not isinstance(data, _Mapping):
         raise CodebookError(f"{path}: a codebook must be a mapping with a 'themes' list")
     checker = _Checker(path)
-    checker.keys(data, CODEBOOK_KEYS, "the codebook")
+    checker.problems += duplicates
+    checker.keys(data, CODEBOOK_KEYS, schema.CODEBOOK.what)
     themes_data = checker.require(data, "themes", list, "the codebook")
-    if not themes_data:
-        raise CodebookError(f"{path}, line {data.lines['themes']}: 'themes' is empty")
+    if themes_data == []:
+        checker.fail(data.lines["themes"], "'themes' is empty")
     themes: list[Theme] = []
     subcodes: list[Theme] = []
-    for item in themes_data:
+    for item in themes_data or []:
         theme = checker.theme(item, THEME_KEYS, data.lines["themes"])
+        if theme is None:
+            continue
         themes.append(theme)
-        for sub in item.get("subcodes") or []:
-            subcodes.append(checker.theme(sub, SUBCODE_KEYS, item.lines["subcodes"], theme.code))
+        subs = item.get("subcodes") or []
+        if not isinstance(subs, list):
+            checker.fail(item.lines["subcodes"], "'subcodes' must be a list")
+            subs = []
+        for sub in subs:
+            found = checker.theme(sub, SUBCODE_KEYS, item.lines["subcodes"], theme.code)
+            subcodes += [found] if found is not None else []
+    if checker.problems:
+        raise CodebookError(problems_message(path, checker.problems))
     return Codebook(
         name=str(data.get("codebook") or path.stem),
         version=str(data.get("version", "")),
@@ -147,30 +166,34 @@ def parse_codebook(raw: bytes, path: Path) -> Codebook:
 
 
 class _Checker:
-    """Validation helpers that raise errors naming the file and line."""
+    """Validation helpers that note each problem with its line and go on."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.problems: list[tuple[int, str]] = []
         self.seen: dict[str, int] = {}
         self.rule_ids: dict[str, int] = {}
 
-    def fail(self, line: int, problem: str) -> CodebookError:
-        return CodebookError(f"{self.path}, line {line}: {problem}")
+    def fail(self, line: int, problem: str) -> None:
+        self.problems.append((line, problem))
 
     def keys(self, data: _Mapping, allowed: set[str], what: str) -> None:
         for key in data:
             if key not in allowed:
-                raise self.fail(
+                self.fail(
                     data.lines[key],
                     f"unknown key {key!r} in {what}; allowed: {', '.join(sorted(allowed))}",
                 )
 
     def require(self, data: _Mapping, key: str, kind: type, what: str) -> Any:
+        """``data[key]`` if it is a ``kind`` (a non-empty one for text), else None."""
         if key not in data:
-            raise self.fail(data.line, f"{what} has no {key!r}")
+            self.fail(data.line, f"{what} has no {key!r}")
+            return None
         value = data[key]
         if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
-            raise self.fail(data.lines[key], f"{key!r} must be a non-empty {kind.__name__}")
+            self.fail(data.lines[key], f"{key!r} must be a non-empty {kind.__name__}")
+            return None
         return value
 
     def strings(self, data: _Mapping, key: str) -> tuple[str, ...]:
@@ -178,7 +201,8 @@ class _Checker:
             return ()
         value = data[key] or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(data.lines[key], f"{key!r} must be a list of strings")
+            self.fail(data.lines[key], f"{key!r} must be a list of strings")
+            return ()
         return tuple(value)
 
     def texts(self, data: _Mapping, key: str, allowed: set[str]) -> dict[str, str]:
@@ -186,43 +210,61 @@ class _Checker:
             return {}
         value = data[key]
         if not isinstance(value, _Mapping):
-            raise self.fail(data.lines[key], f"{key!r} must be a mapping")
+            self.fail(data.lines[key], f"{key!r} must be a mapping")
+            return {}
         self.keys(value, allowed, f"{key!r}")
+        found = {}
         for k, v in value.items():
-            if not isinstance(v, str):
-                raise self.fail(value.lines[k], f"{key}.{k} must be text")
-        return {k: v.strip() for k, v in value.items()}
+            if isinstance(v, str):
+                found[k] = v.strip()
+            else:
+                self.fail(value.lines[k], f"{key}.{k} must be text")
+        return found
 
-    def theme(self, data: Any, allowed: set[str], line: int, parent: str | None = None) -> Theme:
-        what = "a sub-code" if parent else "a theme"
-        if not isinstance(data, _Mapping):
-            raise self.fail(line, f"each entry must be {what} (a mapping with 'code')")
-        self.keys(data, allowed, f"{what}")
+    def flag(self, data: _Mapping, key: str, default: bool) -> bool:
+        value = data.get(key, default)
+        if isinstance(value, bool):
+            return value
+        self.fail(data.lines[key], f"{key!r} must be true or false")
+        return default
+
+    def code(self, data: _Mapping, what: str) -> str | None:
         code = self.require(data, "code", str, what)
+        if code is None:
+            return None
         if not _CODE.match(code):
-            raise self.fail(
-                data.lines["code"],
-                f"code {code!r} must be lower case letters, digits, '_' or '-'",
+            self.fail(
+                data.lines["code"], f"code {code!r} must be lower case letters, digits, '_' or '-'"
             )
-        if code in self.seen:
-            raise self.fail(
+        elif code in self.seen:
+            self.fail(
                 data.lines["code"], f"duplicate code {code!r} (first on line {self.seen[code]})"
             )
-        self.seen[code] = data.lines["code"]
+        else:
+            self.seen[code] = data.lines["code"]
+        return code
+
+    def theme(
+        self, data: Any, allowed: set[str], line: int, parent: str | None = None
+    ) -> Theme | None:
+        what = schema.SUBCODE.what if parent else schema.THEME.what
+        if not isinstance(data, _Mapping):
+            self.fail(line, f"each entry must be {what} (a mapping with 'code')")
+            return None
+        self.keys(data, allowed, f"{what}")
+        code = self.code(data, what)
         colour = data.get("colour", "")
         if colour and (not isinstance(colour, str) or not _COLOUR.match(colour)):
-            raise self.fail(data.lines["colour"], f"colour {colour!r} must look like '#1B9E77'")
+            self.fail(data.lines["colour"], f"colour {colour!r} must look like '#1B9E77'")
+            colour = ""
         rules = data.get("rules") or []
         if not isinstance(rules, list):
-            raise self.fail(data.lines["rules"], "'rules' must be a list")
+            self.fail(data.lines["rules"], "'rules' must be a list")
+            rules = []
         line = data.lines.get("rules", data.line)
-        follow = data.get("follow_question", False)
-        if not isinstance(follow, bool):
-            raise self.fail(
-                data.lines["follow_question"], "'follow_question' must be true or false"
-            )
-        return Theme(
-            code=code,
+        checked = [self.rule(r, code or "?", line) for r in rules]
+        theme = Theme(
+            code=code or "?",
             label=str(data.get("label") or code),
             colour=colour,
             definition=self.texts(data, "definition", DEFINITION_KEYS),
@@ -230,19 +272,20 @@ class _Checker:
             exclude=self.strings(data, "exclude"),
             examples=self.texts(data, "examples", EXAMPLE_KEYS),
             parent=parent,
-            rules=tuple(self.rule(r, code, line) for r in rules),
-            follow_question=follow,
+            rules=tuple(r for r in checked if r is not None),
+            follow_question=self.flag(data, "follow_question", False),
             line=data.line,
         )
+        return theme if code is not None else None
 
     def entries(self, data: _Mapping, rule_id: str) -> None:
         """Check a rule's words, phrases and regexes one by one."""
         for key in ("terms", "phrases", "also", "unless", "regex"):
             for value in self.strings(data, key):
                 if not value.strip() or (key != "regex" and value.strip("*!").strip() == ""):
-                    raise self.fail(data.lines[key], f"rule {rule_id!r}: empty entry in {key!r}")
-                if key in ("terms", "also", "unless") and len(value.split()) > 1:
-                    raise self.fail(
+                    self.fail(data.lines[key], f"rule {rule_id!r}: empty entry in {key!r}")
+                elif key in ("terms", "also", "unless") and len(value.split()) > 1:
+                    self.fail(
                         data.lines[key],
                         f"rule {rule_id!r}: {value!r} has several words; put it under 'phrases'",
                     )
@@ -250,44 +293,57 @@ class _Checker:
             try:
                 re.compile(pattern)
             except re.error as exc:
-                raise self.fail(
+                self.fail(
                     data.lines["regex"],
                     f"rule {rule_id!r}: regex {pattern!r} does not compile ({exc})",
-                ) from None
+                )
 
-    def rule(self, data: Any, code: str, line: int) -> Rule:
-        if not isinstance(data, _Mapping):
-            raise self.fail(line, f"each rule of {code!r} must be a mapping with an 'id'")
-        self.keys(data, RULE_KEYS, "a rule")
+    def rule_id(self, data: _Mapping) -> str | None:
         rule_id = self.require(data, "id", str, "a rule")
+        if rule_id is None:
+            return None
         if rule_id in self.rule_ids:
-            raise self.fail(
+            self.fail(
                 data.lines["id"],
                 f"duplicate rule id {rule_id!r} (first on line {self.rule_ids[rule_id]})",
             )
-        self.rule_ids[rule_id] = data.lines["id"]
-        if not any(data.get(key) for key in MATCH_KEYS):
-            raise self.fail(
-                data.line, f"rule {rule_id!r} is empty: give terms, phrases, patterns or regex"
-            )
-        self.entries(data, rule_id)
+        else:
+            self.rule_ids[rule_id] = data.lines["id"]
+        return rule_id
+
+    def patterns(self, data: _Mapping, rule_id: str) -> list[Any]:
         patterns = data.get("patterns") or []
         if not isinstance(patterns, list) or not all(
             isinstance(p, list) and p and all(isinstance(t, dict) for t in p) for p in patterns
         ):
-            raise self.fail(
+            self.fail(
                 data.lines.get("patterns", data.line),
                 f"rule {rule_id!r}: 'patterns' must be a list of token patterns "
                 "(each a list of mappings such as {LEMMA: kursus})",
             )
-        negation = data.get("negation", True)
-        if not isinstance(negation, bool):
-            raise self.fail(data.lines["negation"], "'negation' must be true or false")
+            return []
+        return patterns
+
+    def rule(self, data: Any, code: str, line: int) -> Rule | None:
+        if not isinstance(data, _Mapping):
+            self.fail(line, f"each rule of {code!r} must be a mapping with an 'id'")
+            return None
+        self.keys(data, RULE_KEYS, schema.RULE.what)
+        rule_id = self.rule_id(data)
+        name = rule_id or "?"
+        if not any(data.get(key) for key in MATCH_KEYS):
+            self.fail(data.line, f"rule {name!r} is empty: give terms, phrases, patterns or regex")
+        self.entries(data, name)
+        patterns = self.patterns(data, name)
+        negation = self.flag(data, "negation", True)
         min_hits = data.get("min_hits", 1)
         if isinstance(min_hits, bool) or not isinstance(min_hits, int) or min_hits < 1:
-            raise self.fail(
-                data.lines["min_hits"], f"rule {rule_id!r}: 'min_hits' must be a whole number >= 1"
+            self.fail(
+                data.lines["min_hits"], f"rule {name!r}: 'min_hits' must be a whole number >= 1"
             )
+            min_hits = 1
+        if rule_id is None:
+            return None
         return Rule(
             id=rule_id,
             code=code,
