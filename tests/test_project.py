@@ -35,13 +35,9 @@ def assessed(project: Project, coder: str) -> int:
 
 def codings_of(project: Project, coder: str) -> list[tuple[str, str, str]]:
     store = project.store()
-    rows = store.db.execute(
-        "SELECT s.interview_id, s.locator, c.code FROM codings c "
-        "JOIN segments s ON s.id = c.segment_id WHERE c.coder = ? ORDER BY 1, 2, 3",
-        (coder,),
-    ).fetchall()
+    rows = {(r.interview, r.locator, r.code) for r in store.coding_table([coder])}
     store.close()
-    return [tuple(r) for r in rows]
+    return sorted(rows)
 
 
 def test_import_stores_text_paragraphs_and_sentences(

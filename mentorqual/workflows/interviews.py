@@ -3,7 +3,7 @@
 Reading (:func:`plan_import`) happens before the project is opened for writing, so a
 bad file stops the command before anything changes. A changed file replaces its
 interview only with ``replace``; the human codings of the old text are then moved to
-the paragraphs that still have that text, and the rest are listed.
+wherever their passage's text still stands, and the rest are listed.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..importers import DEFAULT_INTERVIEWER_LABELS, count_words, find_transcripts, read_transcript
-from ..store import InterviewSummary, Store
-from ..types import Transcript
+from ..store import HumanSpan, InterviewSummary, Store
+from ..types import CodedSpan, Transcript
 from . import Progress
+from .passages import relocate
 
 __all__ = [
     "DEFAULT_INTERVIEWER_LABELS",
@@ -39,6 +40,7 @@ class ImportReport:
     replaced: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (interview, file)
     lost_codings: list[str] = field(default_factory=list)
+    backup: Path | None = None  # written before human codings were deleted
     warnings: list[str] = field(default_factory=list)
     paragraphs: int = 0
     words: int = 0
@@ -75,7 +77,8 @@ def plan_import(
 
 def apply_import(store: Store, plan: ImportPlan, replace: bool, progress: Progress) -> ImportReport:
     """Write the planned transcripts: new ones added, unchanged ones skipped, changed
-    ones replaced (with ``replace``) or refused."""
+    ones replaced (with ``replace``) or refused. Replacing an interview with human
+    codings writes a backup of the project first (see :class:`ImportReport`)."""
     report = ImportReport(warnings=list(plan.warnings))
     todo, replacing = _changes(store, plan, replace, report)
     paragraphs = [t.paragraph_text(p) for t in todo for p in t.respondent_paragraphs]
@@ -84,7 +87,9 @@ def apply_import(store: Store, plan: ImportPlan, replace: bool, progress: Progre
         kept = None
         if t.interview in replacing:
             kept = _KeptCodings(
-                store.human_codings(t.interview), store.human_assessments(t.interview)
+                store.interview_text(t.interview),
+                store.human_spans(t.interview),
+                store.human_assessed_spans(t.interview),
             )
             store.delete_interview(t.interview)
             report.replaced.append(t.interview)
@@ -94,12 +99,13 @@ def apply_import(store: Store, plan: ImportPlan, replace: bool, progress: Progre
         sentences = [next(spans) for _ in t.respondent_paragraphs]
         store.add_interview(t, words, sentences)
         if kept is not None:
-            report.lost_codings += _restore_human_codings(store, t.interview, kept)
+            report.lost_codings += _restore_human_codings(store, t, kept)
         report.paragraphs += len(t.respondent_paragraphs)
         report.words += sum(
             w for p, w in zip(t.paragraphs, words, strict=True) if p.role == "respondent"
         )
         progress("Writing interviews", done, len(todo))
+    report.backup = store.backup_path
     return report
 
 
@@ -146,32 +152,53 @@ def normalise(text: str) -> str:
 
 @dataclass
 class _KeptCodings:
-    """Human codings of an interview about to be replaced, by paragraph text."""
+    """The human codings and assessments of an interview about to be replaced."""
 
-    codings: list[tuple[str, str, str]]  # text, code, coder
-    assessments: list[tuple[str, str]]  # text, coder
+    text: str  # the old canonical text
+    spans: list[HumanSpan]
+    assessed: list[tuple[int, int, str]]  # (start, end, coder) of assessed paragraphs
 
 
-def _restore_human_codings(store: Store, interview: str, kept: _KeptCodings) -> list[str]:
-    """Re-attach kept human codings to paragraphs with the same text; list the rest."""
-    by_text: dict[str, int] = {}
-    for p in store.paragraphs(interview):
-        by_text.setdefault(normalise(p.text), p.id)
-    scope: dict[str, set[int]] = defaultdict(set)
-    wanted: dict[str, set[tuple[int, str]]] = defaultdict(set)
+def _restore_human_codings(store: Store, t: Transcript, kept: _KeptCodings) -> list[str]:
+    """Re-attach kept human codings wherever their passage's text now stands (paragraphs
+    joined, split or moved); list those whose text is gone."""
+    layout = store.layout()
+    respondent = {p.id for p in store.paragraphs(t.interview)}
+    assessed: dict[str, set[int]] = defaultdict(set)
+    for start, end, coder in kept.assessed:
+        for piece in _pieces(kept.text, start, end):
+            place = relocate(kept.text, t.text, *piece)
+            if place is not None:
+                hit = layout.paragraphs(t.interview, *place)
+                assessed[coder].update(p for p in hit if p in respondent)
+    wanted: dict[str, list[CodedSpan]] = defaultdict(list)
     lost: list[str] = []
-    for text, coder in kept.assessments:
-        if normalise(text) in by_text:
-            scope[coder].add(by_text[normalise(text)])
-    for text, code, coder in kept.codings:
-        segment = by_text.get(normalise(text))
-        if segment is None:
-            lost.append(f"{interview} ({coder}, {code}): {text[:60]!r}")
-        else:
-            wanted[coder].add((segment, code))
-    for coder in sorted(scope):
-        store.replace_human_codings(coder, scope[coder], wanted[coder])
+    for span in kept.spans:
+        places = [relocate(kept.text, t.text, span.start, span.end)]
+        if places[0] is None:  # a passage across a break that is gone: its paragraphs
+            pieces = _pieces(kept.text, span.start, span.end)
+            places = [relocate(kept.text, t.text, a, b) for a, b in pieces]
+        found = [place for place in places if place is not None]
+        if not found:
+            passage = kept.text[span.start : span.end]
+            lost.append(f"{t.interview} ({span.coder}, {span.code}): {passage[:60]!r}")
+        for a, b in found:
+            wanted[span.coder].append(CodedSpan(t.interview, a, b, span.code, span.memo))
+    for coder in sorted(set(assessed) | set(wanted)):
+        store.write_human_codings(coder, wanted[coder], assessed[coder])
     return lost
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-blank lines of ``text[start:end]``, as (start, end)."""
+    pieces, position = [], start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            first = position + line.index(stripped)
+            pieces.append((first, first + len(stripped)))
+        position += len(line) + 1
+    return pieces
 
 
 @dataclass(frozen=True)
