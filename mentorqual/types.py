@@ -106,6 +106,11 @@ class CodingRow:
     segment: str  # a locator such as "p12", or a verbatim quote from the paragraph
     code: str
     coder: str
+    # From `codings export`: the coded passage's offsets and text, used when the text
+    # still stands there.
+    start: int | None = None
+    end: int | None = None
+    text: str = ""
 
 
 class CodedSpan(NamedTuple):

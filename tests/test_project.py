@@ -112,7 +112,8 @@ def test_replace_keeps_human_codings_whose_text_remains(
     )
     report = loaded.import_paths([write("T01.txt", changed)], replace=True)
     assert report.replaced == ["T01"]
-    assert report.lost_codings == ["T01 (A, kurser): 'Mentorkurset var godt.'"]
+    # Issue 22: the coding is the quoted passage, and the lost passage is listed.
+    assert report.lost_codings == ["T01 (A, kurser): 'Mentorkurset var godt'"]
     # The paragraphs moved from p2, p3 to p3, p4 and their codings followed the text.
     assert codings_of(loaded, "A") == [
         ("T01", "p3", "administration"),
@@ -191,18 +192,25 @@ def test_codings_import_by_locator_and_quote(loaded: Project, write: Callable[..
     ]
 
 
-def test_codings_reimport_replaces_the_coders_codings(
+def test_a_second_codings_file_adds_and_replace_replaces(
     loaded: Project, write: Callable[..., Path]
 ) -> None:
+    # Issue 22: coding happens in sessions, so a second file adds to the first.
     loaded.import_paths([write("T01.txt", INTERVIEW)])
     loaded.import_codings(write("a.csv", "interview,segment,code,coder\nT01,p2,kurser,A\n"))
     report = loaded.import_codings(
         write("a.csv", "interview,segment,code,coder\nT01,p5,kurser,A\n")
     )
-    assert report.coders == {"A": (1, 1, 1)}
-    assert codings_of(loaded, "A") == [("T01", "p5", "kurser")]
+    assert report.coders == {"A": (1, 0, 1)} and report.backup is None
+    assert codings_of(loaded, "A") == [("T01", "p2", "kurser"), ("T01", "p5", "kurser")]
     again = loaded.import_codings(write("a.csv", "interview,segment,code,coder\nT01,p5,kurser,A\n"))
     assert again.coders == {"A": (0, 0, 1)}
+    replaced = loaded.import_codings(
+        write("a.csv", "interview,segment,code,coder\nT01,p5,kurser,A\n"), replace=True
+    )
+    assert replaced.coders == {"A": (0, 1, 1)}
+    assert codings_of(loaded, "A") == [("T01", "p5", "kurser")]
+    assert replaced.backup is not None and replaced.backup.parent == loaded.path.parent
 
 
 def test_bad_codings_rows_are_listed_and_nothing_is_written(

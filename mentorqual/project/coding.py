@@ -75,17 +75,21 @@ class CodingMethods(ProjectFile):
 
     # -- human codings -------------------------------------------------------------
 
-    def import_codings(self, path: PathLike, *, coder: str | None = None) -> CodingsReport:
+    def import_codings(
+        self, path: PathLike, *, coder: str | None = None, replace: bool = False
+    ) -> CodingsReport:
         """Import human codings from a CSV file (see :mod:`mentorqual.importers.codings`)
-        or a filled coding sheet from :meth:`suggest` (.xlsx, needs ``coder``)."""
+        or a filled coding sheet from :meth:`suggest` (.xlsx, needs ``coder``). They are
+        added to the coder's codings; ``replace`` replaces the coder's codings on the
+        file's interviews (a sheet: on its paragraphs), after a backup of the project."""
         path = Path(path)
         if path.suffix.lower() == ".xlsx":
             name = codings.check_sheet_coder(path, coder)
             with self._writing(create=False) as store:
-                return codings.apply_sheet(store, path, name)
+                return codings.apply_sheet(store, path, name, replace)
         rows = codings.read(path, coder)
         with self._writing(create=False) as store:
-            return codings.apply(store, path, rows)
+            return codings.apply(store, path, rows, replace)
 
     def codings(self, *, coders: Sequence[str] = ()) -> pd.DataFrame:
         """Every coding (of ``coders``, or all) as a pandas DataFrame: one row per
