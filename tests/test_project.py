@@ -297,9 +297,36 @@ def test_codebook_with_other_codes_needs_update(
         "kompetenceafklaring, ledelse, tryghed); pass --codebook-update to switch "
         "(human codings of codes that remain are kept)"
     )
-    loaded.load_codebook(smaller, update=True)
+    # Issue 22: dropping human codings needs its own flag, and a backup is written.
+    before = snapshot(loaded.path)
+    with pytest.raises(CodebookError) as refused:
+        loaded.load_codebook(smaller, update=True)
+    assert str(refused.value) == (
+        f"{smaller}: 2 human coding(s) of the codes it lacks would be deleted "
+        "(A: administration 2); to delete them, load it with "
+        f"'mentorqual codebook load {smaller} --codebook-update --delete-codings' "
+        "(a backup of the project is written first)"
+    )
+    assert snapshot(loaded.path) == before
+    change = loaded.load_codebook(smaller, update=True, delete_codings=True)
+    assert change.deleted == {("A", "administration"): 2}
+    assert change.backup is not None and change.backup.is_file()
     assert codings_of(loaded, "A") == [("T01", "p5", "kurser")]
     assert loaded.info().codes == ["kurser", "ny"]
+
+
+def test_a_codebook_with_a_theme_more_keeps_every_coding(
+    loaded: Project, write: Callable[..., Path]
+) -> None:
+    loaded.import_paths([write("T01.txt", INTERVIEW)])
+    loaded.import_codings(write("a.csv", CODINGS))
+    text = CODEBOOK.read_text(encoding="utf-8")
+    bigger = write("big.yaml", text.rstrip() + "\n  - code: nyt_tema\n    label: Nyt tema\n")
+    before = codings_of(loaded, "A")
+    change = loaded.load_codebook(bigger, update=True)
+    assert change.deleted == {} and change.backup is None
+    assert codings_of(loaded, "A") == before
+    assert loaded.info().codes[-1] == "nyt_tema"
 
 
 def test_reloading_the_same_codebook_changes_nothing(loaded: Project) -> None:

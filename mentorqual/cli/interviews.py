@@ -23,6 +23,8 @@ def echo_import(report: ImportReport) -> None:
         click.echo(f"Unchanged, skipped: {names}")
     for line in report.lost_codings:
         click.echo(f"Lost human coding, its text is gone: {line}", err=True)
+    if report.backup is not None:
+        click.echo(f"Backup of the project before human codings were replaced: {report.backup}")
     click.echo(
         f"Imported {len(report.added)} new and {len(report.replaced)} replaced interview(s), "
         f"{report.paragraphs} respondent paragraphs, {report.words:,} respondent words; "
@@ -106,7 +108,7 @@ def import_command(
             f"(--add-codes adds them): {', '.join(result.unmatched_codes)}"
         )
     for coder, n in result.codings.items():
-        click.echo(f"{coder}: {n} paragraph coding(s)")
+        click.echo(f"{coder}: {n} coding(s)")
 
 
 @click.command()

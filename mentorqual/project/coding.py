@@ -23,6 +23,7 @@ from ..workflows import (
     staging_folder,
 )
 from ..workflows.classifier import ClassifierTagReport, TrainReport
+from ..workflows.codebooks import CodebookChange
 from ..workflows.coders import Snapshot
 from ..workflows.codings import CodingsReport, Explanation
 from ..workflows.evaluation import Evaluation
@@ -62,16 +63,19 @@ class CodingMethods(ProjectFile):
 
     # -- codebook ------------------------------------------------------------------
 
-    def load_codebook(self, path: PathLike, *, update: bool = False) -> Codebook:
+    def load_codebook(
+        self, path: PathLike, *, update: bool = False, delete_codings: bool = False
+    ) -> CodebookChange:
         """Make a codebook file the project's codebook.
 
         A codebook whose codes differ from the project's is refused unless ``update``;
-        then human codings of codes that still exist are kept and the rest removed.
+        then human codings of codes that still exist are kept. One that would delete
+        human codings is refused, listing them, unless ``delete_codings``; they are
+        deleted after a backup of the project.
         """
         book = codebooks.choose(Path(path), None)
         with self._writing() as store:
-            codebooks.apply(store, book, update)
-        return book
+            return codebooks.apply(store, book, update, delete_codings)
 
     # -- human codings -------------------------------------------------------------
 

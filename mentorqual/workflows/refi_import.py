@@ -212,6 +212,7 @@ def import_qdpx(
     imported = interviews.apply_import(store, plan, replace, progress)
     fitted = fit_codings(store, path, job.codings, qda.users, match.codes)
     counts = _write_codings(store, fitted, path, replace)
+    imported.backup = store.backup_path
     return QdpxReport(
         imported=imported,
         added_codes=[c.code for c in match.added],
