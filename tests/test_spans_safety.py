@@ -110,3 +110,37 @@ def test_a_codebook_with_a_theme_fewer_is_refused_per_coder_and_code(
     assert code == 0, output
     assert output.splitlines()[1].startswith("Deleted 1 human coding(s); backup: ")
     assert ("Mentorkurset gav mig ro", "kurser", "A") not in passages(loaded)
+
+
+def test_agreement_on_a_theme_added_later_is_not_assessed(
+    loaded: Project, write: Callable[..., Path]
+) -> None:
+    loaded.import_paths([write("T01.txt", TWO_LINES)])
+    loaded.import_codings(
+        write(
+            "a.csv",
+            "interview,segment,code,coder\n"
+            "T01,p2,kurser,A\nT01,p3,administration,A\n"
+            "T01,p2,kurser,B\nT01,p3,tryghed,B\n",
+        )
+    )
+    text = CODEBOOK.read_text(encoding="utf-8")
+    loaded.load_codebook(
+        write("big.yaml", text.rstrip() + "\n  - code: nyt_tema\n    label: Nyt tema\n"),
+        update=True,
+    )
+    result = loaded.agreement(["A", "B"], bootstrap=False)
+    rows = {a.code: a for a in result.per_code}
+    assert rows["kurser"].percent == 1.0
+    late = rows["nyt_tema"]
+    assert late.units == 0 and late.percent != 1.0 and late.percent != late.percent  # NaN
+    assert late.alpha_verdict == "ikke vurderet"
+    assert late.notes == ("ikke vurderet af A, B: tæller som manglende",)
+    # A third codings file after the change: C assessed the new theme too, A did not.
+    loaded.import_codings(write("c.csv", "interview,segment,code,coder\nT01,p2,nyt_tema,C\n"))
+    mixed = {a.code: a for a in loaded.agreement(["A", "C"], bootstrap=False).per_code}
+    assert mixed["nyt_tema"].alpha_verdict == "ikke vurderet"
+    assert mixed["nyt_tema"].notes == ("ikke vurderet af A: tæller som manglende",)
+    out = write("agreement.md", "")
+    loaded.agreement(["A", "B"], path=out, bootstrap=False)
+    assert "Ikke vurderet af alle kodere: nyt_tema." in out.read_text(encoding="utf-8")

@@ -38,17 +38,21 @@ def test_migration_turns_paragraph_codings_into_their_spans(tmp_path: Path) -> N
             2, 11, 21, 2);
         INSERT INTO codings VALUES (7, 2, 'kurser', 'A', 'human', '', NULL, NULL, 'x');
         INSERT INTO codings VALUES (8, 2, 'kurser', 'rules', 'rules', 'v', 1.0, '[]', 'x');
+        INSERT INTO assessments VALUES (2, 'A', 'human');
         """
     )
     con.close()
     store = Store(path)
-    assert store.migrations()[-1] == "0005_coding_spans"
+    assert store.migrations()[4:] == ["0005_coding_spans", "0006_assessed_codes"]
     rows = store.db.execute(
         "SELECT id, interview_id, char_start, char_end, segment_id, coder FROM codings ORDER BY id"
     ).fetchall()
     assert rows == [(7, "T1", 11, 21, None, "A"), (8, "T1", 11, 21, 2, "rules")]
     assert store.coding_pairs("A") == store.coding_pairs("rules") == {(2, "kurser")}
     assert [r.text for r in store.coding_table()] == ["Et kursus.", "Et kursus."]
+    # What a coder assessed: every code, in every interview the coder assessed.
+    assert store.assessed_codes("A") == {"T1": frozenset({"kurser"})}
+    assert store.assessed_codes("rules") == {}
     store.close()
 
 

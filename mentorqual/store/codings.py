@@ -65,9 +65,11 @@ class CodingStore(CodingReader):
         spans: Iterable[CodedSpan],
         assessed: Iterable[int],
         replace: Iterable[str] = (),
+        codes: Iterable[str] | None = None,
     ) -> tuple[int, int]:
         """Add ``spans`` to the coder's human codings (the same span and code twice is
-        one coding) and mark the ``assessed`` paragraphs. With ``replace`` (interview
+        one coding) and mark the ``assessed`` paragraphs, and in their interviews the
+        ``codes`` (default: the codebook's), as assessed. With ``replace`` (interview
         ids), the coder's other human codings of those interviews are removed, after a
         backup of the project (:meth:`backup_before_deleting`). Returns (added, removed).
         """
@@ -83,7 +85,8 @@ class CodingStore(CodingReader):
                 )
             }
         removed -= set(wanted)
-        return self._write_human(coder, wanted, removed, assessed), len(removed)
+        added = self._write_human(coder, wanted, removed, assessed, codes)
+        return added, len(removed)
 
     def replace_human_codings(
         self,
@@ -117,9 +120,11 @@ class CodingStore(CodingReader):
         wanted: dict[tuple[str, int, int, str], str | None],
         removed: set[tuple[str, int, int, str]],
         assessed: Iterable[int],
+        codes: Iterable[str] | None = None,
     ) -> int:
         """Remove, then add human codings (interview, start, end, code) -> memo; returns
         how many were added."""
+        assessed = set(assessed)
         if removed:
             self.backup_before_deleting()
         self.db.executemany(
@@ -137,9 +142,41 @@ class CodingStore(CodingReader):
         added = self.db.total_changes - before
         self.db.executemany(
             "INSERT OR IGNORE INTO assessments (segment_id, coder, origin) VALUES (?, ?, 'human')",
-            [(s, coder) for s in sorted(set(assessed))],
+            [(s, coder) for s in sorted(assessed)],
         )
+        self.assess_codes(coder, assessed, codes)
         return added
+
+    # -- which codes were assessed -------------------------------------------------
+
+    def assess_codes(
+        self, coder: str, segments: Iterable[int], codes: Iterable[str] | None = None
+    ) -> None:
+        """Record ``codes`` (default: every code of the codebook) as assessed by the
+        coder in the interviews of ``segments``."""
+        ids = set(segments)
+        if not ids:
+            return
+        where = dict(
+            self.db.execute("SELECT id, interview_id FROM segments WHERE kind = 'paragraph'")
+        )
+        interviews = sorted({where[s] for s in ids if s in where})
+        if codes is None:
+            codes = [r[0] for r in self.db.execute("SELECT code FROM codes")]
+        chosen = sorted(set(codes))
+        self.db.executemany(
+            "INSERT OR IGNORE INTO assessed_codes (coder, interview_id, code) VALUES (?, ?, ?)",
+            [(coder, i, c) for i in interviews for c in chosen],
+        )
+
+    def assessed_codes(self, coder: str) -> dict[str, frozenset[str]]:
+        """Interview -> the codes the coder assessed there."""
+        found: dict[str, set[str]] = {}
+        for interview, code in self.db.execute(
+            "SELECT interview_id, code FROM assessed_codes WHERE coder = ?", (coder,)
+        ):
+            found.setdefault(interview, set()).add(code)
+        return {i: frozenset(c) for i, c in found.items()}
 
     # -- machine codings ---------------------------------------------------------
 
@@ -171,7 +208,9 @@ class CodingStore(CodingReader):
         self._insert_codings(
             [(s, c, coder, origin, version, score, ev, stamp) for s, c, score, ev in codings]
         )
+        assessed = list(assessed)
         self._assess(coder, origin, assessed)
+        self.assess_codes(coder, assessed)
 
     def machine_codings(self, coder: str) -> dict[tuple[int, str], StoredCoding]:
         """Every coding by a machine coder: (segment id, code) -> (row id, origin,
@@ -223,7 +262,9 @@ class CodingStore(CodingReader):
             changed,
         )
         self._insert_codings(added)
+        assessed = list(assessed)
         self._update_assessments(coder, origin, assessed)
+        self.assess_codes(coder, assessed)
 
     def _update_assessments(self, coder: str, origin: str, assessed: Iterable[int]) -> None:
         """Make ``assessed`` the segments a machine coder has assessed, writing only the

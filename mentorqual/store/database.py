@@ -169,6 +169,25 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX segments_span ON segments(interview_id, char_start);
         """,
     ),
+    (
+        "0006_assessed_codes",
+        """
+        -- Which codes a coder assessed in an interview: the codebook's codes when the
+        -- coder's work on it was recorded. A code added later is not assessed by that
+        -- coder there, so it is missing data, never a "no". Existing projects: every
+        -- code, in every interview the coder assessed.
+        CREATE TABLE assessed_codes (
+            coder TEXT NOT NULL,
+            interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+            code TEXT NOT NULL REFERENCES codes(code) ON DELETE CASCADE ON UPDATE CASCADE,
+            PRIMARY KEY (coder, interview_id, code)
+        ) WITHOUT ROWID;
+        CREATE INDEX assessed_codes_interview ON assessed_codes(interview_id);
+        INSERT INTO assessed_codes (coder, interview_id, code)
+        SELECT DISTINCT a.coder, s.interview_id, c.code
+        FROM assessments a JOIN segments s ON s.id = a.segment_id CROSS JOIN codes c;
+        """,
+    ),
 ]
 
 

@@ -86,10 +86,12 @@ def apply_import(store: Store, plan: ImportPlan, replace: bool, progress: Progre
     for done, t in enumerate(todo, start=1):
         kept = None
         if t.interview in replacing:
+            humans = {coder for _, _, coder in store.human_assessed_spans(t.interview)}
             kept = _KeptCodings(
                 store.interview_text(t.interview),
                 store.human_spans(t.interview),
                 store.human_assessed_spans(t.interview),
+                {c: store.assessed_codes(c).get(t.interview, frozenset()) for c in humans},
             )
             store.delete_interview(t.interview)
             report.replaced.append(t.interview)
@@ -157,6 +159,7 @@ class _KeptCodings:
     text: str  # the old canonical text
     spans: list[HumanSpan]
     assessed: list[tuple[int, int, str]]  # (start, end, coder) of assessed paragraphs
+    codes: dict[str, frozenset[str]]  # coder -> the codes the coder assessed
 
 
 def _restore_human_codings(store: Store, t: Transcript, kept: _KeptCodings) -> list[str]:
@@ -185,7 +188,9 @@ def _restore_human_codings(store: Store, t: Transcript, kept: _KeptCodings) -> l
         for a, b in found:
             wanted[span.coder].append(CodedSpan(t.interview, a, b, span.code, span.memo))
     for coder in sorted(set(assessed) | set(wanted)):
-        store.write_human_codings(coder, wanted[coder], assessed[coder])
+        store.write_human_codings(
+            coder, wanted[coder], assessed[coder], codes=kept.codes.get(coder, frozenset())
+        )
     return lost
 
 

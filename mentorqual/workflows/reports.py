@@ -89,7 +89,8 @@ def theme_counts(
 ) -> CountsResult:
     """Theme counts per group over the interviews the chosen coder assessed."""
     choice = choose(snapshot, coder)
-    chosen_themes = _themes(snapshot, themes)
+    # A theme the coder did not assess (added later) is missing, not zero: left out.
+    chosen_themes = [t for t in _themes(snapshot, themes) if t[0] not in choice.unassessed]
     interviews = _interviews(snapshot, regions)
     for key in by:
         if key not in ("region", "role") and not any(key in s.attributes for s in interviews):
@@ -117,6 +118,11 @@ def theme_counts(
         "Pr. 1.000 ord: kodede afsnit pr. 1.000 ord informanttale i gruppen.",
         f"Lavet {now()} med mentorqual.",
     ]
+    if choice.unassessed:
+        notes.insert(
+            3,
+            f"Ikke vurderet af koderen og derfor udeladt: {', '.join(sorted(choice.unassessed))}.",
+        )
     return CountsResult(rows, list(by), choice, notes)
 
 
