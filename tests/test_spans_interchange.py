@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -178,3 +179,120 @@ def test_codings_import_adds_and_replace_replaces_after_a_backup(
     assert lines[1].startswith("Backup of the project before the removal: ")
     assert Path(lines[1].split(": ", 1)[1]).is_file()
     assert Path(lines[1].split(": ", 1)[1]).read_bytes()[:16] == b"SQLite format 3\x00"
+
+
+def refi_archive(
+    path: Path, source: str, files: dict[str, bytes], selections: list[tuple[int, int, str]]
+) -> Path:
+    """A .qdpx with one text source given by ``source`` (its attributes) and
+    ``selections`` (start, end, name) coded with Kurser by Lærke."""
+    sels = "".join(
+        f'<PlainTextSelection guid="2222222{k}-2222-2222-2222-222222222222" name="{name}" '
+        f'startPosition="{a}" endPosition="{b}"><Coding guid="3333333{k}-3333-3333-3333-'
+        '333333333333" creatingUser="44444444-4444-4444-4444-444444444444"><CodeRef '
+        'targetGUID="55555555-5555-5555-5555-555555555555"/></Coding></PlainTextSelection>'
+        for k, (a, b, name) in enumerate(selections)
+    )
+    qde = (
+        '<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" '
+        'name="qc"><Users><User guid="44444444-4444-4444-4444-444444444444" name="Lærke"/>'
+        '</Users><CodeBook><Codes><Code guid="55555555-5555-5555-5555-555555555555" '
+        'name="Kurser" isCodable="true"/></Codes></CodeBook><Sources><TextSource '
+        f'guid="11111111-1111-1111-1111-111111111111" name="Interview 8" {source}>{sels}'
+        "</TextSource></Sources></Project>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", qde)
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return path
+
+
+PLAIN = "I: Hvad med kurser?\nIP: Mentorkurset var godt.\nIP: Resten var fint."
+
+
+@pytest.mark.parametrize("reference", ["interview8.txt", "sources/interview8.txt"])
+def test_a_bare_relative_plain_text_path_is_found_in_sources(
+    loaded: Project, tmp_path: Path, reference: str
+) -> None:
+    start = PLAIN.index("Mentorkurset")
+    path = refi_archive(
+        tmp_path / "qc.qdpx",
+        f'plainTextPath="{reference}"',
+        {"sources/interview8.txt": PLAIN.encode()},
+        [(start, start + 12, "")],
+    )
+    report = loaded.import_qdpx(path)
+    assert report.imported.added == ["Interview 8"] and report.codings == {"Lærke": 1}
+    assert [p[3] for p in passages(loaded)] == ["Mentorkurset"]
+
+
+def docx_bytes(paragraphs: list[str]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_docx_only_source_is_read_and_only_placeable_codings_are_imported(
+    loaded: Project, tmp_path: Path
+) -> None:
+    lines = PLAIN.split("\n")
+    crlf = "\r\n".join(lines)  # as NVivo counts its plain text: a break is two units
+    first = crlf.index("Hvad med")
+    named = crlf.index("Mentorkurset")
+    unnamed = crlf.index("Resten")
+    path = refi_archive(
+        tmp_path / "mac.qdpx",
+        'plainTextPath="internal://e.txt" richTextPath="internal://e.docx"',
+        {"sources/e.txt": b"", "sources/e.docx": docx_bytes(lines)},
+        [
+            (first, first + 8, ""),  # before any break: the same either way
+            (named, named + 21, "Mentorkurset var godt"),  # its name tells the count
+            (unnamed, unnamed + 6, ""),
+        ],
+    )
+    report = loaded.import_qdpx(path)
+    assert report.codings == {"Lærke": 3}
+    assert [p[3] for p in passages(loaded)] == ["Hvad med", "Mentorkurset var godt", "Resten"]
+
+    nameless = refi_archive(
+        tmp_path / "mac2.qdpx",
+        'plainTextPath="internal://e.txt" richTextPath="internal://e.docx"',
+        {"sources/e.txt": b"", "sources/e.docx": docx_bytes(lines)},
+        [(first, first + 8, ""), (unnamed, unnamed + 6, "")],
+    )
+    other = Project(tmp_path / "other.db")
+    other.load_codebook(CODEBOOK)
+    report = other.import_qdpx(nameless)
+    assert report.codings == {"Lærke": 1}  # never guessed: the other one is listed
+    assert any("cannot be placed on the text of its .docx" in s for s in report.skipped)
+    assert [p[3] for p in passages(other)] == ["Hvad med"]
+
+
+def test_a_project_without_codings_or_sources_imports_what_it_has(
+    project: Project, tmp_path: Path
+) -> None:
+    path = refi_archive(
+        tmp_path / "texts.qdpx",
+        'plainTextPath="internal://t.txt"',
+        {"sources/t.txt": PLAIN.encode()},
+        [],
+    )
+    report = project.import_qdpx(path)  # no codebook needed: there are no codings
+    assert report.imported.added == ["Interview 8"] and report.codings == {}
+    assert report.warnings[-1] == f"{path}: no codings; only the texts were imported"
+    empty = tmp_path / "empty.qdpx"
+    with zipfile.ZipFile(empty, "w") as archive:
+        archive.writestr(
+            "project.qde",
+            '<?xml version="1.0" encoding="utf-8"?>'
+            '<Project xmlns="urn:QDA-XML:project:1.0" name="tom"/>',
+        )
+    report = project.import_qdpx(empty)
+    assert report.imported.added == []
+    assert report.warnings == [f"{empty}: no text sources with text; no interviews imported"]

@@ -199,7 +199,7 @@ def import_qdpx(
             f"{path}: code(s) not in the project's codebook: {', '.join(missing)}; "
             "pass --add-codes to add them"
         )
-    if current is None and not match.added:
+    if current is None and not match.added and job.codings:
         raise ProjectError(
             f"{path}: the project has no codebook yet; load one with "
             "'mentorqual codebook load FILE', or pass --add-codes"
@@ -207,7 +207,11 @@ def import_qdpx(
     book = imported_codebook(current, match, path, qda.name)
     if book is not None:
         codebooks.apply(store, book, True)
-    read_warnings = job.transcripts.warnings
+    read_warnings = list(job.transcripts.warnings)
+    if not job.transcripts.transcripts:
+        read_warnings.append(f"{path}: no text sources with text; no interviews imported")
+    elif not job.codings:
+        read_warnings.append(f"{path}: no codings; only the texts were imported")
     plan = interviews.ImportPlan(job.transcripts.transcripts, [])
     imported = interviews.apply_import(store, plan, replace, progress)
     fitted = fit_codings(store, path, job.codings, qda.users, match.codes)
