@@ -153,12 +153,25 @@ def test_bad_passages_are_listed_with_file_and_row(
         "T01,papirer,trygged,A\n"  # a near miss
         "T01,papirer,kurser,A\n",
     )
+    exported = write(
+        "b.csv",
+        "interview,segment_id,start,end,text,code,coder\n"
+        "T01,p2,900,910,papirer,kurser,A\n"  # outside the text
+        "T01,p1,3,10,Hvordan,kurser,A\n",  # only interviewer text
+    )
     with pytest.raises(InputError) as error:
         loaded.import_codings(path)
     assert str(error.value) == (
         f"{path}: 2 row(s) could not be used, nothing was imported: "
         "row 2: quote not found in a respondent paragraph: 'fungerer administrationen'; "
         "row 3: unknown code 'trygged'; did you mean 'tryghed'?"
+    )
+    with pytest.raises(InputError) as error:
+        loaded.import_codings(exported)
+    assert str(error.value) == (
+        f"{exported}: 2 row(s) could not be used, nothing was imported: "
+        "row 2: the passage 900–910 lies outside the text (168 characters); "
+        "row 3: the passage 3–10 overlaps no respondent text"
     )
     assert passages(loaded) == []
 

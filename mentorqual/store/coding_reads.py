@@ -70,7 +70,19 @@ class CodingReader(Database):
 
     def coding_pairs(self, coder: str) -> set[tuple[int, str]]:
         """(paragraph id, code) of every paragraph a coder coded, by the projection."""
-        return {(p, row[3]) for p, row in self._projected("code", "coder = ?", (coder,))}
+        layout = self.layout()
+        whole, paragraphs = layout.whole, layout.paragraphs
+        pairs = set()
+        for interview, start, end, code in self.db.execute(
+            "SELECT interview_id, char_start, char_end, code FROM codings WHERE coder = ?",
+            (coder,),
+        ):
+            p = whole.get((interview, start, end))  # the common case, without a call
+            if p is not None:
+                pairs.add((p, code))
+            else:
+                pairs.update((q, code) for q in paragraphs(interview, start, end))
+        return pairs
 
     def coding_evidence(self, coder: str) -> list[tuple[int, str, str | None]]:
         """(paragraph id, code, evidence JSON) of every coding by a coder."""

@@ -25,6 +25,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 
 __all__ = ["Layout", "codes_paragraph"]
 
@@ -49,6 +51,7 @@ class Layout:
     ends: dict[str, list[int]]
     ids: dict[str, list[int]]
     text: Callable[[str], str | None]
+    whole: dict[tuple[str, int, int], int] = field(default_factory=dict)  # span -> paragraph
     _texts: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -57,20 +60,28 @@ class Layout:
     ) -> Layout:
         """From (segment id, interview, start, end) of paragraphs, in text order."""
         layout = cls({}, {}, {}, text)
-        for segment, interview, start, end in paragraphs:
-            layout.starts.setdefault(interview, []).append(start)
-            layout.ends.setdefault(interview, []).append(end)
-            layout.ids.setdefault(interview, []).append(segment)
+        rows = list(paragraphs)
+        for interview, group in groupby(rows, key=itemgetter(1)):
+            ids, _, starts, ends = zip(*group, strict=True)
+            layout.ids[interview] = list(ids)
+            layout.starts[interview] = list(starts)
+            layout.ends[interview] = list(ends)
+        layout.whole = {(i, a, b): p for p, i, a, b in rows}
         return layout
 
     def paragraphs(self, interview: str, start: int, end: int) -> list[int]:
         """The segment ids of the paragraphs the span [start, end) codes."""
+        whole = self.whole.get((interview, start, end))
+        if whole is not None:  # a whole paragraph (most codings) codes just that one
+            return [whole]
         ends = self.ends.get(interview)
         if not ends:
             return []
         starts, ids = self.starts[interview], self.ids[interview]
-        found = []
         j = bisect_right(ends, start)  # the first paragraph ending after the span starts
+        if j < len(starts) and starts[j] <= start and end <= ends[j]:  # inside one
+            return [] if self._text(interview)[start:end].isspace() else [ids[j]]
+        found = []
         while j < len(starts) and starts[j] < end:
             if (start <= starts[j] and ends[j] <= end) or codes_paragraph(
                 self._text(interview), (starts[j], ends[j]), (start, end)

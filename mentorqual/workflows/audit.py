@@ -24,7 +24,7 @@ __all__ = ["AGREEMENT_SUFFIXES", "agreement_audit", "frames", "table", "write_re
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..agreement import Audit
+    from ..agreement import Audit, AuditUnit
 
 
 def agreement_audit(
@@ -63,13 +63,17 @@ def agreement_audit(
     ordered = sorted(groups.items(), key=lambda item: -len(item[1]))
     results: list[Audit] = []
     missing: list[str] = []
+    everywhere = {c: frozenset(per_code[c]) for c in coders}
+    units = _units(snapshot)
     for key, group in ordered:
         mine = {
-            c: {s for s in assessed[c] if where.get(s) in seen}
+            c: assessed[c]
+            if seen == everywhere[c]
+            else {s for s in assessed[c] if where.get(s) in seen}
             for c, seen in zip(coders, key, strict=True)
         }
         try:
-            results.append(_audit(snapshot, coders, mine, pairs, group, unit, by, bootstrap))
+            results.append(_audit(snapshot, units, coders, mine, pairs, group, unit, by, bootstrap))
         except InputError:
             if not results and len(ordered) == 1:
                 raise
@@ -81,8 +85,31 @@ def agreement_audit(
     return _spliced(results, missing, chosen, per_code, coders)
 
 
+def _within(
+    assessed: set[int],
+    interviews: frozenset[str],
+    everywhere: frozenset[str],
+    where: dict[int, str],
+) -> set[int]:
+    """The assessed paragraphs in ``interviews`` (all of them, in the usual case)."""
+    if interviews == everywhere:
+        return assessed
+    return {s for s in assessed if where.get(s) in interviews}
+
+
+def _units(snapshot: Snapshot) -> list[AuditUnit]:
+    from ..agreement import AuditUnit  # numpy: only for the audit
+
+    region = {s.interview: s.region for s in snapshot.interviews}
+    return [
+        AuditUnit(p.id, p.interview, region[p.interview], p.locator, p.text)
+        for p in snapshot.store.respondent_paragraphs()
+    ]
+
+
 def _audit(
     snapshot: Snapshot,
+    units: list[AuditUnit],
     coders: Sequence[str],
     assessed: dict[str, set[int]],
     pairs: dict[str, set[tuple[int, str]]],
@@ -91,13 +118,8 @@ def _audit(
     by: str | None,
     bootstrap: bool,
 ) -> Audit:
-    from ..agreement import AgreementError, AuditUnit, audit  # numpy: only for the audit
+    from ..agreement import AgreementError, audit  # numpy: only for the audit
 
-    region = {s.interview: s.region for s in snapshot.interviews}
-    units = [
-        AuditUnit(p.id, p.interview, region[p.interview], p.locator, p.text)
-        for p in snapshot.store.respondent_paragraphs()
-    ]
     try:
         return audit(
             units,

@@ -127,9 +127,15 @@ def passage(
 ) -> tuple[tuple[int, int] | None, str]:
     """The span a codings row codes, or None and why not."""
     text = store.interview_text(row.interview)
-    if row.start is not None and row.end is not None and row.text:
-        if 0 <= row.start < row.end <= len(text) and text[row.start : row.end] == row.text:
+    if row.start is not None and row.end is not None:
+        if not 0 <= row.start < row.end <= len(text):
+            return None, (
+                f"the passage {row.start}–{row.end} lies outside the text "
+                f"({len(text):,} characters)"
+            )
+        if text[row.start : row.end] == row.text:
             return _respondent((row.start, row.end), row, layout, paragraphs)
+        # Not that text there (a redacted export, an edited transcript): by its segment.
     if _LOCATOR.match(row.segment):
         found, problem = locate(paragraphs, row.segment)
         if found is None:
