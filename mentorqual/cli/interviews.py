@@ -57,12 +57,12 @@ def import_command(
 
     Metadata comes from YAML front matter or a metadata.csv beside the files
     (keys: interview, region, role, and any other attribute). An unchanged file
-    is skipped; a changed one needs --replace, which keeps the human codings whose
-    text is still there.
+    is skipped; a changed one needs --replace, which moves each human coding to
+    wherever its passage's text still stands (after a backup of the project).
 
     From a .qdpx, each text source becomes an interview (its case's variables are
     its attributes; region and role may be missing), each user a coder, and each
-    coded selection codes the paragraphs it overlaps. Codes match the codebook by
+    coded selection is a coding of exactly its passage. Codes match the codebook by
     name or label; --add-codes adds the others.
 
     Example:
