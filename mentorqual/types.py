@@ -8,7 +8,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 PathLike = str | os.PathLike[str]
 Role = Literal["interviewer", "respondent"]
@@ -148,6 +148,22 @@ class CodingRow:
     segment: str  # a locator such as "p12", or a verbatim quote from the paragraph
     code: str
     coder: str
+    # From `codings export`: the coded passage's offsets and text, used when the text
+    # still stands there.
+    start: int | None = None
+    end: int | None = None
+    text: str = ""
+
+
+class CodedSpan(NamedTuple):
+    """A coding as a span of an interview's canonical text (code points, end exclusive),
+    before it is written: what a coder marked, with the code and an optional memo."""
+
+    interview: str
+    start: int
+    end: int
+    code: str
+    memo: str | None = None
 
 
 # -- REFI-QDA interchange (.qdc codebooks, .qdpx projects) -------------------------

@@ -92,6 +92,14 @@ def test_codebook_with_other_codes_is_refused(
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {path}: its codes differ from the project's")
     assert snapshot(db) == before
+    # Issue 22: A's codings go only with --delete-codings, given to codebook load.
+    refused = mq(runner, db, "tag", "--codebook", str(path), "--codebook-update")
+    assert refused.exit_code == 1
+    assert "--codebook-update --delete-codings' (a backup of" in refused.output
+    assert snapshot(db) == before
+    loaded = mq(runner, db, "codebook", "load", str(path), "--codebook-update", "--delete-codings")
+    assert loaded.exit_code == 0, loaded.output
+    assert "Deleted 2 human coding(s); backup: " in loaded.output
     updated = mq(runner, db, "tag", "--codebook", str(path), "--codebook-update")
     assert updated.exit_code == 0, updated.output
     info = Project(db).info()

@@ -72,8 +72,10 @@ def test_pivot_ends_with_the_n_rows() -> None:
 
 
 SQL_COUNTS = """
-SELECT i.region, c.code, COUNT(DISTINCT c.segment_id), COUNT(DISTINCT i.id)
-FROM codings c JOIN segments s ON s.id = c.segment_id JOIN interviews i ON i.id = s.interview_id
+SELECT i.region, c.code, COUNT(DISTINCT s.id), COUNT(DISTINCT i.id)
+FROM codings c JOIN segments s ON s.interview_id = c.interview_id AND s.kind = 'paragraph'
+AND s.char_start < c.char_end AND c.char_start < s.char_end
+JOIN interviews i ON i.id = s.interview_id
 WHERE c.coder = ? GROUP BY i.region, c.code
 """
 SQL_SCOPE = """
@@ -113,8 +115,12 @@ def test_consensus_counts_only_what_every_human_coder_coded(sample: Path) -> Non
     con = sqlite3.connect(sample)
     try:
         both = con.execute(
-            "SELECT COUNT(*) FROM codings a JOIN codings b ON a.segment_id = b.segment_id "
-            "AND a.code = b.code AND a.coder = 'A' AND b.coder = 'B'"
+            "SELECT COUNT(*) FROM (SELECT DISTINCT s.id, a.code FROM segments s "
+            "JOIN codings a ON a.interview_id = s.interview_id AND a.char_start < s.char_end "
+            "AND s.char_start < a.char_end AND a.coder = 'A' "
+            "JOIN codings b ON b.interview_id = s.interview_id AND b.char_start < s.char_end "
+            "AND s.char_start < b.char_end AND b.coder = 'B' AND b.code = a.code "
+            "WHERE s.kind = 'paragraph')"
         ).fetchone()[0]
     finally:
         con.close()

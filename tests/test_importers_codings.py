@@ -30,7 +30,8 @@ def test_semicolon_bom_and_coder_option(write: Callable[..., Path]) -> None:
 def test_export_columns_are_accepted(write: Callable[..., Path]) -> None:
     header = "interview,region,role,speaker,segment_id,start,end,text,code,coder,score"
     path = write("c.csv", f"{header}\nT01,Hovedstaden,JK,IP,p2,10,20,tekst,kurser,A,\n")
-    assert read_codings_csv(path) == [CodingRow(2, "T01", "p2", "kurser", "A")]
+    # Issue 22: the exported passage (offsets and text) is kept, to code it exactly.
+    assert read_codings_csv(path) == [CodingRow(2, "T01", "p2", "kurser", "A", 10, 20, "tekst")]
 
 
 @pytest.mark.parametrize(

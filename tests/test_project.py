@@ -35,13 +35,9 @@ def assessed(project: Project, coder: str) -> int:
 
 def codings_of(project: Project, coder: str) -> list[tuple[str, str, str]]:
     store = project.store()
-    rows = store.db.execute(
-        "SELECT s.interview_id, s.locator, c.code FROM codings c "
-        "JOIN segments s ON s.id = c.segment_id WHERE c.coder = ? ORDER BY 1, 2, 3",
-        (coder,),
-    ).fetchall()
+    rows = {(r.interview, r.locator, r.code) for r in store.coding_table([coder])}
     store.close()
-    return [tuple(r) for r in rows]
+    return sorted(rows)
 
 
 def test_import_stores_text_paragraphs_and_sentences(
@@ -116,7 +112,8 @@ def test_replace_keeps_human_codings_whose_text_remains(
     )
     report = loaded.import_paths([write("T01.txt", changed)], replace=True)
     assert report.replaced == ["T01"]
-    assert report.lost_codings == ["T01 (A, kurser): 'Mentorkurset var godt.'"]
+    # Issue 22: the coding is the quoted passage, and the lost passage is listed.
+    assert report.lost_codings == ["T01 (A, kurser): 'Mentorkurset var godt'"]
     # The paragraphs moved from p2, p3 to p3, p4 and their codings followed the text.
     assert codings_of(loaded, "A") == [
         ("T01", "p3", "administration"),
@@ -195,18 +192,25 @@ def test_codings_import_by_locator_and_quote(loaded: Project, write: Callable[..
     ]
 
 
-def test_codings_reimport_replaces_the_coders_codings(
+def test_a_second_codings_file_adds_and_replace_replaces(
     loaded: Project, write: Callable[..., Path]
 ) -> None:
+    # Issue 22: coding happens in sessions, so a second file adds to the first.
     loaded.import_paths([write("T01.txt", INTERVIEW)])
     loaded.import_codings(write("a.csv", "interview,segment,code,coder\nT01,p2,kurser,A\n"))
     report = loaded.import_codings(
         write("a.csv", "interview,segment,code,coder\nT01,p5,kurser,A\n")
     )
-    assert report.coders == {"A": (1, 1, 1)}
-    assert codings_of(loaded, "A") == [("T01", "p5", "kurser")]
+    assert report.coders == {"A": (1, 0, 1)} and report.backup is None
+    assert codings_of(loaded, "A") == [("T01", "p2", "kurser"), ("T01", "p5", "kurser")]
     again = loaded.import_codings(write("a.csv", "interview,segment,code,coder\nT01,p5,kurser,A\n"))
     assert again.coders == {"A": (0, 0, 1)}
+    replaced = loaded.import_codings(
+        write("a.csv", "interview,segment,code,coder\nT01,p5,kurser,A\n"), replace=True
+    )
+    assert replaced.coders == {"A": (0, 1, 1)}
+    assert codings_of(loaded, "A") == [("T01", "p5", "kurser")]
+    assert replaced.backup is not None and replaced.backup.parent == loaded.path.parent
 
 
 def test_bad_codings_rows_are_listed_and_nothing_is_written(
@@ -293,9 +297,36 @@ def test_codebook_with_other_codes_needs_update(
         "kompetenceafklaring, ledelse, tryghed); pass --codebook-update to switch "
         "(human codings of codes that remain are kept)"
     )
-    loaded.load_codebook(smaller, update=True)
+    # Issue 22: dropping human codings needs its own flag, and a backup is written.
+    before = snapshot(loaded.path)
+    with pytest.raises(CodebookError) as refused:
+        loaded.load_codebook(smaller, update=True)
+    assert str(refused.value) == (
+        f"{smaller}: 2 human coding(s) of the codes it lacks would be deleted "
+        "(A: administration 2); to delete them, load it with "
+        f"'mentorqual codebook load {smaller} --codebook-update --delete-codings' "
+        "(a backup of the project is written first)"
+    )
+    assert snapshot(loaded.path) == before
+    change = loaded.load_codebook(smaller, update=True, delete_codings=True)
+    assert change.deleted == {("A", "administration"): 2}
+    assert change.backup is not None and change.backup.is_file()
     assert codings_of(loaded, "A") == [("T01", "p5", "kurser")]
     assert loaded.info().codes == ["kurser", "ny"]
+
+
+def test_a_codebook_with_a_theme_more_keeps_every_coding(
+    loaded: Project, write: Callable[..., Path]
+) -> None:
+    loaded.import_paths([write("T01.txt", INTERVIEW)])
+    loaded.import_codings(write("a.csv", CODINGS))
+    text = CODEBOOK.read_text(encoding="utf-8")
+    bigger = write("big.yaml", text.rstrip() + "\n  - code: nyt_tema\n    label: Nyt tema\n")
+    before = codings_of(loaded, "A")
+    change = loaded.load_codebook(bigger, update=True)
+    assert change.deleted == {} and change.backup is None
+    assert codings_of(loaded, "A") == before
+    assert loaded.info().codes[-1] == "nyt_tema"
 
 
 def test_reloading_the_same_codebook_changes_nothing(loaded: Project) -> None:

@@ -53,9 +53,17 @@ def codebook_new(file: Path) -> None:
 @codebook.command("load")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @codebook_update_option
+@click.option(
+    "--delete-codings",
+    is_flag=True,
+    help="Delete the human codings of codes the new codebook lacks "
+    "(a backup of the project is written first).",
+)
 @pass_project
 @library_errors
-def codebook_load(project: Project, file: Path, codebook_update: bool) -> None:
+def codebook_load(
+    project: Project, file: Path, codebook_update: bool, delete_codings: bool
+) -> None:
     """Make FILE the project's codebook.
 
     Example:
@@ -63,8 +71,13 @@ def codebook_load(project: Project, file: Path, codebook_update: bool) -> None:
     \b
         mentorqual codebook load codebooks/mentorordning.yaml
     """
-    book = project.load_codebook(file, update=codebook_update)
+    change = project.load_codebook(file, update=codebook_update, delete_codings=delete_codings)
+    book = change.book
     click.echo(f"Loaded {book.name} ({len(book.codes)} codes, sha256 {book.sha256[:12]})")
+    if change.deleted:
+        click.echo(
+            f"Deleted {sum(change.deleted.values())} human coding(s); backup: {change.backup}"
+        )
 
 
 @codebook.command("export")

@@ -32,26 +32,35 @@ def codings() -> None:
 @codings.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @coder_option("The coder's name; needed when the file has no coder column, and for a sheet.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Replace the coder's codings on the file's interviews instead of adding to them "
+    "(a backup of the project is written first).",
+)
 @pass_project
 @library_errors
-def codings_import(project: Project, file: Path, coder: str | None) -> None:
+def codings_import(project: Project, file: Path, coder: str | None, replace: bool) -> None:
     """Import human codings from a CSV file, or a coding sheet (.xlsx) filled in
     after `mentorqual suggest`.
 
-    CSV columns: interview, segment (a locator such as p12, or a verbatim quote from
-    the paragraph), code, and optionally coder. In a sheet, a row with at least one
-    ja/nej answer counts as assessed by the coder. Importing a file again replaces
-    that coder's codings on the interviews in the file. Any bad row stops the
-    import, and nothing is written.
+    CSV columns: interview, segment (a locator such as p12 codes the paragraph; a
+    verbatim quote codes exactly that passage), code (its name or label, any case),
+    and optionally coder. In a sheet, a row with at least one ja/nej answer counts as
+    assessed by the coder. Codings are added to the coder's earlier ones (the same
+    coding twice is one); --replace replaces the coder's codings on the interviews in
+    the file. Any bad row stops the import, and nothing is written.
 
     Example:
 
     \b
         mentorqual codings import coder_B.csv --coder B
     """
-    report = project.import_codings(file, coder=coder)
+    report = project.import_codings(file, coder=coder, replace=replace)
     for name, (added, removed, interviews) in report.coders.items():
         click.echo(f"{name}: {added} added, {removed} removed, on {interviews} interview(s)")
+    if report.backup is not None:
+        click.echo(f"Backup of the project before the removal: {report.backup}")
 
 
 @codings.command("export")

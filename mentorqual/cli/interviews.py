@@ -27,6 +27,8 @@ def echo_import(report: ImportReport) -> None:
         click.echo(f"Unchanged, skipped: {names}")
     for line in report.lost_codings:
         click.echo(f"Lost human coding, its text is gone: {line}", err=True)
+    if report.backup is not None:
+        click.echo(f"Backup of the project before human codings were replaced: {report.backup}")
     click.echo(
         f"Imported {len(report.added)} new and {len(report.replaced)} replaced interview(s), "
         f"{report.paragraphs} respondent paragraphs, {report.words:,} respondent words; "
@@ -70,12 +72,13 @@ def import_command(
     comes from YAML front matter or a metadata.csv (or .xlsx) beside the files
     (keys: interview, region, role, and any other attribute; Danish names and
     Danish Excel's semicolons are read too). An unchanged file is skipped; a changed
-    one needs --replace, which keeps the human codings whose text is still there.
-    `mentorqual show INTERVIEW` shows what was read.
+    one needs --replace, which moves each human coding to wherever its passage's
+    text still stands (after a backup of the project). `mentorqual show INTERVIEW`
+    shows what was read.
 
     From a .qdpx, each text source becomes an interview (its case's variables are
     its attributes; region and role may be missing), each user a coder, and each
-    coded selection codes the paragraphs it overlaps. Codes match the codebook by
+    coded selection is a coding of exactly its passage. Codes match the codebook by
     name or label; --add-codes adds the others.
 
     Example:
@@ -125,7 +128,7 @@ def import_command(
             f"(--add-codes adds them): {', '.join(result.unmatched_codes)}"
         )
     for coder, n in result.codings.items():
-        click.echo(f"{coder}: {n} paragraph coding(s)")
+        click.echo(f"{coder}: {n} coding(s)")
 
 
 @click.command()

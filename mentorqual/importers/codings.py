@@ -18,6 +18,8 @@ from .csvfile import csv_rows
 REQUIRED = ("interview", "segment", "code")
 # Written by `codings export`; read and ignored so that an export imports again.
 IGNORED = frozenset({"region", "role", "speaker", "start", "end", "text", "score"})
+# Of those, the coded passage (offsets and text) is kept: it codes exactly that passage
+# when its text still stands there.
 ALIASES = {"segment_id": "segment", "locator": "segment", "theme": "code", "kode": "code"}
 
 
@@ -69,5 +71,18 @@ def read_codings_csv(path: Path, coder: str | None = None) -> list[CodingRow]:
                 f"{path}, row {number}: give both segment and code, or neither "
                 "(to mark an interview coded with no codes)"
             )
-        rows.append(CodingRow(number, record["interview"], segment, code, name))
+        start, end = record.get("start", ""), record.get("end", "")
+        exported = start.isdigit() and end.isdigit()
+        rows.append(
+            CodingRow(
+                number,
+                record["interview"],
+                segment,
+                code,
+                name,
+                int(start) if exported else None,
+                int(end) if exported else None,
+                record.get("text", ""),
+            )
+        )
     return rows

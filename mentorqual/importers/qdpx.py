@@ -41,6 +41,7 @@ from ..utf16 import Utf16Index
 from .document import Document, read_bytes
 from .metadata import normalise_region
 from .qdpx_archive import INTERNAL, QdpxArchive
+from .qdpx_docx import docx_paragraphs, line_counting, same_either_way
 from .transcript import DEFAULT_INTERVIEWER_LABELS, canonical_with_offsets, parse_transcript
 
 __all__ = [
@@ -175,15 +176,18 @@ def _read_project(data: bytes, path: Path, archive: QdpxArchive | None) -> QdaPr
         if kind != "TextSource":
             project.skipped.append(f"{kind} {name!r}: only text sources are imported")
             continue
-        text = _source_text(element, path, archive, project.skipped)
-        if text is None:
+        found = _source_text(element, path, archive, project.skipped)
+        if found is None:
             continue
+        text, from_docx = found
         source = QdaSource(guid=_guid(element.get("guid")), name=name, text=text)
         case = cases.get(source.guid)
         if case is not None:
             source.case, source.attributes = case[0], dict(case[1])
         source.attributes.update(_values(element, variables))
-        source.selections = _selections(element, source, known_codes, project.skipped)
+        source.selections = _selections(
+            element, source, known_codes, project.skipped, strict=from_docx
+        )
         whole = list(_children(element, "Coding"))
         if whole:
             project.skipped.append(
@@ -226,31 +230,41 @@ def _values(element: Element, variables: dict[str, tuple[str, str]]) -> dict[str
 
 def _source_text(
     element: Element, path: Path, archive: QdpxArchive | None, skipped: list[str]
-) -> str | None:
+) -> tuple[str, bool] | None:
+    """The source's text, and whether it was read from its ``.docx`` (richTextPath)
+    because the plain text is empty or missing."""
     name = element.get("name") or _guid(element.get("guid"))
     inline = _child(element, "PlainTextContent")
     reference = (element.get("plainTextPath") or "").strip()
+    rich = (element.get("richTextPath") or "").strip()
     if inline is not None and reference:
         skipped.append(
             f"source {name!r}: has both plainTextPath and PlainTextContent; used the content"
         )
-    if inline is not None:
-        return (inline.text or "").removeprefix("\ufeff")
+    if inline is not None and (inline.text or "").strip():
+        return (inline.text or "").removeprefix("\ufeff"), False
+    data = archive.source(reference) if archive is not None and reference else None
+    if data is not None and _decode(data, path, name).strip():
+        return _decode(data, path, name), False
+    docx = archive.source(rich) if archive is not None and rich.lower().endswith(".docx") else None
+    if docx is not None:
+        return "\r\n".join(docx_paragraphs(docx, Path(f"{path}:{rich}"))), True
+    if inline is not None or data is not None:
+        return (inline.text or "") if inline is not None else "", False
     if not reference:
         skipped.append(f"source {name!r}: no text (neither plainTextPath nor PlainTextContent)")
-        return None
-    if not reference.startswith(INTERNAL):
+    elif archive is None:
+        skipped.append(
+            f"source {name!r}: {reference} is not in a bare .qde (export a .qdpx instead)"
+        )
+    elif "://" in reference and not reference.startswith(INTERNAL):
         skipped.append(
             f"source {name!r}: its text is outside the archive ({reference}); "
-            "only internal:// sources are read"
+            "only sources inside the archive are read"
         )
-        return None
-    data = archive.source(reference) if archive is not None else None
-    if data is None:
-        where = "the archive" if archive is not None else "a bare .qde (export a .qdpx instead)"
-        skipped.append(f"source {name!r}: {reference} is not in {where}")
-        return None
-    return _decode(data, path, name)
+    else:
+        skipped.append(f"source {name!r}: {reference} is not in the archive")
+    return None
 
 
 def _decode(data: bytes, path: Path, name: str) -> str:
@@ -265,11 +279,23 @@ def _decode(data: bytes, path: Path, name: str) -> str:
 
 
 def _selections(
-    element: Element, source: QdaSource, known_codes: set[str], skipped: list[str]
+    element: Element,
+    source: QdaSource,
+    known_codes: set[str],
+    skipped: list[str],
+    strict: bool = False,
 ) -> list[QdaSelection]:
-    text = _line_counting(element, source.text)
+    """The selections of a source, their positions converted to code points. With
+    ``strict`` (a text read from a .docx), a selection is imported only where the
+    count of a line break (one unit or two) is known or does not matter."""
+    named = [
+        (sel.get("name") or "", sel.get("startPosition", ""))
+        for sel in _children(element, "PlainTextSelection")
+    ]
+    text, decided = line_counting(named, source.text)
     source.text = text
     index = Utf16Index(text)
+    other = None if decided or not strict else Utf16Index(text.replace("\r\n", "\n"))
     selections: list[QdaSelection] = []
     for sel in _children(element, "PlainTextSelection"):
         guid = _guid(sel.get("guid"))
@@ -281,6 +307,13 @@ def _selections(
             if start_unit > end_unit:
                 raise ValueError("start after end")
             start, end = index.from_utf16(start_unit), index.from_utf16(end_unit)
+            if other is not None and not same_either_way(text, other, start_unit, end_unit):
+                skipped.append(
+                    f"source {source.name!r}: selection {guid} ({start_unit}–{end_unit}) "
+                    "cannot be placed on the text of its .docx (NVivo counted the positions "
+                    "on a plain text that is not in the archive); not imported"
+                )
+                continue
         except ValueError as exc:
             skipped.append(
                 f"source {source.name!r}: selection {guid} "
@@ -306,29 +339,6 @@ def _selections(
             )
         selections.append(QdaSelection(guid, start, end, codings, sel.get("name") or "", user))
     return selections
-
-
-def _line_counting(element: Element, text: str) -> str:
-    """The text as the positions count it: with CRLF as two units (NVivo), or as one
-    (reported of ATLAS.ti) when the selections' names, which ATLAS.ti fills with the
-    start of the quotation, fit that count better."""
-    if "\r\n" not in text:
-        return text
-    lf = text.replace("\r\n", "\n")
-    indexes = {text: Utf16Index(text), lf: Utf16Index(lf)}
-    score = {text: 0, lf: 0}
-    for sel in _children(element, "PlainTextSelection"):
-        name = " ".join((sel.get("name") or "").rstrip("…").split())[:30]
-        if len(name) < 5:
-            continue
-        for candidate, index in indexes.items():
-            try:
-                start = index.from_utf16(int(sel.get("startPosition", "")))
-            except ValueError:
-                continue
-            if " ".join(candidate[start : start + 2 * len(name)].split()).startswith(name):
-                score[candidate] += 1
-    return lf if score[lf] > score[text] else text
 
 
 # -- to transcripts ----------------------------------------------------------------------

@@ -100,9 +100,13 @@ class QdpxArchive:
             raise InputError(f"{self.path}: cannot read {info.filename!r} ({exc})") from None
 
     def source(self, reference: str) -> bytes | None:
-        """The bytes of an ``internal://`` source in the sources folder (any case)."""
+        """The bytes of a source in the archive's sources folder (any case): an
+        ``internal://`` reference, or a bare relative path as some tools write it
+        (``sources/x.txt`` or just ``x.txt``)."""
         name = posixpath.normpath(reference.removeprefix(INTERNAL).replace("\\", "/"))
-        if name.startswith(("/", "..")):
+        if name.startswith(("/", "..")) or "://" in name or re.match(r"^[A-Za-z]:", name):
             return None
-        key = f"sources/{name}".casefold()
-        return self.read(key) if key in self.members else None
+        for key in (f"sources/{name}".casefold(), name.casefold()):
+            if key in self.members:
+                return self.read(key)
+        return None

@@ -24,6 +24,7 @@ from ..workflows import (
     staging_folder,
 )
 from ..workflows.classifier import ClassifierTagReport, TrainReport
+from ..workflows.codebooks import CodebookChange
 from ..workflows.coders import Snapshot
 from ..workflows.codings import CodingsReport, Explanation
 from ..workflows.evaluation import Evaluation
@@ -73,30 +74,37 @@ class CodingMethods(ProjectFile):
 
     # -- codebook ------------------------------------------------------------------
 
-    def load_codebook(self, path: PathLike, *, update: bool = False) -> Codebook:
+    def load_codebook(
+        self, path: PathLike, *, update: bool = False, delete_codings: bool = False
+    ) -> CodebookChange:
         """Make a codebook file the project's codebook.
 
         A codebook whose codes differ from the project's is refused unless ``update``;
-        then human codings of codes that still exist are kept and the rest removed.
+        then human codings of codes that still exist are kept. One that would delete
+        human codings is refused, listing them, unless ``delete_codings``; they are
+        deleted after a backup of the project.
         """
         book = codebooks.choose(Path(path), None)
         with self._writing() as store:
-            codebooks.apply(store, book, update)
-        return book
+            return codebooks.apply(store, book, update, delete_codings)
 
     # -- human codings -------------------------------------------------------------
 
-    def import_codings(self, path: PathLike, *, coder: str | None = None) -> CodingsReport:
+    def import_codings(
+        self, path: PathLike, *, coder: str | None = None, replace: bool = False
+    ) -> CodingsReport:
         """Import human codings from a CSV file (see :mod:`mentorqual.importers.codings`)
-        or a filled coding sheet from :meth:`suggest` (.xlsx, needs ``coder``)."""
+        or a filled coding sheet from :meth:`suggest` (.xlsx, needs ``coder``). They are
+        added to the coder's codings; ``replace`` replaces the coder's codings on the
+        file's interviews (a sheet: on its paragraphs), after a backup of the project."""
         path = Path(path)
         if path.suffix.lower() == ".xlsx":
             name = codings.check_sheet_coder(path, coder)
             with self._writing(create=False) as store:
-                return codings.apply_sheet(store, path, name)
+                return codings.apply_sheet(store, path, name, replace)
         rows = codings.read(path, coder)
         with self._writing(create=False) as store:
-            return codings.apply(store, path, rows)
+            return codings.apply(store, path, rows, replace)
 
     def codings(self, *, coders: Sequence[str] = ()) -> pd.DataFrame:
         """Every coding (of ``coders``, or all) as a pandas DataFrame: one row per

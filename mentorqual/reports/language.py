@@ -50,6 +50,7 @@ WORDS: dict[str, tuple[str, str]] = {  # key -> (Danish, English)
     "def:segments": ("Kodede afsnit: informantens afsnit kodet med temaet.", "Coded paragraphs: respondent paragraphs coded with the theme."),
     "def:interviews": ("Interviews der nævner temaet: interviews med mindst ét kodet afsnit, og deres andel af gruppens interviews.", "Interviews mentioning the theme: interviews with at least one coded paragraph, and their share of the group's interviews."),
     "def:per_1000": ("Pr. 1.000 ord: kodede afsnit pr. 1.000 ord informanttale i gruppen.", "Per 1,000 words: coded paragraphs per 1,000 words of respondent speech in the group."),
+    "unassessed": ("Ikke vurderet af koderen og derfor udeladt: {codes}.", "Not assessed by the coder, so left out: {codes}."),
     "low_n": ("* Under {n} interviews: tallene hviler på for få interviews til at sammenligne grupper.", "* Fewer than {n} interviews: too few to compare groups on."),
     "low_n_plot": ("Grå kolonner: under {n} interviews.", "Grey columns: fewer than {n} interviews."),
     "n_column": ("N = {n} interviews, {words} ord", "N = {n} interviews, {words} words"),

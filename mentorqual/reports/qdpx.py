@@ -107,6 +107,8 @@ def _project(project: QdaProject) -> Element:
         container = SubElement(root, "Sources")
         for source in project.sources:
             _text_source(container, source)
+            # On the source too: QualCoder and NVivo read variables there, not via cases.
+            _variable_values(container[-1], source, variables)
     return root
 
 

@@ -2,8 +2,9 @@
 
 :class:`Store` is composed of one part per concern, each in its own module:
 ``database`` (connection, recorded migrations, transactions), ``codebooks``,
-``interviews`` (text, paragraphs, sentences, summaries), ``codings`` (human and
-machine codings, assessments, coders) and ``models`` (trained classifiers, PII
+``interviews`` (text, paragraphs, sentences, summaries), ``codings`` and
+``coding_reads`` (human and machine codings as spans, assessments, coders; read in
+paragraphs through the one projection of ``projection``) and ``models`` (trained classifiers, PII
 names). What it reads out comes back as the typed rows of ``rows``.
 """
 
@@ -15,8 +16,10 @@ from .codings import CodingStore
 from .database import MIGRATIONS, Database, now
 from .interviews import InterviewStore
 from .models import ModelStore
+from .projection import Layout, codes_paragraph
 from .rows import (
     CodingRecord,
+    HumanSpan,
     InterviewSummary,
     ModelRecord,
     SegmentCoding,
@@ -27,13 +30,16 @@ from .rows import (
 __all__ = [
     "MIGRATIONS",
     "CodingRecord",
+    "HumanSpan",
     "InterviewSummary",
+    "Layout",
     "ModelRecord",
     "ParagraphTexts",
     "SegmentCoding",
     "SegmentRow",
     "Store",
     "StoredCoding",
+    "codes_paragraph",
     "now",
 ]
 

@@ -59,7 +59,14 @@ class CodebookStore(Database):
             )
 
     def remove_codes(self, codes: Iterable[str]) -> None:
-        """Remove codes, and every coding of them."""
+        """Remove codes, and every coding of them (human codings after a backup of the
+        project, :meth:`backup_before_deleting`)."""
+        codes = list(codes)
+        for code in codes:
+            if self.db.execute(
+                "SELECT 1 FROM codings WHERE code = ? AND origin = 'human' LIMIT 1", (code,)
+            ).fetchone():
+                self.backup_before_deleting()
         for code in codes:
             self.db.execute("DELETE FROM codings WHERE code = ?", (code,))
             self.db.execute("UPDATE codes SET parent = NULL WHERE parent = ?", (code,))

@@ -1,42 +1,92 @@
-"""Codings, human and machine, and which segments each coder has assessed."""
+"""Codings, human and machine, and which segments each coder has assessed: writing.
+
+Human codings are spans of the text; machine codings are spans of whole paragraphs
+(machine coders code paragraphs) that also keep the paragraph's id. Nothing here
+deletes a human coding without a backup of the project first.
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
-from .database import Database, now
-from .rows import CodingRecord, SegmentCoding, StoredCoding
+from ..types import CodedSpan
+from .coding_reads import CodingReader
+from .database import now
+from .rows import HumanSpan, StoredCoding
 
 
-class CodingStore(Database):
-    """The tables ``codings`` and ``assessments``."""
+class CodingStore(CodingReader):
+    """The tables ``codings`` and ``assessments``: writing, and the coders.
+
+    A coding is a span of an interview's text; :class:`CodingReader` reads them, and
+    projects them onto paragraphs.
+    """
 
     # -- human codings -----------------------------------------------------------
 
-    def human_codings(self, interview: str) -> list[tuple[str, str, str]]:
-        """(paragraph text, code, coder) of every human coding in an interview."""
+    def human_spans(self, interview: str) -> list[HumanSpan]:
+        """Every human coding of an interview, in text order."""
         rows = self.db.execute(
-            "SELECT substr(t.text, s.char_start + 1, s.char_end - s.char_start), c.code, "
-            "c.coder FROM codings c JOIN segments s ON s.id = c.segment_id "
-            "JOIN texts t ON t.interview_id = s.interview_id "
-            "WHERE s.interview_id = ? AND c.origin = 'human' ORDER BY s.id, c.coder, c.code",
+            "SELECT char_start, char_end, code, coder, memo, created_at FROM codings "
+            "WHERE interview_id = ? AND origin = 'human' ORDER BY char_start, char_end, coder, "
+            "code",
+            (interview,),
+        )
+        return [HumanSpan._make(r) for r in rows]
+
+    def human_assessed_spans(self, interview: str) -> list[tuple[int, int, str]]:
+        """(start, end, coder) of every paragraph of an interview a human assessed."""
+        rows = self.db.execute(
+            "SELECT s.char_start, s.char_end, a.coder FROM assessments a "
+            "JOIN segments s ON s.id = a.segment_id "
+            "WHERE s.interview_id = ? AND a.origin = 'human' ORDER BY s.char_start, a.coder",
             (interview,),
         )
         return [tuple(r) for r in rows]
 
-    def human_assessments(self, interview: str) -> list[tuple[str, str]]:
-        """(paragraph text, coder) of every human assessment in an interview."""
-        rows = self.db.execute(
-            "SELECT substr(t.text, s.char_start + 1, s.char_end - s.char_start), a.coder "
-            "FROM assessments a JOIN segments s ON s.id = a.segment_id "
-            "JOIN texts t ON t.interview_id = s.interview_id "
-            "WHERE s.interview_id = ? AND a.origin = 'human'",
-            (interview,),
-        )
-        return [tuple(r) for r in rows]
+    def human_coding_counts(self, codes: Iterable[str]) -> dict[tuple[str, str], int]:
+        """(coder, code) -> the number of human codings of each of ``codes``."""
+        counts: dict[tuple[str, str], int] = {}
+        for code in codes:
+            for coder, n in self.db.execute(
+                "SELECT coder, COUNT(*) FROM codings WHERE code = ? AND origin = 'human' "
+                "GROUP BY coder ORDER BY coder",
+                (code,),
+            ):
+                counts[(coder, code)] = n
+        return counts
+
+    def write_human_codings(
+        self,
+        coder: str,
+        spans: Iterable[CodedSpan],
+        assessed: Iterable[int],
+        replace: Iterable[str] = (),
+        codes: Iterable[str] | None = None,
+    ) -> tuple[int, int]:
+        """Add ``spans`` to the coder's human codings (the same span and code twice is
+        one coding) and mark the ``assessed`` paragraphs, and in their interviews the
+        ``codes`` (default: the codebook's), as assessed. With ``replace`` (interview
+        ids), the coder's other human codings of those interviews are removed, after a
+        backup of the project (:meth:`backup_before_deleting`). Returns (added, removed).
+        """
+        wanted = {(s.interview, s.start, s.end, s.code): s.memo for s in spans}
+        removed: set[tuple[str, int, int, str]] = set()
+        for interview in sorted(set(replace)):
+            removed |= {
+                (interview, *row)
+                for row in self.db.execute(
+                    "SELECT char_start, char_end, code FROM codings "
+                    "WHERE interview_id = ? AND coder = ? AND origin = 'human'",
+                    (interview, coder),
+                )
+            }
+        removed -= set(wanted)
+        added = self._write_human(coder, wanted, removed, assessed, codes)
+        return added, len(removed)
 
     def replace_human_codings(
         self,
@@ -44,37 +94,89 @@ class CodingStore(Database):
         scope: Iterable[int],
         codings: Iterable[tuple[int, str]],
     ) -> tuple[int, int]:
-        """Make ``codings`` (segment id, code) the coder's human codings on ``scope``.
-
-        Segments in scope are marked as assessed by the coder. Returns (added, removed).
-        """
+        """Make ``codings`` (paragraph id, code) the coder's human codings on the
+        paragraphs of ``scope``, each as the paragraph's span; the scope is marked as
+        assessed. Returns (added, removed)."""
         scope = set(scope)
-        wanted = set(codings)
-        existing = {
-            (segment, code)
-            for segment, code in self.db.execute(
-                "SELECT segment_id, code FROM codings WHERE coder = ? AND origin = 'human'",
+        bounds = self.paragraph_bounds(scope | {s for s, _ in codings})
+        wanted: dict[tuple[str, int, int, str], str | None] = {
+            (*bounds[s], c): None for s, c in codings
+        }
+        layout = self.layout()
+        removed = {
+            (interview, start, end, code)
+            for interview, start, end, code in self.db.execute(
+                "SELECT interview_id, char_start, char_end, code FROM codings "
+                "WHERE coder = ? AND origin = 'human'",
                 (coder,),
             )
-            if segment in scope
-        }
-        removed = existing - wanted
-        added = wanted - existing
+            if scope.intersection(layout.paragraphs(interview, start, end))
+        } - set(wanted)
+        return self._write_human(coder, wanted, removed, scope), len(removed)
+
+    def _write_human(
+        self,
+        coder: str,
+        wanted: dict[tuple[str, int, int, str], str | None],
+        removed: set[tuple[str, int, int, str]],
+        assessed: Iterable[int],
+        codes: Iterable[str] | None = None,
+    ) -> int:
+        """Remove, then add human codings (interview, start, end, code) -> memo; returns
+        how many were added."""
+        assessed = set(assessed)
+        if removed:
+            self.backup_before_deleting()
         self.db.executemany(
-            "DELETE FROM codings WHERE segment_id = ? AND code = ? AND coder = ?",
-            [(s, c, coder) for s, c in removed],
+            "DELETE FROM codings WHERE interview_id = ? AND char_start = ? AND char_end = ? "
+            "AND code = ? AND coder = ?",
+            [(*key, coder) for key in sorted(removed)],
         )
+        before = self.db.total_changes
         stamp = now()
         self.db.executemany(
-            "INSERT INTO codings (segment_id, code, coder, origin, created_at) "
-            "VALUES (?, ?, ?, 'human', ?)",
-            [(s, c, coder, stamp) for s, c in sorted(added)],
+            "INSERT OR IGNORE INTO codings (interview_id, char_start, char_end, code, coder, "
+            "origin, memo, created_at) VALUES (?, ?, ?, ?, ?, 'human', ?, ?)",
+            [(*key, coder, memo, stamp) for key, memo in sorted(wanted.items())],
         )
+        added = self.db.total_changes - before
         self.db.executemany(
             "INSERT OR IGNORE INTO assessments (segment_id, coder, origin) VALUES (?, ?, 'human')",
-            [(s, coder) for s in sorted(scope)],
+            [(s, coder) for s in sorted(assessed)],
         )
-        return len(added), len(removed)
+        self.assess_codes(coder, assessed, codes)
+        return added
+
+    # -- which codes were assessed -------------------------------------------------
+
+    def assess_codes(
+        self, coder: str, segments: Iterable[int], codes: Iterable[str] | None = None
+    ) -> None:
+        """Record ``codes`` (default: every code of the codebook) as assessed by the
+        coder in the interviews of ``segments``."""
+        ids = set(segments)
+        if not ids:
+            return
+        where = dict(
+            self.db.execute("SELECT id, interview_id FROM segments WHERE kind = 'paragraph'")
+        )
+        interviews = sorted({where[s] for s in ids if s in where})
+        if codes is None:
+            codes = [r[0] for r in self.db.execute("SELECT code FROM codes")]
+        chosen = sorted(set(codes))
+        self.db.executemany(
+            "INSERT OR IGNORE INTO assessed_codes (coder, interview_id, code) VALUES (?, ?, ?)",
+            [(coder, i, c) for i in interviews for c in chosen],
+        )
+
+    def assessed_codes(self, coder: str) -> dict[str, frozenset[str]]:
+        """Interview -> the codes the coder assessed there."""
+        found: dict[str, set[str]] = {}
+        for interview, code in self.db.execute(
+            "SELECT interview_id, code FROM assessed_codes WHERE coder = ?", (coder,)
+        ):
+            found.setdefault(interview, set()).add(code)
+        return {i: frozenset(c) for i, c in found.items()}
 
     # -- machine codings ---------------------------------------------------------
 
@@ -106,7 +208,9 @@ class CodingStore(Database):
         self._insert_codings(
             [(s, c, coder, origin, version, score, ev, stamp) for s, c, score, ev in codings]
         )
+        assessed = list(assessed)
         self._assess(coder, origin, assessed)
+        self.assess_codes(coder, assessed)
 
     def machine_codings(self, coder: str) -> dict[tuple[int, str], StoredCoding]:
         """Every coding by a machine coder: (segment id, code) -> (row id, origin,
@@ -158,7 +262,9 @@ class CodingStore(Database):
             changed,
         )
         self._insert_codings(added)
+        assessed = list(assessed)
         self._update_assessments(coder, origin, assessed)
+        self.assess_codes(coder, assessed)
 
     def _update_assessments(self, coder: str, origin: str, assessed: Iterable[int]) -> None:
         """Make ``assessed`` the segments a machine coder has assessed, writing only the
@@ -179,11 +285,12 @@ class CodingStore(Database):
 
     def _insert_codings(self, rows: Iterable[tuple[Any, ...]]) -> None:
         """Insert (segment id, code, coder, origin, origin version, score, evidence,
-        created at) rows."""
+        created at) rows: machine codings, each the span of its paragraph."""
         self.db.executemany(
-            "INSERT INTO codings (segment_id, code, coder, origin, origin_version, score, "
-            "evidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            "INSERT INTO codings (interview_id, char_start, char_end, segment_id, code, coder, "
+            "origin, origin_version, score, evidence, created_at) SELECT interview_id, "
+            "char_start, char_end, id, ?, ?, ?, ?, ?, ?, ? FROM segments WHERE id = ?",
+            ((*row[1:], row[0]) for row in rows),
         )
 
     def _assess(self, coder: str, origin: str, segments: Iterable[int]) -> None:
@@ -203,62 +310,6 @@ class CodingStore(Database):
                 "INSERT INTO assessments (segment_id, coder, origin) VALUES (?, ?, ?)",
                 [(s, coder, origin) for s in ids],
             )
-
-    # -- reading -----------------------------------------------------------------
-
-    def coding_table(self, coders: Sequence[str] | None = None) -> list[CodingRecord]:
-        """Every coding of a paragraph (of ``coders``, or all) with its interview,
-        attributes, speaker, offsets and text; ordered by interview, paragraph, coder."""
-        where = ""
-        params: tuple[str, ...] = ()
-        if coders is not None:
-            where = f"AND c.coder IN ({', '.join('?' for _ in coders)})"
-            params = tuple(coders)
-        rows = self.db.execute(
-            "SELECT s.interview_id, i.region, i.role, s.speaker, s.id, s.locator, s.char_start, "
-            "s.char_end, substr(t.text, s.char_start + 1, s.char_end - s.char_start), c.code, "
-            "c.coder, c.origin, c.score, c.evidence FROM codings c "
-            "JOIN segments s ON s.id = c.segment_id JOIN interviews i ON i.id = s.interview_id "
-            "JOIN texts t ON t.interview_id = s.interview_id "
-            f"WHERE s.kind = 'paragraph' {where} "
-            "ORDER BY s.interview_id, s.id, c.origin != 'human', c.coder, c.code",
-            params,
-        )
-        return [CodingRecord._make(row) for row in rows]
-
-    def segment_codings(self, segment: int) -> list[SegmentCoding]:
-        """Every coding of one segment."""
-        rows = self.db.execute(
-            "SELECT code, coder, origin, origin_version, score, evidence, created_at "
-            "FROM codings WHERE segment_id = ? ORDER BY origin = 'human' DESC, coder, code",
-            (segment,),
-        )
-        return [SegmentCoding._make(row) for row in rows]
-
-    def coding_pairs(self, coder: str) -> set[tuple[int, str]]:
-        """(segment id, code) of every coding by a coder."""
-        return {
-            (s, c)
-            for s, c in self.db.execute(
-                "SELECT segment_id, code FROM codings WHERE coder = ?", (coder,)
-            )
-        }
-
-    def coding_evidence(self, coder: str) -> list[tuple[int, str, str | None]]:
-        """(segment id, code, evidence JSON) of every coding by a coder."""
-        return [
-            tuple(r)
-            for r in self.db.execute(
-                "SELECT segment_id, code, evidence FROM codings WHERE coder = ?", (coder,)
-            )
-        ]
-
-    def assessed(self, coder: str) -> set[int]:
-        """Segments a coder has assessed."""
-        return {
-            r[0]
-            for r in self.db.execute("SELECT segment_id FROM assessments WHERE coder = ?", (coder,))
-        }
 
     # -- coders ------------------------------------------------------------------
 

@@ -131,7 +131,65 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
-        "0005_paragraph_times",
+        "0005_coding_spans",
+        """
+        -- A coding is a span of the interview's canonical text (code points, end
+        -- exclusive). A paragraph coding becomes the paragraph's span. Machine codings
+        -- keep the paragraph they code in segment_id, as machine coders code paragraphs,
+        -- and a human coding's segment_id is NULL. Which paragraphs a span codes is the
+        -- projection in mentorqual/store/projection.py.
+        CREATE TABLE coding_spans (
+            id INTEGER PRIMARY KEY,
+            segment_id INTEGER REFERENCES segments(id) ON DELETE CASCADE,
+            code TEXT NOT NULL REFERENCES codes(code) ON UPDATE CASCADE,
+            coder TEXT NOT NULL,
+            origin TEXT NOT NULL CHECK (origin IN ('human', 'rules', 'classifier', 'machine')),
+            origin_version TEXT NOT NULL DEFAULT '',
+            score REAL,
+            evidence TEXT,
+            created_at TEXT NOT NULL,
+            interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+            char_start INTEGER NOT NULL,
+            char_end INTEGER NOT NULL,
+            memo TEXT,
+            CHECK (0 <= char_start AND char_start < char_end)
+        );
+        INSERT INTO coding_spans (id, segment_id, code, coder, origin, origin_version, score,
+            evidence, created_at, interview_id, char_start, char_end)
+        SELECT c.id, CASE WHEN c.origin = 'human' THEN NULL ELSE c.segment_id END, c.code,
+            c.coder, c.origin, c.origin_version, c.score, c.evidence, c.created_at,
+            s.interview_id, s.char_start, s.char_end
+        FROM codings c JOIN segments s ON s.id = c.segment_id;
+        DROP TABLE codings;
+        ALTER TABLE coding_spans RENAME TO codings;
+        CREATE UNIQUE INDEX codings_span
+            ON codings(interview_id, char_start, char_end, code, coder);
+        CREATE INDEX codings_coder ON codings(coder, code);
+        CREATE INDEX codings_segment ON codings(segment_id);
+        CREATE INDEX segments_span ON segments(interview_id, char_start);
+        """,
+    ),
+    (
+        "0006_assessed_codes",
+        """
+        -- Which codes a coder assessed in an interview: the codebook's codes when the
+        -- coder's work on it was recorded. A code added later is not assessed by that
+        -- coder there, so it is missing data, never a "no". Existing projects: every
+        -- code, in every interview the coder assessed.
+        CREATE TABLE assessed_codes (
+            coder TEXT NOT NULL,
+            interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+            code TEXT NOT NULL REFERENCES codes(code) ON DELETE CASCADE ON UPDATE CASCADE,
+            PRIMARY KEY (coder, interview_id, code)
+        ) WITHOUT ROWID;
+        CREATE INDEX assessed_codes_interview ON assessed_codes(interview_id);
+        INSERT INTO assessed_codes (coder, interview_id, code)
+        SELECT DISTINCT a.coder, s.interview_id, c.code
+        FROM assessments a JOIN segments s ON s.id = a.segment_id CROSS JOIN codes c;
+        """,
+    ),
+    (
+        "0007_paragraph_times",
         """
         -- Where a paragraph starts in the recording, in seconds, when the transcript
         -- has a timestamp there ("[00:12:31] I: ..."), else NULL.
@@ -171,6 +229,48 @@ class Database:
 
     def close(self) -> None:
         self.db.close()
+
+    # -- backups -----------------------------------------------------------------
+
+    backup_path: Path | None = None  # the backup this connection wrote, if any
+
+    def backup_before_deleting(self) -> Path:
+        """Write a backup of the project as last committed, beside it, once per
+        connection; returns its path. Called before anything deletes human codings.
+
+        It reads through a second connection with SQLite's online backup API, so it
+        holds the project as it was before this command's transaction. A backup that
+        cannot be written raises :class:`ProjectError`, and the transaction around the
+        deletion rolls back.
+        """
+        if self.backup_path is not None:
+            return self.backup_path
+        target = self._backup_target()
+        try:
+            source = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            try:
+                with sqlite3.connect(target) as copy:
+                    source.backup(copy)
+                copy.close()
+            finally:
+                source.close()
+        except (sqlite3.Error, OSError) as exc:
+            Path(target).unlink(missing_ok=True)
+            raise ProjectError(
+                f"{target}: cannot write a backup of the project ({exc}); nothing was deleted"
+            ) from None
+        self.backup_path = target
+        return target
+
+    def _backup_target(self) -> Path:
+        """``study-backup-20261122T101500.db`` beside ``study.db``, never overwriting one."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        suffix = self.path.suffix or ".db"
+        base = self.path.with_name(f"{self.path.stem}-backup-{stamp}")
+        target, n = Path(f"{base}{suffix}"), 2
+        while target.exists():
+            target, n = Path(f"{base}-{n}{suffix}"), n + 1
+        return target
 
     # -- schema ------------------------------------------------------------------
 

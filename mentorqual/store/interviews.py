@@ -28,6 +28,13 @@ class InterviewStore(Database):
         return [r[0] for r in self.db.execute("SELECT id FROM interviews ORDER BY id")]
 
     def delete_interview(self, interview: str) -> None:
+        """Delete an interview with its paragraphs and codings; with human codings,
+        after a backup of the project (:meth:`backup_before_deleting`)."""
+        if self.db.execute(
+            "SELECT 1 FROM codings WHERE interview_id = ? AND origin = 'human' LIMIT 1",
+            (interview,),
+        ).fetchone():
+            self.backup_before_deleting()
         self.db.execute("DELETE FROM interviews WHERE id = ?", (interview,))
 
     def add_interview(
@@ -232,8 +239,7 @@ class InterviewStore(Database):
         ).fetchall()
         per_coder: dict[str, dict[str, int]] = {}
         for interview, coder, n in self.db.execute(
-            "SELECT s.interview_id, c.coder, COUNT(*) FROM codings c "
-            "JOIN segments s ON s.id = c.segment_id GROUP BY s.interview_id, c.coder"
+            "SELECT interview_id, coder, COUNT(*) FROM codings GROUP BY interview_id, coder"
         ):
             per_coder.setdefault(interview, {})[coder] = n
         return [

@@ -41,7 +41,12 @@ StoredCoding = tuple[int, str, str, float | None, str | None]
 
 
 class CodingRecord(NamedTuple):
-    """A coding of a paragraph with its interview, speaker, offsets and text."""
+    """A coding of a paragraph with its interview, speaker, offsets and text.
+
+    A coding is a span (``passage_start``, ``passage_end``); this row is one paragraph
+    it codes by the projection (:mod:`.projection`), so a passage across a paragraph
+    break gives a row per paragraph, with the same ``coding``.
+    """
 
     interview: str
     region: str
@@ -57,6 +62,22 @@ class CodingRecord(NamedTuple):
     origin: str
     score: float | None
     evidence: str | None  # JSON, for machine codings
+    coding: int = 0  # the coding's row id
+    passage_start: int = 0  # the coded span in the interview's canonical text
+    passage_end: int = 0
+    passage: str = ""  # its text
+    memo: str | None = None
+
+
+class HumanSpan(NamedTuple):
+    """A human coding of an interview, as stored: the span, code, coder and memo."""
+
+    start: int
+    end: int
+    code: str
+    coder: str
+    memo: str | None
+    created_at: str
 
 
 class SegmentCoding(NamedTuple):

@@ -26,7 +26,7 @@ __all__ = ["AGREEMENT_SUFFIXES", "agreement_audit", "frames", "table", "write_re
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..agreement import Audit
+    from ..agreement import Audit, AuditUnit
 
 
 def agreement_audit(
@@ -39,30 +39,101 @@ def agreement_audit(
     bootstrap: bool = True,
 ) -> Audit:
     """The agreement audit of ``coders`` (humans, or a machine coder against humans),
-    with per-group figures when ``by`` names attributes (crossed when several)."""
-    from ..agreement import AgreementError, AuditUnit, audit  # numpy: only for the audit
+    with per-group figures when ``by`` names attributes (crossed when several).
 
-    store = snapshot.store
+    What a coder assessed is counted per code: a code added to the codebook after a
+    coder's work is missing for that coder, never a "no". Codes that the coders
+    assessed in the same interviews (normally all) are audited together; a code
+    assessed elsewhere is audited on its own and its row spliced in (the overall row
+    and the disagreements are those of the first group); a code that fewer than two
+    of the coders assessed on shared paragraphs gets a row saying so.
+    """
     if len(coders) < 2:
         raise InputError(f"agreement needs at least 2 coders, got {len(coders)}")
     snapshot.check_coders(coders)
     themes = snapshot.themes
     codes = lookups.codes("code", codes, [(c, label) for c, label, _ in themes])
     keys = [by] if isinstance(by, str) else list(by or ())
+    chosen = list(codes) or [c for c, _, _ in themes]
+    store = snapshot.store
+    assessed = {c: store.assessed(c) for c in coders}
+    pairs = {c: store.coding_pairs(c) for c in coders}
+    where = store.paragraph_interviews()
+    per_code = {c: store.assessed_codes(c) for c in coders}
+    groups: dict[tuple[frozenset[str], ...], list[str]] = {}
+    for code in chosen:
+        key = tuple(frozenset(i for i, cs in per_code[c].items() if code in cs) for c in coders)
+        groups.setdefault(key, []).append(code)
+    ordered = sorted(groups.items(), key=lambda item: -len(item[1]))
+    results: list[Audit] = []
+    missing: list[str] = []
+    everywhere = {c: frozenset(per_code[c]) for c in coders}
+    units = _units(snapshot, keys)
+    for key, group in ordered:
+        mine = {
+            c: _within(assessed[c], seen, everywhere[c], where)
+            for c, seen in zip(coders, key, strict=True)
+        }
+        try:
+            results.append(
+                _audit(snapshot, units, coders, mine, pairs, group, unit, keys, bootstrap)
+            )
+        except InputError:
+            if not results and len(ordered) == 1:
+                raise
+            missing += group
+    if not results:
+        raise InputError(
+            f"no code was assessed by two of {', '.join(coders)} on the same paragraphs"
+        )
+    return _spliced(results, missing, chosen, per_code, coders)
+
+
+def _within(
+    assessed: set[int],
+    interviews: frozenset[str],
+    everywhere: frozenset[str],
+    where: dict[int, str],
+) -> set[int]:
+    """The assessed paragraphs in ``interviews`` (all of them, in the usual case)."""
+    if interviews == everywhere:
+        return assessed
+    return {s for s in assessed if where.get(s) in interviews}
+
+
+def _units(snapshot: Snapshot, keys: Sequence[str]) -> list[AuditUnit]:
+    """The respondent paragraphs, each with its region and its group under ``keys``."""
+    from ..agreement import AuditUnit  # numpy: only for the audit
+
     region = {s.interview: s.region for s in snapshot.interviews}
     group = _groups(snapshot, keys)
-    units = [
+    return [
         AuditUnit(p.id, p.interview, region[p.interview], p.locator, p.text, group[p.interview])
-        for p in store.respondent_paragraphs()
+        for p in snapshot.store.respondent_paragraphs()
     ]
+
+
+def _audit(
+    snapshot: Snapshot,
+    units: list[AuditUnit],
+    coders: Sequence[str],
+    assessed: dict[str, set[int]],
+    pairs: dict[str, set[tuple[int, str]]],
+    codes: list[str],
+    unit: str,
+    keys: Sequence[str],
+    bootstrap: bool,
+) -> Audit:
+    from ..agreement import AgreementError, audit  # numpy: only for the audit
+
     try:
         return audit(
             units,
             list(coders),
-            {c: store.assessed(c) for c in coders},
-            {c: store.coding_pairs(c) for c in coders},
-            list(codes) or [c for c, _, _ in themes],
-            {c: label for c, label, _ in themes},
+            assessed,
+            pairs,
+            codes,
+            {c: label for c, label, _ in snapshot.themes},
             unit=unit,  # type: ignore[arg-type]
             by=", ".join(keys) or None,
             bootstrap=bootstrap,
@@ -83,8 +154,59 @@ def _groups(snapshot: Snapshot, keys: Sequence[str]) -> dict[str, str]:
     }
 
 
+def _spliced(
+    results: list[Audit],
+    missing: list[str],
+    order: list[str],
+    per_code: dict[str, dict[str, frozenset[str]]],
+    coders: Sequence[str],
+) -> Audit:
+    """The first audit, with the other groups' code rows and matrices, and a row for
+    each code not assessed by two coders, in codebook order."""
+    from ..agreement.figures import CodeAgreement
+
+    main = results[0]
+    if len(results) == 1 and not missing:
+        return main
+    rows = {a.code: a for r in results for a in r.per_code}
+    matrices = {m.code: m for r in results for m in r.matrices}
+    labels = {k: v for r in results for k, v in r.labels.items()}
+    nan = float("nan")
+    for code in missing:
+        lacking = [c for c in coders if not any(code in cs for cs in per_code[c].values())]
+        rows[code] = CodeAgreement(
+            code, labels.get(code, code), main.per_code[0].group, 0,
+            {c: nan for c in coders}, nan, nan, nan, nan, nan, nan, "", NOT_ASSESSED,
+            (f"ikke vurderet af {', '.join(lacking or coders)}: tæller som manglende",),
+        )  # fmt: skip
+    codes = tuple(c for c in order if c in rows)
+    return dataclasses.replace(
+        main,
+        codes=codes,
+        labels={c: labels.get(c, c) for c in codes},
+        per_code=tuple(rows[c] for c in codes),
+        matrices=tuple(matrices[c] for c in codes if c in matrices),
+    )
+
+
+NOT_ASSESSED = "ikke vurderet"
+
+
 def _notes(snapshot: Snapshot, result: Audit) -> list[str]:
-    return [
+    spliced = [a.code for a in result.per_code if a.units != result.overall.units]
+    unassessed = [a.code for a in result.per_code if a.alpha_verdict == NOT_ASSESSED]
+    extra = []
+    if unassessed:
+        extra.append(
+            f"Ikke vurderet af alle kodere: {', '.join(unassessed)}. Koder, der kom til "
+            "efter en koders arbejde, tæller som manglende for koderen, aldrig som fravær."
+        )
+    if [c for c in spliced if c not in unassessed]:
+        extra.append(
+            "Koder vurderet i andre interviews end de øvrige er opgjort for sig; "
+            "rækken 'alle koder' og uenighederne gælder de øvrige."
+        )
+    return extra + [
         f"Kodere: {', '.join(result.coders)}. Enhed: "
         f"{'informantafsnit' if result.unit == 'segment' else 'interview'}.",
         f"Kodebog: {snapshot.codebook}.",

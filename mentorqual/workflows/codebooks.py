@@ -3,11 +3,13 @@
 The codebook is chosen in one place (:func:`choose`): the file given, else the
 project's stored copy, else the codebook shipped inside the package. So a command
 never switches codebooks because of the folder it runs in. Changing the project's
-codebook to one with other codes is refused unless the caller says ``update``.
+codebook to one with other codes is refused unless the caller says ``update``, and one
+that would delete human codings unless the caller also says ``delete_codings``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..codebook import DEFAULT_CODEBOOK, Codebook, load_codebook, parse_codebook, schema
@@ -39,9 +41,22 @@ def default() -> Codebook:
     return load_codebook(DEFAULT_CODEBOOK)
 
 
-def apply(store: Store, codebook: Codebook, update: bool) -> None:
+@dataclass(frozen=True)
+class CodebookChange:
+    """What making a codebook the project's did."""
+
+    book: Codebook
+    deleted: dict[tuple[str, str], int]  # (coder, code) -> human codings deleted
+    backup: Path | None  # written before they were deleted
+
+
+def apply(
+    store: Store, codebook: Codebook, update: bool, delete_codings: bool = False
+) -> CodebookChange:
     """Make ``codebook`` the project's. Other codes than the project's need ``update``;
-    then human codings of codes that remain are kept and the rest removed."""
+    then human codings of codes that remain are kept. Human codings of codes that go
+    are deleted only with ``delete_codings``, after a backup of the project; without
+    it the change is refused, listing per coder and code how many would go."""
     current = set(store.codes())
     wanted = set(codebook.codes)
     if current and current != wanted and not update:
@@ -54,6 +69,18 @@ def apply(store: Store, codebook: Codebook, update: bool) -> None:
             f"{codebook.path}: its codes differ from the project's ({'; '.join(parts)}); "
             "pass --codebook-update to switch (human codings of codes that remain are kept)"
         )
+    deleted = store.human_coding_counts(sorted(current - wanted))
+    if deleted and not delete_codings:
+        per_coder = "; ".join(
+            f"{coder}: {', '.join(f'{code} {n}' for (c, code), n in deleted.items() if c == coder)}"
+            for coder in sorted({c for c, _ in deleted})
+        )
+        raise CodebookError(
+            f"{codebook.path}: {sum(deleted.values())} human coding(s) of the codes it lacks "
+            f"would be deleted ({per_coder}); to delete them, load it with "
+            f"'mentorqual codebook load {codebook.path} --codebook-update --delete-codings' "
+            "(a backup of the project is written first)"
+        )
     store.remove_codes(current - wanted)
     store.save_codebook(
         codebook.sha256,
@@ -62,6 +89,7 @@ def apply(store: Store, codebook: Codebook, update: bool) -> None:
         codebook.content,
         codebook.records(),
     )
+    return CodebookChange(codebook, deleted, store.backup_path if deleted else None)
 
 
 def new(path: Path) -> Codebook:

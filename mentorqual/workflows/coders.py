@@ -78,6 +78,9 @@ class CoderChoice:
     description: str  # for notes: "A (human coder)"
     units: frozenset[int]  # paragraphs assessed
     pairs: frozenset[tuple[int, str]]  # (paragraph, code)
+    # Codes not assessed in every interview the coder assessed (added to the codebook
+    # after the coder's work): missing data, not counted as absent.
+    unassessed: frozenset[str] = frozenset()
 
 
 def names(values: Sequence[str]) -> str:
@@ -121,6 +124,7 @@ def choose(snapshot: Snapshot, coder: str | None) -> CoderChoice:
             f"consensus of {', '.join(members)}: codings all of them agree on",
             units,
             frozenset(p for p in pairs if p[0] in units),
+            frozenset().union(*(unassessed_codes(snapshot, m) for m in members)),
         )
     if coder not in origins:
         raise InputError(f"unknown coder {coder!r}; valid coders: {names(valid)}")
@@ -130,7 +134,17 @@ def choose(snapshot: Snapshot, coder: str | None) -> CoderChoice:
         f"{coder} ({kind})",
         frozenset(store.assessed(coder)),
         frozenset(store.coding_pairs(coder)),
+        unassessed_codes(snapshot, coder),
     )
+
+
+def unassessed_codes(snapshot: Snapshot, coder: str) -> frozenset[str]:
+    """The codes a coder did not assess in every interview the coder assessed."""
+    per_interview = snapshot.store.assessed_codes(coder)
+    codes = {c for c, _, _ in snapshot.themes}
+    if not per_interview:
+        return frozenset()
+    return frozenset(codes - frozenset.intersection(*per_interview.values()))
 
 
 def default_quote_coders(snapshot: Snapshot) -> list[str]:

@@ -1,32 +1,54 @@
-"""Human codings in, every coding out, and one paragraph's codings explained.
+"""Human codings in (:mod:`.coding_import`), every coding out, and one paragraph's
+codings explained.
 
-A codings file names paragraphs by locator (``p12``) or by a verbatim quote; every row
-is checked before anything is written, and all bad rows are listed in one error.
-Importing a coder's file again replaces that coder's codings on the file's interviews.
+A coding is a passage; the export gives one row per coding with its passage's text and
+offsets, and the first paragraph it codes as ``segment_id``.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import InputError, ProjectError, listing
+from ..errors import InputError
 from ..importers import read_codings_csv
-from ..importers.sheet import read_coding_sheet
 from ..reports.files import atomic_path, check_suffix
 from ..reports.tables import Row, Sheet, write_csv, write_workbook
-from ..store import SegmentRow, Store
+from ..store import CodingRecord, SegmentRow, Store
 from ..tagging.context import FOLLOW_RULE
 from ..tagging.evidence import Evidence
-from ..types import RESERVED_CODERS, CodingRow
+from ..types import CodingRow
 from . import lookups
 from .coders import Snapshot
-from .interviews import normalise
+from .coding_import import (
+    CodeNames,
+    CodingsReport,
+    apply,
+    apply_sheet,
+    check_sheet_coder,
+    locate,
+    refuse_rows,
+)
 from .privacy import PiiPolicy
+
+__all__ = [
+    "EXPORT_COLUMNS",
+    "CodeNames",
+    "CodingsReport",
+    "Explanation",
+    "apply",
+    "apply_sheet",
+    "check_sheet_coder",
+    "explain",
+    "export_rows",
+    "frame",
+    "locate",
+    "read",
+    "refuse_rows",
+    "write_export",
+]
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,144 +59,9 @@ EXPORT_COLUMNS = (
 )  # fmt: skip
 
 
-@dataclass
-class CodingsReport:
-    """What a codings import did, per coder."""
-
-    path: Path
-    # coder -> (codings added, codings removed, interviews covered)
-    coders: dict[str, tuple[int, int, int]] = field(default_factory=dict)
-
-
 def read(path: Path, coder: str | None) -> list[CodingRow]:
     """The rows of a codings CSV file, checked for shape (not yet against the project)."""
     return read_codings_csv(path, coder)
-
-
-def apply(store: Store, path: Path, rows: list[CodingRow]) -> CodingsReport:
-    """Write a codings file's rows: each coder's codings on the file's interviews are
-    replaced by the file's."""
-    codes = set(store.codes())
-    if not codes:
-        raise ProjectError(
-            f"{path}: the project has no codebook yet; "
-            "load one with 'mentorqual codebook load FILE'"
-        )
-    reserved = sorted({r.coder for r in rows} & RESERVED_CODERS)
-    if reserved:
-        raise InputError(
-            f"{path}: coder {reserved[0]!r} is reserved for machine codings; rename the coder"
-        )
-    paragraphs: dict[str, list[SegmentRow] | None] = {}
-    wanted: dict[str, set[tuple[int, str]]] = defaultdict(set)
-    scope: dict[str, set[str]] = defaultdict(set)
-    problems: list[str] = []
-    for row in rows:
-        if row.interview not in paragraphs:
-            paragraphs[row.interview] = store.paragraphs(row.interview, role=None) or None
-        candidates = paragraphs[row.interview]
-        if candidates is None:
-            problems.append(f"row {row.row}: unknown interview {row.interview!r}")
-            continue
-        scope[row.coder].add(row.interview)
-        if not row.code:
-            continue
-        if row.code not in codes:
-            problems.append(f"row {row.row}: unknown code {row.code!r}")
-            continue
-        segment, problem = locate(candidates, row.segment)
-        if segment is None:
-            problems.append(f"row {row.row}: {problem}")
-            continue
-        wanted[row.coder].add((segment, row.code))
-    refuse_rows(path, problems)
-    report = CodingsReport(path)
-    for name in sorted(scope):
-        segments = [
-            s.id
-            for interview in scope[name]
-            for s in paragraphs[interview] or []
-            if s.role == "respondent"
-        ]
-        added, removed = store.replace_human_codings(name, segments, wanted[name])
-        report.coders[name] = (added, removed, len(scope[name]))
-    return report
-
-
-def check_sheet_coder(path: Path, coder: str | None) -> str:
-    """The coder a filled coding sheet is imported as."""
-    if not coder:
-        raise InputError(f"{path}: a coding sheet needs --coder NAME")
-    if coder in RESERVED_CODERS:
-        raise InputError(f"{path}: coder {coder!r} is reserved for machine codings")
-    return coder
-
-
-def apply_sheet(store: Store, path: Path, coder: str) -> CodingsReport:
-    """Write a filled coding sheet (from ``suggest``) as ``coder``'s codings."""
-    codes, rows = read_coding_sheet(path)
-    known = store.codes()
-    unknown = [c for c in codes if c not in known]
-    if unknown:
-        raise InputError(
-            f"{path}, row 1: unknown code column(s) {', '.join(unknown)}; "
-            f"the codebook has {', '.join(known)}"
-        )
-    problems: list[str] = []
-    scope: set[int] = set()
-    wanted: set[tuple[int, str]] = set()
-    cache: dict[str, list[SegmentRow]] = {}
-    for row in rows:
-        if row.interview not in cache:
-            cache[row.interview] = store.paragraphs(row.interview, role=None)
-        found, problem = locate(cache[row.interview], row.segment)
-        if not cache[row.interview]:
-            problems.append(f"row {row.row}: unknown interview {row.interview!r}")
-        elif found is None:
-            problems.append(f"row {row.row}: {problem}")
-        else:
-            scope.add(found)
-            wanted |= {(found, code) for code in row.codes}
-    refuse_rows(path, problems)
-    added, removed = store.replace_human_codings(coder, scope, wanted)
-    report = CodingsReport(path)
-    report.coders[coder] = (added, removed, len({r.interview for r in rows}))
-    return report
-
-
-def refuse_rows(path: Path, problems: Sequence[str]) -> None:
-    """One error listing the first rows that could not be used, if any."""
-    if problems:
-        raise InputError(
-            f"{path}: {len(problems)} row(s) could not be used, nothing was imported: "
-            f"{listing(problems)}"
-        )
-
-
-_LOCATOR = re.compile(r"^p\d+$")
-
-
-def locate(paragraphs: list[SegmentRow], segment: str) -> tuple[int | None, str]:
-    """Find the paragraph a codings row means: by locator (``p12``) or by a quote."""
-    if _LOCATOR.match(segment):
-        for p in paragraphs:
-            if p.locator == segment:
-                if p.role != "respondent":
-                    return None, f"segment {segment} is an interviewer paragraph"
-                return p.id, ""
-        return None, f"no segment {segment!r} in this interview"
-    quote = normalise(segment)
-    respondent = [p for p in paragraphs if p.role == "respondent"]
-    hits = [p for p in respondent if quote in normalise(p.text)]
-    if not hits:
-        folded = quote.casefold()
-        hits = [p for p in respondent if folded in normalise(p.text).casefold()]
-    if len(hits) == 1:
-        return hits[0].id, ""
-    if not hits:
-        return None, f"quote not found in a respondent paragraph: {segment[:60]!r}"
-    where = ", ".join(p.locator for p in hits[:5])
-    return None, f"quote matches {len(hits)} paragraphs ({where}); quote more words"
 
 
 # -- out ---------------------------------------------------------------------------
@@ -188,11 +75,11 @@ def export_rows(snapshot: Snapshot, coders: Sequence[str], policy: PiiPolicy) ->
     """
     if coders:
         snapshot.check_coders(coders)
-    table = snapshot.codings(coders)
+    table = _one_per_coding(snapshot.codings(coders))
     items = {
         (f"{r.interview} {r.locator}", value): None
         for r in table
-        for value in (r.text, r.speaker, r.role)
+        for value in (r.passage, r.speaker, r.role)
     }
     clean = _cached(policy.check(list(items), "codings"))
     return [
@@ -201,16 +88,28 @@ def export_rows(snapshot: Snapshot, coders: Sequence[str], policy: PiiPolicy) ->
             "region": r.region,
             "role": clean(r.role),
             "speaker": clean(r.speaker),
-            "start": r.start,
-            "end": r.end,
+            "start": r.passage_start,
+            "end": r.passage_end,
             "segment_id": r.locator,
-            "text": clean(r.text),
+            "text": clean(r.passage),
             "code": r.code,
             "coder": r.coder,
             "score": r.score,
         }
         for r in table
     ]
+
+
+def _one_per_coding(table: Sequence[CodingRecord]) -> list[CodingRecord]:
+    """The coding table with one row per coding: a passage across a paragraph break
+    is listed at the first paragraph it codes."""
+    seen: set[int] = set()
+    rows = []
+    for r in table:
+        if r.coding not in seen:
+            seen.add(r.coding)
+            rows.append(r)
+    return rows
 
 
 def _cached(clean: Callable[[str], str]) -> Callable[[str], str]:
@@ -247,10 +146,10 @@ def frame(snapshot: Snapshot, coders: Sequence[str] = ()) -> pd.DataFrame:
     columns = [*EXPORT_COLUMNS, "origin"]
     rows = [
         (
-            r.interview, r.region, r.role, r.speaker, r.locator, r.start, r.end, r.text,
-            r.code, r.coder, r.score, r.origin,
+            r.interview, r.region, r.role, r.speaker, r.locator, r.passage_start,
+            r.passage_end, r.passage, r.code, r.coder, r.score, r.origin,
         )
-        for r in snapshot.codings(coders)
+        for r in _one_per_coding(snapshot.codings(coders))
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
 

@@ -118,7 +118,21 @@ def evaluate_splits(
 
     predicted = {pair for pair in store.coding_pairs(coder) if pair[0] in units}
     reference = {pair for pair in store.coding_pairs(against) if pair[0] in units}
-    return Evaluation(coder, against, [evaluate(units, store.codes(), predicted, reference)])
+    codes = _assessed_by_both(store, (coder, against), units)
+    return Evaluation(coder, against, [evaluate(units, codes, predicted, reference)])
+
+
+def _assessed_by_both(store: Store, coders: Sequence[str], units: set[int]) -> list[str]:
+    """The codes both coders assessed in every interview of ``units``: a code added
+    after a coder's work is missing for it, so it is not scored."""
+    where = store.paragraph_interviews()
+    interviews = {where[u] for u in units if u in where}
+    assessed = [store.assessed_codes(c) for c in coders]
+    return [
+        code
+        for code in store.codes()
+        if all(code in per.get(i, frozenset()) for per in assessed for i in interviews)
+    ]
 
 
 def _matches(interview: str, patterns: Sequence[str]) -> bool:

@@ -2,7 +2,7 @@
 the store; the XML is written by :mod:`mentorqual.reports.qdpx`. The import side is
 :mod:`.refi_import`.
 
-GUIDs are UUID 5 of what they name (a code, an interview, a paragraph's coding), so
+GUIDs are UUID 5 of what they name (a code, an interview, a coder's span), so
 they stay the same from one export to the next and tools can match them up.
 """
 
@@ -64,7 +64,8 @@ def export_project(
     store: Store, codebook: Codebook, coders: Sequence[str], policy: PiiPolicy
 ) -> QdaProject:
     """The project as REFI-QDA records: users (one per coder), codebook, variables,
-    one case and one text source per interview, one selection per coded paragraph.
+    one case and one text source per interview (the variables on both), and one
+    selection per coder and coded span, with a coding per code.
 
     The whole texts leave the project: the policy refuses them, or redacts them and
     moves the positions to match.
@@ -90,11 +91,14 @@ def export_project(
         )
         for s in summaries
     }
-    by_paragraph: dict[tuple[str, str], list[CodingRecord]] = defaultdict(list)
-    for r in rows:
-        by_paragraph[(r.interview, r.locator)].append(r)
-    for (interview, locator), coded in by_paragraph.items():
-        selection = _selection(interview, locator, coded, code_guids, user_guids)
+    by_span: dict[tuple[str, str, int, int], list[CodingRecord]] = defaultdict(list)
+    seen: set[int] = set()
+    for r in rows:  # one row per coding: a span across a break has a row per paragraph
+        if r.coding not in seen:
+            seen.add(r.coding)
+            by_span[(r.interview, r.coder, r.passage_start, r.passage_end)].append(r)
+    for (interview, coder, start, end), coded in by_span.items():
+        selection = _selection(interview, coder, start, end, coded, code_guids, user_guids[coder])
         shift = shifts.get(interview)
         if shift is not None:
             selection.start, selection.end = shift.span(selection.start, selection.end)
@@ -124,27 +128,25 @@ def _variables(attributes: Sequence[dict[str, str]]) -> dict[str, tuple[str, str
 
 def _selection(
     interview: str,
-    locator: str,
+    coder: str,
+    start: int,
+    end: int,
     coded: Sequence[CodingRecord],
     code_guids: dict[str, str],
-    user_guids: dict[str, str],
+    user: str,
 ) -> QdaSelection:
-    """One coded paragraph: a coding per (code, coder) of it."""
-    coders = {r.coder for r in coded}
+    """One coder's span, with a coding per code: the selection's ``creatingUser`` is
+    the coder, as NVivo and QualCoder read it."""
+    where = (interview, coder, str(start), str(end))
     return QdaSelection(
-        guid=guid("selection", interview, locator),
-        start=int(coded[0].start),
-        end=int(coded[0].end),
+        guid=guid("selection", *where),
+        start=start,
+        end=end,
         codings=[
-            QdaCoding(
-                guid("coding", interview, locator, r.code, r.coder),
-                code_guids[r.code],
-                user_guids[r.coder],
-            )
-            for r in coded
+            QdaCoding(guid("coding", *where, r.code), code_guids[r.code], user) for r in coded
         ],
-        name=locator,
-        user=user_guids[coders.pop()] if len(coders) == 1 else None,
+        name=coded[0].locator,
+        user=user,
     )
 
 

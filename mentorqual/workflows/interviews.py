@@ -3,7 +3,7 @@
 Reading (:func:`plan_import`) happens before the project is opened for writing, so a
 bad file stops the command before anything changes. A changed file replaces its
 interview only with ``replace``; the human codings of the old text are then moved to
-the paragraphs that still have that text, and the rest are listed.
+wherever their passage's text still stands, and the rest are listed.
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ from ..importers import (
     read_transcript,
     scan_paths,
 )
-from ..store import InterviewSummary, SegmentRow, Store
-from ..types import Transcript
+from ..store import HumanSpan, InterviewSummary, SegmentRow, Store
+from ..types import CodedSpan, Transcript
 from . import Progress
 from .lookups import same_interview
+from .passages import relocate
 
 __all__ = [
     "DEFAULT_INTERVIEWER_LABELS",
@@ -49,6 +50,7 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (interview, file)
     not_read: list[SkippedFile] = field(default_factory=list)  # .doc, .pdf, ...
     lost_codings: list[str] = field(default_factory=list)
+    backup: Path | None = None  # written before human codings were deleted
     warnings: list[str] = field(default_factory=list)
     paragraphs: int = 0
     words: int = 0
@@ -113,7 +115,8 @@ def apply_import(
     """Write the planned transcripts: new ones added, unchanged ones skipped, changed
     ones replaced (with ``replace``) or refused. With ``reparse``, an unchanged file
     whose paragraphs now read differently (other options, a newer mentorqual) is
-    replaced too."""
+    replaced too. Replacing an interview with human codings writes a backup of the
+    project first (see :class:`ImportReport`)."""
     report = ImportReport(warnings=list(plan.warnings), not_read=list(plan.not_read))
     todo, replacing = _changes(store, plan, replace, report, reparse)
     paragraphs = [t.paragraph_text(p) for t in todo for p in t.respondent_paragraphs]
@@ -121,8 +124,12 @@ def apply_import(
     for done, t in enumerate(todo, start=1):
         kept = None
         if t.interview in replacing:
+            humans = {coder for _, _, coder in store.human_assessed_spans(t.interview)}
             kept = _KeptCodings(
-                store.human_codings(t.interview), store.human_assessments(t.interview)
+                store.interview_text(t.interview),
+                store.human_spans(t.interview),
+                store.human_assessed_spans(t.interview),
+                {c: store.assessed_codes(c).get(t.interview, frozenset()) for c in humans},
             )
             store.delete_interview(t.interview)
             report.replaced.append(t.interview)
@@ -132,12 +139,13 @@ def apply_import(
         sentences = [next(spans) for _ in t.respondent_paragraphs]
         store.add_interview(t, words, sentences)
         if kept is not None:
-            report.lost_codings += _restore_human_codings(store, t.interview, kept)
+            report.lost_codings += _restore_human_codings(store, t, kept)
         report.paragraphs += len(t.respondent_paragraphs)
         report.words += sum(
             w for p, w in zip(t.paragraphs, words, strict=True) if p.role == "respondent"
         )
         progress("Writing interviews", done, len(todo))
+    report.backup = store.backup_path
     return report
 
 
@@ -213,32 +221,56 @@ def normalise(text: str) -> str:
 
 @dataclass
 class _KeptCodings:
-    """Human codings of an interview about to be replaced, by paragraph text."""
+    """The human codings and assessments of an interview about to be replaced."""
 
-    codings: list[tuple[str, str, str]]  # text, code, coder
-    assessments: list[tuple[str, str]]  # text, coder
+    text: str  # the old canonical text
+    spans: list[HumanSpan]
+    assessed: list[tuple[int, int, str]]  # (start, end, coder) of assessed paragraphs
+    codes: dict[str, frozenset[str]]  # coder -> the codes the coder assessed
 
 
-def _restore_human_codings(store: Store, interview: str, kept: _KeptCodings) -> list[str]:
-    """Re-attach kept human codings to paragraphs with the same text; list the rest."""
-    by_text: dict[str, int] = {}
-    for p in store.paragraphs(interview):
-        by_text.setdefault(normalise(p.text), p.id)
-    scope: dict[str, set[int]] = defaultdict(set)
-    wanted: dict[str, set[tuple[int, str]]] = defaultdict(set)
+def _restore_human_codings(store: Store, t: Transcript, kept: _KeptCodings) -> list[str]:
+    """Re-attach kept human codings wherever their passage's text now stands (paragraphs
+    joined, split or moved); list those whose text is gone."""
+    layout = store.layout()
+    respondent = {p.id for p in store.paragraphs(t.interview)}
+    assessed: dict[str, set[int]] = defaultdict(set)
+    for start, end, coder in kept.assessed:
+        for piece in _pieces(kept.text, start, end):
+            place = relocate(kept.text, t.text, *piece)
+            if place is not None:
+                hit = layout.paragraphs(t.interview, *place)
+                assessed[coder].update(p for p in hit if p in respondent)
+    wanted: dict[str, list[CodedSpan]] = defaultdict(list)
     lost: list[str] = []
-    for text, coder in kept.assessments:
-        if normalise(text) in by_text:
-            scope[coder].add(by_text[normalise(text)])
-    for text, code, coder in kept.codings:
-        segment = by_text.get(normalise(text))
-        if segment is None:
-            lost.append(f"{interview} ({coder}, {code}): {text[:60]!r}")
-        else:
-            wanted[coder].add((segment, code))
-    for coder in sorted(scope):
-        store.replace_human_codings(coder, scope[coder], wanted[coder])
+    for span in kept.spans:
+        places = [relocate(kept.text, t.text, span.start, span.end)]
+        if places[0] is None:  # a passage across a break that is gone: its paragraphs
+            pieces = _pieces(kept.text, span.start, span.end)
+            places = [relocate(kept.text, t.text, a, b) for a, b in pieces]
+        found = [place for place in places if place is not None]
+        if not found:
+            passage = kept.text[span.start : span.end]
+            lost.append(f"{t.interview} ({span.coder}, {span.code}): {passage[:60]!r}")
+        for a, b in found:
+            wanted[span.coder].append(CodedSpan(t.interview, a, b, span.code, span.memo))
+    for coder in sorted(set(assessed) | set(wanted)):
+        store.write_human_codings(
+            coder, wanted[coder], assessed[coder], codes=kept.codes.get(coder, frozenset())
+        )
     return lost
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-blank lines of ``text[start:end]``, as (start, end)."""
+    pieces, position = [], start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            first = position + line.index(stripped)
+            pieces.append((first, first + len(stripped)))
+        position += len(line) + 1
+    return pieces
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 or codebook (``.qdc``) onto this project. The XML is read by
 :mod:`mentorqual.importers.qdpx`; the export side is :mod:`.interchange`.
 
-A coding in mentorqual is a paragraph. A selection from another tool is moved onto
-every paragraph it overlaps with at least one non-blank character.
+A human coding is kept as the exact passage its selection marks; a machine coder's
+(``rules``, ``classifier``, ``machine``) is moved onto the paragraphs it codes by the
+projection: every paragraph it overlaps with at least one non-blank character.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from ..errors import InputError, ProjectError
 from ..importers.qdpx import QDA_SUFFIXES as QDA_SUFFIXES  # what `import` reads as REFI-QDA
 from ..importers.qdpx import SourceCoding, read_qdc, read_qdpx, to_transcripts
 from ..reports.files import atomic_path
-from ..store import SegmentRow, Store
-from ..types import CONSENSUS, HUMAN, MACHINE_CODERS, QdaCode, QdaProject
+from ..store import Store
+from ..types import CONSENSUS, HUMAN, MACHINE_CODERS, CodedSpan, QdaCode, QdaProject
 from . import Progress, codebooks, interviews
 
 UNKNOWN_CODER = "ukendt"
@@ -85,11 +86,13 @@ def _unique(code: str, taken: set[str]) -> str:
 
 @dataclass
 class CodingPlan:
-    """Codings of an import fitted onto paragraphs, per coder."""
+    """Codings of an import fitted onto the project, per coder: human codings as their
+    exact spans, machine codings as the paragraphs they code."""
 
-    human: dict[str, set[tuple[int, str]]] = field(default_factory=dict)
+    human: dict[str, list[CodedSpan]] = field(default_factory=dict)
     machine: dict[str, set[tuple[int, str]]] = field(default_factory=dict)
     scope: dict[str, set[int]] = field(default_factory=dict)  # coder -> respondent paragraphs
+    interviews: dict[str, set[str]] = field(default_factory=dict)  # coder -> interviews
     warnings: list[str] = field(default_factory=list)
 
 
@@ -100,35 +103,36 @@ def fit_codings(
     users: dict[str, str],
     codes: dict[str, str],
 ) -> CodingPlan:
-    """Move each coding onto the paragraphs its selection overlaps."""
+    """Keep each human coding's selection as it is; move each machine coding onto the
+    paragraphs its selection codes (the projection, :mod:`mentorqual.store.projection`).
+    A selection that codes no paragraph (only blanks, or nothing) is not imported."""
     plan = CodingPlan()
-    paragraphs: dict[str, list[SegmentRow]] = {}
+    respondent: dict[str, list[int]] = {}
+    layout = store.layout()
     missed = 0
     for coding in codings:
         coder = (users.get(coding.user or "") or UNKNOWN_CODER).strip() or UNKNOWN_CODER
         if coder == CONSENSUS:
             raise InputError(f"{path}: user 'consensus' is a reserved name; rename the user")
-        if coding.interview not in paragraphs:
-            paragraphs[coding.interview] = store.paragraphs(coding.interview, role=None)
-        rows = paragraphs[coding.interview]
-        target = plan.machine if coder in MACHINE_CODERS else plan.human
-        scope = plan.scope.setdefault(coder, set())
-        scope.update(p.id for p in rows if p.role == "respondent")
-        hit = [p.id for p in rows if _overlaps(p, coding.start, coding.end)]
+        if coding.interview not in respondent:
+            respondent[coding.interview] = [p.id for p in store.paragraphs(coding.interview)]
+        plan.scope.setdefault(coder, set()).update(respondent[coding.interview])
+        plan.interviews.setdefault(coder, set()).add(coding.interview)
+        hit = layout.paragraphs(coding.interview, coding.start, coding.end)
         if not hit:
             missed += 1
             continue
-        target.setdefault(coder, set()).update((p, codes[coding.code]) for p in hit)
+        code = codes[coding.code]
+        if coder in MACHINE_CODERS:
+            plan.machine.setdefault(coder, set()).update((p, code) for p in hit)
+        else:
+            span = CodedSpan(coding.interview, coding.start, coding.end, code)
+            plan.human.setdefault(coder, []).append(span)
     if missed:
         plan.warnings.append(
             f"{path}: {missed} coding(s) select only blank text or nothing; not imported"
         )
     return plan
-
-
-def _overlaps(paragraph: SegmentRow, start: int, end: int) -> bool:
-    lo, hi = max(start, paragraph.start), min(end, paragraph.start + len(paragraph.text))
-    return lo < hi and not paragraph.text[lo - paragraph.start : hi - paragraph.start].isspace()
 
 
 def imported_codebook(
@@ -150,7 +154,7 @@ class QdpxReport:
     imported: interviews.ImportReport
     added_codes: list[str]
     unmatched_codes: list[str]  # codes of the file that matched none and were not added
-    codings: dict[str, int]  # coder -> paragraph codings
+    codings: dict[str, int]  # coder -> codings (human: passages, machine: paragraphs)
     skipped: list[str]  # what the file held that was not imported, and why
     warnings: list[str]
 
@@ -195,7 +199,7 @@ def import_qdpx(
             f"{path}: code(s) not in the project's codebook: {', '.join(missing)}; "
             "pass --add-codes to add them"
         )
-    if current is None and not match.added:
+    if current is None and not match.added and job.codings:
         raise ProjectError(
             f"{path}: the project has no codebook yet; load one with "
             "'mentorqual codebook load FILE', or pass --add-codes"
@@ -203,11 +207,16 @@ def import_qdpx(
     book = imported_codebook(current, match, path, qda.name)
     if book is not None:
         codebooks.apply(store, book, True)
-    read_warnings = job.transcripts.warnings
+    read_warnings = list(job.transcripts.warnings)
+    if not job.transcripts.transcripts:
+        read_warnings.append(f"{path}: no text sources with text; no interviews imported")
+    elif not job.codings:
+        read_warnings.append(f"{path}: no codings; only the texts were imported")
     plan = interviews.ImportPlan(job.transcripts.transcripts, [])
     imported = interviews.apply_import(store, plan, replace, progress)
     fitted = fit_codings(store, path, job.codings, qda.users, match.codes)
-    counts = _write_codings(store, fitted, path)
+    counts = _write_codings(store, fitted, path, replace)
+    imported.backup = store.backup_path
     return QdpxReport(
         imported=imported,
         added_codes=[c.code for c in match.added],
@@ -218,7 +227,9 @@ def import_qdpx(
     )
 
 
-def _write_codings(store: Store, plan: CodingPlan, path: Path) -> dict[str, int]:
+def _write_codings(store: Store, plan: CodingPlan, path: Path, replace: bool) -> dict[str, int]:
+    """Machine coders' codings replace theirs on the file's paragraphs; human codings
+    are added (with ``replace``: instead of the coder's on the file's interviews)."""
     origins = store.coder_origins()
     counts: dict[str, int] = {}
     for coder, scope in sorted(plan.scope.items()):
@@ -235,8 +246,12 @@ def _write_codings(store: Store, plan: CodingPlan, path: Path) -> dict[str, int]
         else:
             if origins.get(coder, HUMAN) != HUMAN:
                 raise InputError(f"{path}: coder {coder!r} is a machine coder in this project")
-            pairs = plan.human.get(coder, set())
-            store.replace_human_codings(coder, scope, pairs)
+            spans = plan.human.get(coder, [])
+            store.write_human_codings(
+                coder, spans, scope, replace=plan.interviews[coder] if replace else ()
+            )
+            counts[coder] = len(spans)
+            continue
         counts[coder] = len(pairs)
     return counts
 

@@ -125,7 +125,8 @@ def theme_counts(
     if min_n < 1:
         raise InputError("--min-n must be at least 1")
     choice = choose(snapshot, coder)
-    chosen_themes = _themes(snapshot, themes)
+    # A theme the coder did not assess (added later) is missing, not zero: left out.
+    chosen_themes = [t for t in _themes(snapshot, themes) if t[0] not in choice.unassessed]
     interviews = _interviews(snapshot, regions)
     for key in by:
         if key not in ("region", "role") and not any(key in s.attributes for s in interviews):
@@ -158,6 +159,8 @@ def theme_counts(
         say(language, "def:interviews"),
         say(language, "def:per_1000"),
     ]
+    if choice.unassessed:
+        notes.insert(3, say(language, "unassessed", codes=", ".join(sorted(choice.unassessed))))
     if any(row["low_n"] for row in rows):
         notes.append(say(language, "low_n", n=min_n))
     notes.append(say(language, "made", when=now()))
