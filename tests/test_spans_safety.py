@@ -70,11 +70,11 @@ def test_split_and_moved_paragraphs_keep_their_codings(
     loaded.import_codings(write("a.csv", CODINGS))
     moved = TWO_LINES.replace(
         "I: Hvordan går det?\n", "I: Godmorgen.\nIP: Godmorgen.\nI: Hvordan går det?\n"
-    ).replace("mange blanketter hver", "mange blanketter\nhver")
+    ).replace("mange blanketter hver", "mange blanketter\n\nhver")  # a blank line: a new paragraph
     report = loaded.import_paths([write("T01.txt", moved)], replace=True)
     assert report.lost_codings == []
     assert passages(loaded) == [
-        ("Der er mange blanketter\nhver måned.", "tryghed", "B"),  # now across the split
+        ("Der er mange blanketter\n\nhver måned.", "tryghed", "B"),  # now across the split
         ("Mentorkurset gav mig ro", "kurser", "A"),
         ("mange blanketter", "administration", "A"),
     ]

@@ -43,7 +43,7 @@ def test_migration_turns_paragraph_codings_into_their_spans(tmp_path: Path) -> N
     )
     con.close()
     store = Store(path)
-    assert store.migrations()[4:] == ["0005_coding_spans", "0006_assessed_codes"]
+    assert store.migrations()[4:6] == ["0005_coding_spans", "0006_assessed_codes"]
     rows = store.db.execute(
         "SELECT id, interview_id, char_start, char_end, segment_id, coder FROM codings ORDER BY id"
     ).fetchall()
