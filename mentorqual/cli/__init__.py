@@ -14,7 +14,18 @@ import click
 
 from .._version import __version__
 from ..project import PROJECT_ENV, Project, default_project_path
-from . import agreement, codebook, codings, interchange, interviews, machine, privacy, reports, run
+from . import (
+    agreement,
+    codebook,
+    codings,
+    interchange,
+    interviews,
+    machine,
+    privacy,
+    reports,
+    run,
+    web,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -59,6 +70,7 @@ for command in (
     privacy.scan,
     interchange.export_group,
     run.run,
+    web.serve,
 ):
     cli.add_command(command)
 
