@@ -41,6 +41,11 @@ def review() -> str:
     return render_template("review.html", themes=bench.project.themes(), bench=bench)
 
 
+@blueprint.get("/favicon.ico")
+def favicon() -> Response:
+    return Response(status=204)  # no icon, and no 404 in the browser's console
+
+
 @blueprint.get("/codes.css")
 def codes_css() -> Response:
     """One class per code with its colour from the codebook (a colour that is not a

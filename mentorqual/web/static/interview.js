@@ -54,6 +54,7 @@
   function render() {
     article.querySelectorAll(".paragraph").forEach(renderParagraph);
     document.getElementById("assessed").textContent = data.assessed + " / " + data.respondent + " afsnit vurderet";
+    article.dataset.rendered = String(Number(article.dataset.rendered || 0) + 1);
   }
 
   async function load() {

@@ -40,6 +40,7 @@
       ["question", "paragraph", "suggested"].forEach((id) => { document.getElementById(id).textContent = ""; });
       chosen = new Set();
       showChosen();
+      section.dataset.paragraph = "";
       return;
     }
     section.classList.remove("empty");
@@ -53,6 +54,7 @@
       : "Intet maskinforslag: vælg koderne med tallene, eller afvis.";
     chosen = new Set(item.suggested);
     showChosen();
+    section.dataset.paragraph = String(item.paragraph.id);
   }
 
   async function next() { show(await mq.api("GET", "/api/review/next")); }
