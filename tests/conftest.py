@@ -113,3 +113,12 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(cli, [*args, "--codebook", str(CODEBOOK)])
     assert result.exit_code == 0, result.output
     return tmp / "p.db"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say once, plainly, when the workbench's browser tests were skipped."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if any("browser tests skipped" in str(r.longrepr) for r in skipped):
+        terminalreporter.write_line(
+            "browser tests skipped: needs chromium, chromium-driver and selenium"
+        )

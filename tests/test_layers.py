@@ -39,7 +39,7 @@ ALLOWED: dict[str, set[str]] = {
     **{engine: BASE | {"nlp"} for engine in ENGINES},
     "workflows": BASE | {"nlp"} | ENGINES,
     "project": BASE | {"workflows", "store"},  # it opens the store and its transaction
-    "cli": BASE | {"project"},
+    "cli": BASE | {"project", "web"},  # web: only inside the serve command
     "web": BASE | {"project"},
     "__init__": BASE | {"project", "codebook"},
     "__main__": {"cli"},

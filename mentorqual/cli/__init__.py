@@ -25,6 +25,7 @@ from . import (
     reports,
     retrieval,
     run,
+    web,
 )
 
 
@@ -74,6 +75,7 @@ for command in (
     privacy.scan,
     interchange.export_group,
     run.run,
+    web.serve,
 ):
     cli.add_command(command)
 

@@ -29,6 +29,7 @@ from ..workflows.run import RunReport
 from .base import DEFAULT_PROJECT, PROJECT_ENV, default_project_path
 from .coding import CodingMethods
 from .reporting import ReportingMethods
+from .workbench import WorkbenchMethods
 
 # The command line imports nothing of the library but this module (and the base
 # modules): what it needs besides Project is listed here.
@@ -76,7 +77,7 @@ def validate_codebook(path: PathLike) -> Codebook:
     return codebooks.validate(Path(path))
 
 
-class Project(CodingMethods, ReportingMethods):
+class Project(CodingMethods, ReportingMethods, WorkbenchMethods):
     """A mentorqual project: one SQLite file.
 
     Example:

@@ -26,6 +26,7 @@ from .rows import (
     SegmentRow,
     StoredCoding,
 )
+from .workbench import SpanCoding, WorkbenchStore
 
 __all__ = [
     "MIGRATIONS",
@@ -37,6 +38,7 @@ __all__ = [
     "ParagraphTexts",
     "SegmentCoding",
     "SegmentRow",
+    "SpanCoding",
     "Store",
     "StoredCoding",
     "codes_paragraph",
@@ -44,7 +46,7 @@ __all__ = [
 ]
 
 
-class Store(CodebookStore, InterviewStore, CodingStore, ModelStore, Database):
+class Store(CodebookStore, InterviewStore, CodingStore, ModelStore, WorkbenchStore, Database):
     """A connection to one project file.
 
     Example:

@@ -1,0 +1,322 @@
+"""The browser workbench's use cases: an interview's paragraphs and codings, one human
+coding added or removed, an interview marked done, a review decision, and undo.
+
+Each action takes an open store inside its own transaction and returns a
+:class:`Change`: what it wrote, so that :func:`undo` restores exactly the state before.
+Human codings are passages (code-point offsets into the interview's canonical text);
+a review decision codes, or only assesses, one respondent paragraph.
+
+Example:
+    >>> change = add_coding(store, "A", "T01", 52, 70, "administration")  # doctest: +SKIP
+    >>> undo(store, change)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..store import SegmentRow, SpanCoding, Store
+from ..tagging.evidence import Evidence
+from ..types import HUMAN, MACHINE_ORDER, RESERVED_CODERS
+
+__all__ = [
+    "Change",
+    "CodingView",
+    "Forbidden",
+    "InterviewProgress",
+    "InterviewView",
+    "NotFound",
+    "ParagraphView",
+    "ReviewItem",
+    "Theme",
+    "add_coding",
+    "check_coder",
+    "decide",
+    "delete_coding",
+    "interview_view",
+    "mark_done",
+    "next_review",
+    "overview",
+    "undo",
+]
+
+
+class NotFound(InputError):
+    """No such interview, paragraph or coding."""
+
+
+class Forbidden(InputError):
+    """A coding that is not this coder's to change."""
+
+
+@dataclass(frozen=True)
+class Theme:
+    code: str
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    """A paragraph in reading order; ``side`` is ``interviewer`` or ``respondent``."""
+
+    id: int
+    locator: str
+    speaker: str
+    side: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class CodingView:
+    """A coding as the workbench shows it."""
+
+    id: int
+    start: int
+    end: int
+    code: str
+    coder: str
+    origin: str
+    score: float | None
+    mine: bool  # this coder's human coding: one they may remove
+
+
+@dataclass(frozen=True)
+class InterviewView:
+    interview: str
+    region: str
+    role: str
+    paragraphs: list[ParagraphView]
+    codings: list[CodingView]
+    assessed: int  # respondent paragraphs this coder has assessed
+    respondent: int  # respondent paragraphs
+
+
+@dataclass(frozen=True)
+class InterviewProgress:
+    """An interview on the front page: attributes and each human coder's progress."""
+
+    interview: str
+    region: str
+    role: str
+    paragraphs: int  # respondent paragraphs
+    assessed: dict[str, int]  # human coder -> respondent paragraphs assessed
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one action wrote: codings added (ids), codings removed (whole rows) and
+    paragraphs newly assessed by ``coder``."""
+
+    coder: str
+    added: tuple[int, ...] = ()
+    removed: tuple[SpanCoding, ...] = ()
+    assessed: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """The next paragraph to review, in context: the question before it, the codes a
+    machine coder suggests (with the words that made a rule fire, as offsets into the
+    interview's text) and how many paragraphs are left."""
+
+    paragraph: ParagraphView
+    interview: str
+    question: str
+    suggested: tuple[str, ...]
+    suggested_by: str | None
+    evidence: tuple[tuple[int, int], ...]
+    left: int
+
+
+def check_coder(store: Store | None, coder: str | None) -> str:
+    """The human coder the workbench writes as: ``coder``, else the project's only
+    human coder. Machine coders' names are refused."""
+    if coder is None:
+        humans = store.human_coders() if store is not None else []
+        if len(humans) != 1:
+            known = f" (the project's coders: {', '.join(humans)})" if humans else ""
+            raise InputError(f"name the coder with --coder NAME{known}")
+        coder = humans[0]
+    if not coder.strip() or coder in RESERVED_CODERS:
+        raise InputError(f"{coder!r} cannot be a human coder's name")
+    return coder
+
+
+def themes(store: Store) -> list[Theme]:
+    return [Theme(*t) for t in store.themes()]
+
+
+def overview(store: Store) -> list[InterviewProgress]:
+    progress = store.human_progress()
+    coders = store.human_coders()
+    return [
+        InterviewProgress(
+            s.interview,
+            s.region,
+            s.role,
+            s.segments,
+            {c: progress.get((s.interview, c), 0) for c in coders},
+        )
+        for s in store.interview_summaries()
+    ]
+
+
+def _paragraph(p: SegmentRow) -> ParagraphView:
+    return ParagraphView(p.id, p.locator, p.speaker, p.role, p.start, p.start + len(p.text), p.text)
+
+
+def _paragraphs(store: Store, interview: str) -> list[ParagraphView]:
+    found = [_paragraph(p) for p in store.paragraphs(interview, role=None)]
+    if not found:
+        raise NotFound(f"no interview {interview!r}")
+    return sorted(found, key=lambda p: p.start)
+
+
+def interview_view(store: Store, interview: str, coder: str, blind: bool) -> InterviewView:
+    """An interview's paragraphs in reading order and its codings; ``blind`` leaves out
+    other human coders' codings."""
+    paragraphs = _paragraphs(store, interview)
+    codings = [
+        CodingView(
+            c.id, c.start, c.end, c.code, c.coder, c.origin, c.score,
+            c.origin == HUMAN and c.coder == coder,
+        )
+        for c in store.interview_codings(interview)
+        if not (blind and c.origin == HUMAN and c.coder != coder)
+    ]  # fmt: skip
+    respondent = {p.id for p in paragraphs if p.side == "respondent"}
+    summary = next(s for s in store.interview_summaries() if s.interview == interview)
+    return InterviewView(
+        interview,
+        summary.region,
+        summary.role,
+        paragraphs,
+        codings,
+        len(respondent & store.assessed(coder)),
+        len(respondent),
+    )
+
+
+def add_coding(
+    store: Store, coder: str, interview: str, start: int, end: int, code: str
+) -> tuple[int, Change]:
+    """Code the passage [start, end) of an interview's text; returns the coding's id."""
+    text = _text(store, interview)
+    if code not in store.codes():
+        raise InputError(f"unknown code {code!r}")
+    if not 0 <= start < end <= len(text):
+        raise InputError(f"{interview}: no passage {start}-{end} (the text has {len(text)})")
+    if text[start:end].isspace():
+        raise InputError(f"{interview}: the passage {start}-{end} is blank")
+    while text[start].isspace():  # a selection often takes the space after a word
+        start += 1
+    while text[end - 1].isspace():
+        end -= 1
+    coding, new = store.add_human_span(interview, start, end, code, coder)
+    return coding, Change(coder, added=(coding,) if new else ())
+
+
+def _text(store: Store, interview: str) -> str:
+    if store.interview_sha(interview) is None:
+        raise NotFound(f"no interview {interview!r}")
+    return store.interview_text(interview)
+
+
+def delete_coding(store: Store, coder: str, coding: int) -> Change:
+    """Remove one of this coder's human codings."""
+    row = store.coding_by_id(coding)
+    if row is None:
+        raise NotFound(f"no coding {coding}")
+    if row.origin != HUMAN or row.coder != coder:
+        raise Forbidden(f"coding {coding} is {row.coder}'s, not {coder}'s")
+    store.delete_codings([coding])
+    return Change(coder, removed=(row,))
+
+
+def mark_done(store: Store, coder: str, interview: str) -> Change:
+    """Mark every respondent paragraph of an interview as assessed by the coder, for
+    every code: a code the coder did not give there is a real "no"."""
+    paragraphs = _paragraphs(store, interview)
+    ids = [p.id for p in paragraphs if p.side == "respondent"]
+    return Change(coder, assessed=tuple(store.assess_human(coder, ids)))
+
+
+def decide(store: Store, coder: str, paragraph: int, codes: Sequence[str]) -> Change:
+    """A review decision on a respondent paragraph: code it with ``codes`` (accept) or
+    with none (reject); either way it is assessed by the coder."""
+    bounds = store.paragraph_bounds([paragraph]).get(paragraph)
+    if bounds is None:
+        raise NotFound(f"no paragraph {paragraph}")
+    known = store.codes()
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        raise InputError(f"unknown code {unknown[0]!r}")
+    interview, start, end = bounds
+    added = []
+    for code in dict.fromkeys(codes):
+        coding, new = store.add_human_span(interview, start, end, code, coder)
+        if new:
+            added.append(coding)
+    return Change(coder, added=tuple(added), assessed=tuple(store.assess_human(coder, [paragraph])))
+
+
+def undo(store: Store, change: Change) -> None:
+    """Restore exactly the state before ``change``."""
+    store.delete_codings(change.added)
+    store.restore_codings(change.removed)
+    store.unassess(change.coder, change.assessed)
+
+
+def next_review(store: Store, coder: str, skipped: Sequence[int] = ()) -> ReviewItem | None:
+    """The next respondent paragraph the coder has not assessed (nor skipped).
+
+    Paragraphs a machine coder coded come first, the least certain first (a score
+    nearest 0.5), then the rest in reading order.
+    """
+    machine = next((m for m in MACHINE_ORDER if m in store.known_coders()), None)
+    done = store.assessed(coder) | set(skipped)
+    todo = [p for p in store.respondent_paragraphs() if p.id not in done]
+    if not todo:
+        return None
+    suggestions: dict[int, list[tuple[str, Evidence]]] = {}
+    if machine is not None:
+        for p, code, raw in store.coding_evidence(machine):
+            suggestions.setdefault(p, []).append((code, Evidence.from_json(raw)))
+    order = {p.id: n for n, p in enumerate(sorted(todo, key=lambda p: (p.interview, p.start)))}
+
+    def doubt(p: SegmentRow) -> tuple[int, float, int]:
+        found = suggestions.get(p.id)
+        if not found:
+            return (1, 0.0, order[p.id])
+        scores = [abs(e.probability - 0.5) for _, e in found if e.probability is not None]
+        return (0, min(scores, default=0.5), order[p.id])
+
+    best = min(todo, key=doubt)
+    found = suggestions.get(best.id, [])
+    evidence = tuple(
+        (start, end) for _, e in found for hit in e.hits for _, start, end in hit.tokens
+    )
+    return ReviewItem(
+        _paragraph(best),
+        best.interview,
+        _question(store, best),
+        tuple(dict.fromkeys(code for code, _ in found)),
+        machine if found else None,
+        evidence,
+        len(todo),
+    )
+
+
+def _question(store: Store, paragraph: SegmentRow) -> str:
+    """The interviewer's paragraph nearest before ``paragraph``, or ''."""
+    before = [
+        p
+        for p in store.paragraphs(paragraph.interview, role="interviewer")
+        if p.start < paragraph.start
+    ]
+    return max(before, key=lambda p: p.start).text if before else ""
