@@ -26,12 +26,15 @@ def command(db: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "mentorqual", "--project", str(db), *args]
 
 
-def state(db: Path) -> tuple[str, set[tuple[str, int, int, str, str]]]:
+def state(db: Path) -> tuple[str, set[tuple[str, str, str]]]:
     con = sqlite3.connect(db)
     try:
         integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
         codings = set(
-            con.execute("SELECT interview_id, char_start, char_end, code, coder FROM codings")
+            con.execute(
+                "SELECT interview_id || ':' || char_start || '-' || char_end, code, coder "
+                "FROM codings"
+            )
         )
         return integrity, codings
     finally:

@@ -33,7 +33,8 @@ def test_test_fast_leaves_out_the_slow_tests_and_ci_runs_everything() -> None:
     assert any('-m "not slow"' in line for line in recipes()["test-fast"])
     assert not any("slow" in line for line in recipes()["test"])
     ci = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line.strip()]
-    assert ci[-2:] == ["make check", "make test"]
+    commands = [line for line in ci if line.startswith("make ")]
+    assert commands == ["make check", "make test"]  # and nothing between but set-up
 
 
 def test_the_layout_is_declared_so_the_editable_install_needs_no_import_hook() -> None:
