@@ -126,10 +126,32 @@ def trim(
     return body, words
 
 
+# A transcriber's note in the speech, "(griner)" or "[pause]": kept in the transcript,
+# left out of quotes (a report quotes what was said).
+_ANNOTATION = re.compile(
+    r"[ \t]*[(\[](?:griner|ler|latter|smiler|pause|lang pause|kort pause|sukker|hoster|"
+    r"rømmer sig|tøver|tøven|stilhed|utydeligt|uhørligt|uforståeligt|afbrydes|afbryder|"
+    r"overlap|laughs|laughter|pause|inaudible|unclear|crosstalk)[^)\]\n]{0,40}[)\]]",
+    re.IGNORECASE,
+)
+
+
+def without_annotations(text: str) -> str:
+    """``text`` without transcribers' notes such as "(griner)" or "[pause]".
+
+    >>> without_annotations("Det var sjovt (griner), og så gik vi [pause] hjem.")
+    'Det var sjovt, og så gik vi hjem.'
+    """
+    return _ANNOTATION.sub("", text)
+
+
 def quote_text(candidate: Candidate, max_words: int) -> tuple[str, int]:
     """The text a quote shows of a candidate, and its words: the one place that
-    decides it, so that a quote can start from a coded passage instead of a paragraph."""
-    return trim(candidate.text, candidate.sentences, candidate.focus, max_words)
+    decides it, so that a quote can start from a coded passage instead of a paragraph.
+    Transcribers' notes ("(griner)") are left out."""
+    text, words = trim(candidate.text, candidate.sentences, candidate.focus, max_words)
+    shown = without_annotations(text)
+    return (shown, len(_WORD.findall(shown))) if shown != text else (text, words)
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from mentorqual.cli import cli
 
-from .conftest import INTERVIEW, snapshot
+from .conftest import CODEBOOK, INTERVIEW, snapshot
 
 
 def invoke(runner: CliRunner, db: Path, *args: str):  # type: ignore[no-untyped-def]
@@ -210,3 +210,45 @@ def test_every_bad_file_of_a_folder_in_one_error(
         f"{twin}: duplicate interview id 'T01' (also in {good})",
     ]
     assert not db.exists()
+
+
+def test_remove_lists_what_goes_asks_and_backs_up(
+    runner: CliRunner, tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    db = tmp_path / "p.db"
+    first, second = write("T01.txt", INTERVIEW), write("T02.txt", TIMED)
+    assert invoke(runner, db, "import", str(first), str(second)).exit_code == 0
+    assert invoke(runner, db, "codebook", "load", str(CODEBOOK)).exit_code == 0
+    codings = write("c.csv", "interview,segment,code,coder\nT01,p2,tryghed,A\n")
+    assert invoke(runner, db, "codings", "import", str(codings)).exit_code == 0
+    before = snapshot(db)
+    asked = invoke(runner, db, "remove", "t01", "T99")  # all bad names at once
+    assert asked.exit_code == 1
+    assert asked.output == f"Error: T99: no such interview in {db}\n"
+    refused = invoke(runner, db, "remove", "t01")  # not a terminal: no question to answer
+    assert refused.exit_code == 1
+    assert "  1 human coding(s) by A\n" in refused.output
+    assert refused.output.endswith("Error: not removed; pass --yes to remove without asking\n")
+    assert snapshot(db) == before
+    done = invoke(runner, db, "remove", "t01", "--yes")
+    assert done.exit_code == 0, done.output
+    assert "Will remove:\n  1 interview(s): T01\n" in done.output
+    backup = done.output.split("Backup of the project before the removal: ")[1].split("\n")[0]
+    assert Path(backup).is_file() and snapshot(Path(backup)) == before
+    assert done.output.endswith("Removed 1 interview(s).\n")
+    shown = invoke(runner, db, "show", "T01")
+    assert shown.exit_code == 1
+    plain = invoke(runner, db, "remove", "T02", "--yes")  # no human codings: no backup
+    assert "Backup" not in plain.output and plain.exit_code == 0
+
+
+def test_a_codings_file_may_name_interviews_in_any_case(
+    runner: CliRunner, tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    db = tmp_path / "p.db"
+    assert invoke(runner, db, "import", str(write("T01.txt", INTERVIEW))).exit_code == 0
+    assert invoke(runner, db, "codebook", "load", str(CODEBOOK)).exit_code == 0
+    codings = write("c.csv", "interview,segment,code,coder\nt01,p2,Tryghed,A\n")
+    result = invoke(runner, db, "codings", "import", str(codings))
+    assert result.exit_code == 0, result.output
+    assert "A: 1 added" in result.output

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mentorqual.quotes import ELLIPSIS, Candidate, attribution, select_quotes, trim
 
 THEMES = [("tryghed", "Tryghed"), ("kurser", "Kurser")]
@@ -115,3 +117,18 @@ def test_a_group_interview_attributes_each_speaker_to_their_role() -> None:
     assert attribution(attributes, speaker="Ole") == "(Jobkonsulent, Sjælland)"
     assert attribution(attributes, speaker="Mette") == "(Mentor, Sjælland)"
     assert attribution(attributes) == "(Mentor, Sjælland)"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Det var sjovt (griner), og så gik vi hjem.", "Det var sjovt, og så gik vi hjem."),
+        ("Vi ventede [pause] og så kom han.", "Vi ventede og så kom han."),
+        ("Hun sagde (ler lidt) nej.", "Hun sagde nej."),
+        ("Han (jobkonsulenten) sagde ja.", "Han (jobkonsulenten) sagde ja."),  # not a note
+    ],
+)
+def test_transcribers_notes_are_left_out_of_quotes(text: str, quoted: str) -> None:
+    from mentorqual.quotes import without_annotations
+
+    assert without_annotations(text) == quoted

@@ -57,6 +57,7 @@ for command in (
     interviews.import_command,
     interviews.info,
     interviews.show,
+    interviews.remove,
     codings.codings,
     codebook.codebook,
     machine.tag,

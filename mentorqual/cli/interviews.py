@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from pathlib import Path
 
 import click
@@ -208,3 +209,34 @@ def show(project: Project, interview: str, fmt: str) -> None:
         when = f"{time:>10}" if timed else ""
         shown = " ".join(text.split())
         click.echo(f"{locator:<6}{speaker:<{width}}  {side:<12}{when}{start:>6}-{end:<6}  {shown}")
+
+
+@click.command()
+@click.argument("interviews", nargs=-1, required=True, metavar="INTERVIEW...")
+@click.option("--yes", is_flag=True, help="Remove without asking first.")
+@pass_project
+@library_errors
+def remove(project: Project, interviews: tuple[str, ...], yes: bool) -> None:
+    """Remove interviews from the project, with their paragraphs and codings.
+
+    Lists what will go and asks first (--yes skips the question). When human
+    codings go with them, a backup of the project file is written beside it first,
+    and its name is printed.
+
+    Example:
+
+    \b
+        mentorqual remove HS07 hs08
+    """
+    plan = project.removal(interviews)
+    click.echo("Will remove:")
+    for line in plan.lines():
+        click.echo(f"  {line}")
+    if not yes:
+        if not sys.stdin.isatty():
+            raise click.ClickException("not removed; pass --yes to remove without asking")
+        click.confirm("Remove them?", abort=True)
+    done = project.remove(plan.interviews)
+    if done.backup is not None:
+        click.echo(f"Backup of the project before the removal: {done.backup}")
+    click.echo(f"Removed {len(done.interviews)} interview(s).")

@@ -23,6 +23,7 @@ from ..workflows import (
     run,
     staging_folder,
 )
+from ..workflows import interviews as interviews_workflow
 from ..workflows.classifier import ClassifierTagReport, TrainReport
 from ..workflows.codebooks import CodebookChange
 from ..workflows.coders import Snapshot
@@ -60,6 +61,18 @@ class CodingMethods(ProjectFile):
         plan = interviews.plan_import([Path(p) for p in paths], interviewer_labels, progress)
         with self._writing() as store:
             return interviews.apply_import(store, plan, replace, progress, reparse=reparse)
+
+    def removal(self, interviews: Sequence[str]) -> interviews_workflow.Removal:
+        """What removing ``interviews`` would delete (nothing is changed)."""
+        with self._reading() as store:
+            return interviews_workflow.removal(store, interviews)
+
+    def remove(self, interviews: Sequence[str]) -> interviews_workflow.Removal:
+        """Remove interviews with their paragraphs and codings, in one transaction;
+        with human codings among them, a backup of the project is written first."""
+        with self._writing(create=False) as store:
+            plan = interviews_workflow.removal(store, interviews)
+            return interviews_workflow.remove(store, plan)
 
     def paragraphs(self, interview: str) -> list[SegmentRow]:
         """Every paragraph of an interview as it was read: locator, speaker, side

@@ -344,3 +344,14 @@ class CodingStore(CodingReader):
             "ORDER BY COUNT(*) DESC, coder LIMIT 1"
         ).fetchone()
         return str(row[0]) if row else None
+
+    def codings_per_coder(self, interview: str) -> list[tuple[str, str, int]]:
+        """(coder, origin, number of codings) in one interview."""
+        return [
+            (str(coder), str(origin), int(n))
+            for coder, origin, n in self.db.execute(
+                "SELECT coder, origin, COUNT(*) FROM codings WHERE interview_id = ? "
+                "GROUP BY coder, origin ORDER BY coder",
+                (interview,),
+            )
+        ]

@@ -14,6 +14,7 @@ backup of the project.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 import unicodedata
@@ -21,12 +22,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from ..errors import InputError, ProjectError, listing
-from ..importers.sheet import read_coding_sheet
+from ..importers.sheet import SheetRow, read_coding_sheet
 from ..store import Layout, SegmentRow, Store
 from ..types import RESERVED_CODERS, CodedSpan, CodingRow
 from .interviews import normalise
+from .lookups import same_interview
 from .passages import find_all
 
 __all__ = ["CodingsReport", "CodeNames", "apply", "apply_sheet", "check_sheet_coder", "locate"]
@@ -80,6 +83,7 @@ def apply(store: Store, path: Path, rows: list[CodingRow], replace: bool = False
         raise InputError(
             f"{path}: coder {reserved[0]!r} is reserved for machine codings; rename the coder"
         )
+    rows = _in_any_case(store, rows)
     names = CodeNames(themes)
     layout = store.layout()
     paragraphs: dict[str, list[SegmentRow] | None] = {}
@@ -184,7 +188,8 @@ def apply_sheet(store: Store, path: Path, coder: str, replace: bool = False) -> 
     """Write a filled coding sheet (from ``suggest``) as ``coder``'s codings of whole
     paragraphs: added, or with ``replace`` instead of the coder's codings of the
     sheet's paragraphs."""
-    codes, rows = read_coding_sheet(path)
+    codes, sheet_rows = read_coding_sheet(path)
+    rows = _in_any_case(store, sheet_rows)
     names = CodeNames(store.themes())
     unknown = [c for c in codes if names.get(c) is None]
     if unknown:
@@ -252,3 +257,24 @@ def locate(paragraphs: list[SegmentRow], segment: str) -> tuple[int | None, str]
         return None, f"quote not found in a respondent paragraph: {segment[:60]!r}"
     where = ", ".join(p.locator for p in hits[:5])
     return None, f"quote matches {len(hits)} paragraphs ({where}); quote more words"
+
+
+Row = TypeVar("Row", CodingRow, SheetRow)
+
+
+def _in_any_case(store: Store, rows: list[Row]) -> list[Row]:
+    """The rows with each interview id as the project spells it, when the file gives it
+    in another case ("kbh1" for "KBH1") and only one interview matches."""
+    ids = store.interview_ids()
+    known = set(ids)
+    spelled = {}
+    for name in {r.interview for r in rows} - known:
+        matches = same_interview(ids, name)
+        if len(matches) == 1:
+            spelled[name] = matches[0]
+    if not spelled:
+        return rows
+    return [
+        dataclasses.replace(r, interview=spelled[r.interview]) if r.interview in spelled else r
+        for r in rows
+    ]

@@ -24,8 +24,8 @@ from ..importers import (
     scan_paths,
 )
 from ..store import HumanSpan, InterviewSummary, SegmentRow, Store
-from ..types import CodedSpan, Transcript
-from . import Progress
+from ..types import HUMAN, CodedSpan, Transcript
+from . import Progress, lookups
 from .lookups import same_interview
 from .passages import relocate
 
@@ -34,10 +34,13 @@ __all__ = [
     "ImportPlan",
     "ImportReport",
     "ProjectInfo",
+    "Removal",
     "apply_import",
     "info",
     "normalise",
     "plan_import",
+    "remove",
+    "removal",
 ]
 
 
@@ -294,3 +297,55 @@ def info(store: Store) -> ProjectInfo:
     return ProjectInfo(
         store.interview_summaries(), store.coders(), store.codes(), store.codebook_sha256()
     )
+
+
+@dataclass
+class Removal:
+    """Interviews to remove, what goes with them, and the backup written first."""
+
+    interviews: list[str]
+    paragraphs: int = 0
+    human: dict[str, int] = field(default_factory=dict)  # coder -> human codings
+    machine: int = 0  # machine codings, which `tag` writes again
+    backup: Path | None = None
+
+    def lines(self) -> list[str]:
+        """What will go (or went), a line each, for the user to confirm."""
+        found = [f"{len(self.interviews)} interview(s): {', '.join(self.interviews)}"]
+        found.append(f"{self.paragraphs} paragraph(s) and their text")
+        found += [f"{n} human coding(s) by {coder}" for coder, n in sorted(self.human.items())]
+        if self.machine:
+            found.append(f"{self.machine} machine coding(s)")
+        return found
+
+
+def removal(store: Store, names: Sequence[str]) -> Removal:
+    """What removing the interviews ``names`` (any case) would delete; refuses every
+    name that is not an interview, all at once."""
+    found: list[str] = []
+    problems: list[str] = []
+    for name in dict.fromkeys(names):
+        try:
+            found.append(lookups.interview(store, name))
+        except InputError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise InputError(listing(problems))
+    plan = Removal(list(dict.fromkeys(found)))
+    for interview in plan.interviews:
+        plan.paragraphs += len(store.paragraphs(interview, role=None))
+        for coder, origin, n in store.codings_per_coder(interview):
+            if origin == HUMAN:
+                plan.human[coder] = plan.human.get(coder, 0) + n
+            else:
+                plan.machine += n
+    return plan
+
+
+def remove(store: Store, plan: Removal) -> Removal:
+    """Remove the planned interviews; with human codings among them, a backup of the
+    project is written first (:meth:`Store.backup_before_deleting`)."""
+    for interview in plan.interviews:
+        store.delete_interview(interview)
+    plan.backup = store.backup_path
+    return plan
