@@ -1,0 +1,1 @@
+"""The workbench's own scripts and styles (package data): nothing from the network."""

@@ -1,0 +1,1 @@
+"""The workbench's Jinja2 templates (package data)."""
