@@ -46,6 +46,7 @@ class Candidate:
     focus: list[int] = field(default_factory=list)  # evidence offsets within text
     machine_only: bool = False  # no human coded the interview: the machine's coding
     speaker: str = ""  # who said it: a group interview attributes by speaker
+    passage: tuple[int, int] | None = None  # what the human coders marked, within text
 
     @property
     def best_score(self) -> float:
@@ -147,11 +148,32 @@ def without_annotations(text: str) -> str:
 
 def quote_text(candidate: Candidate, max_words: int) -> tuple[str, int]:
     """The text a quote shows of a candidate, and its words: the one place that
-    decides it, so that a quote can start from a coded passage instead of a paragraph.
-    Transcribers' notes ("(griner)") are left out."""
-    text, words = trim(candidate.text, candidate.sentences, candidate.focus, max_words)
+    decides it. A passage the human coders marked is the quote, widened to its whole
+    sentence only when it is shorter than that sentence; otherwise whole sentences
+    around the words that made the coding. Transcribers' notes ("(griner)") are left
+    out."""
+    text, words = _passage(candidate, max_words) or trim(
+        candidate.text, candidate.sentences, candidate.focus, max_words
+    )
     shown = without_annotations(text)
     return (shown, len(_WORD.findall(shown))) if shown != text else (text, words)
+
+
+def _passage(candidate: Candidate, max_words: int) -> tuple[str, int] | None:
+    """The marked passage as a quote, or None to quote around the focus instead."""
+    if candidate.passage is None:
+        return None
+    start, end = candidate.passage
+    inside = [(s, e) for s, e, _ in candidate.sentences if s <= start < e]
+    if inside and end <= inside[0][1] and end - start < inside[0][1] - inside[0][0]:
+        start, end = inside[0]  # part of one sentence: the whole sentence
+    body = candidate.text[start:end].strip()
+    words = len(_WORD.findall(body))
+    if words > max_words:
+        return None  # too long to quote whole: whole sentences around its start
+    before = ELLIPSIS + " " if candidate.text[:start].strip() else ""
+    after = " " + ELLIPSIS if candidate.text[end:].strip() else ""
+    return f"{before}{body}{after}", words
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:

@@ -132,3 +132,29 @@ def test_transcribers_notes_are_left_out_of_quotes(text: str, quoted: str) -> No
     from mentorqual.quotes import without_annotations
 
     assert without_annotations(text) == quoted
+
+
+def _paragraph(text: str, passage: tuple[int, int] | None) -> Candidate:
+    sentences, start = [], 0
+    for sentence in text.split(". "):
+        end = start + len(sentence) + (2 if start + len(sentence) < len(text) else 0)
+        sentences.append((start, min(end, len(text)), len(sentence.split())))
+        start = end
+    return Candidate(
+        interview="T01", attributes={"region": "Sjælland"}, segment=1, locator="p2",
+        text=text, code="tryghed", sentences=sentences, passage=passage,
+    )  # fmt: skip
+
+
+def test_a_quote_is_the_passage_the_coder_marked() -> None:
+    from mentorqual.quotes import quote_text
+
+    text = "Vi mødtes hver uge. Hun ringede altid om morgenen. Det gav mig ro. Og så videre."
+    whole = text.index("Hun ringede"), text.index("Og så")  # two whole sentences
+    assert quote_text(_paragraph(text, whole), 80) == (
+        "[...] Hun ringede altid om morgenen. Det gav mig ro. [...]",
+        9,
+    )
+    part = text.index("ringede"), text.index(" om morgenen")  # part of a sentence
+    assert quote_text(_paragraph(text, part), 80)[0] == "[...] Hun ringede altid om morgenen. [...]"
+    assert quote_text(_paragraph(text, None), 80)[0] == text  # no passage: the paragraph

@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..quotes import Candidate, Quote, select_quotes
 from ..reports.language import Lang, check_lang, say
 from ..reports.quotes import QUOTE_SUFFIXES, write_quotes
-from ..store import InterviewSummary, now
+from ..store import CodingRecord, InterviewSummary, now
 from ..tagging.evidence import Evidence
 from ..types import HUMAN
 from .coders import Snapshot, default_quote_coders
@@ -127,12 +127,17 @@ def _candidates(
             )
         if row.origin == HUMAN:
             c.human.add(row.coder)
+            c.passage = _marked(c.passage, row)
         else:
             c.machine[row.coder] = row.score
             for hit in Evidence.from_json(row.evidence).hits:
                 # A followed question's words lie before the paragraph: not a focus.
                 offsets = (start - row.start for _, start, _ in hit.tokens)
                 c.focus += [o for o in offsets if 0 <= o < len(row.text)]
+
+    for c in candidates.values():  # a passage over the whole paragraph: quote as usual
+        if c.passage == (0, len(c.text)):
+            c.passage = None
 
     def quotable(c: Candidate) -> bool:
         if c.machine_only:
@@ -194,3 +199,13 @@ def _quote_notes(
         say(lang, "made", when=now()),
     ]
     return lines
+
+
+def _marked(passage: tuple[int, int] | None, row: CodingRecord) -> tuple[int, int]:
+    """The part of the paragraph a human coding marks, joined to what other humans
+    marked of it (offsets within the paragraph)."""
+    start = max(row.passage_start, row.start) - row.start
+    end = min(row.passage_end or row.end, row.end) - row.start
+    if passage is None:
+        return start, end
+    return min(passage[0], start), max(passage[1], end)

@@ -33,12 +33,17 @@ def view_interviews(snapshot: Snapshot, coders: Sequence[str] = ()) -> list[View
         snapshot.check_coders(coders)
     codings: dict[int, list[ViewCoding]] = {}
     for row in snapshot.codings(coders):
-        length = row.end - row.start
+        # The words behind a machine coding; the passage a person marked (the part of
+        # it in this paragraph), or the whole paragraph.
+        marked = (
+            max(row.passage_start, row.start) - row.start,
+            min(row.passage_end or row.end, row.end) - row.start,
+        )
         spans: list[tuple[int, int, str | None]] = [
             (start - row.start, end - row.start, hit.rule)
             for hit in Evidence.from_json(row.evidence).hits
             for _, start, end in hit.tokens
-        ] or [(0, length, None)]
+        ] or [(*marked, None)]
         machine = row.origin != HUMAN
         codings.setdefault(row.segment, []).extend(
             ViewCoding(row.code, row.coder, start, end, row.score, rule, machine)
