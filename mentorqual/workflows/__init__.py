@@ -5,20 +5,28 @@ holds the transaction), reads what it needs once, passes plain records between t
 engines and returns a typed report. Workflows never open a transaction and never
 import click.
 
-=================  =====================================================================
-``interviews``     import transcripts, keep human codings across a re-import, list
-``codebooks``      which codebook, make it the project's
-``codings``        human codings in (CSV, sheets), every coding out, explain a paragraph
-``rules``          rule tagging into coder ``rules``
-``classifier``     train, tag, combine into ``machine``, suggest what to code next
-``evaluation``     a coder against a reference, cross-validated for the classifier
-``coders``         whose codings a report uses
-``privacy``        the personal-data policy for everything that leaves the project
-``reports``        theme counts, quote sheets, the HTML view
-``audit``          the inter-coder agreement audit and its report
-``interchange``    REFI-QDA export and import
-``run``            the main job
-=================  =====================================================================
+===================  =================================================================
+``interviews``       import transcripts, show and remove them, keep human codings
+                     across a re-import (``passages`` finds a passage's text again)
+``codebooks``        which codebook, make it the project's (never dropping human
+                     codings silently)
+``coding_import``    human codings in: CSV rows and coding sheets, as exact passages
+``codings``          every coding out, as a DataFrame, and one paragraph explained
+``lookups``          interview ids and codes as users write them (any case, labels)
+``rules``            rule tagging into coder ``rules``
+``classifier``       train, tag, combine into ``machine``, suggest what to code next
+``evaluation``       a coder against a reference, cross-validated for the classifier
+``coders``           whose codings a report uses; what a command reads, read once
+``privacy``          the personal-data policy for everything that leaves the project
+``scope``            whose codings and which interviews a report covers, in words
+``reports``          theme counts and the heatmap (``quoting``: quote sheets;
+                     ``viewing``: the HTML view)
+``retrieval``        code and retrieve, co-occurrence, keyword in context
+``audit``            the inter-coder agreement audit and its report
+``interchange``      REFI-QDA export (``refi_import``: import)
+``workbench``        what the browser workbench reads and writes
+``run``              the main job
+===================  =================================================================
 """
 
 from __future__ import annotations
