@@ -123,3 +123,11 @@ def test_agreement_by_any_attribute(sample: Path, tmp_path: Path) -> None:
     assert invoke(sample, "agreement", "--coders", "A,B", "--by", "hobby")[1].startswith(
         "Error: unknown attribute 'hobby' for --by; valid: "
     )
+
+
+def test_the_terminal_table_is_in_english(sample: Path) -> None:
+    result = CliRunner().invoke(cli, ["--project", str(sample), "agreement", "--coders", "A,B"])
+    assert result.exit_code == 0, result.output
+    header = result.output.splitlines()[1]
+    assert "| Cohen's κ |" in header and "Cohens" not in result.output
+    assert "| (all) |" in result.output and "(alle)" not in result.output

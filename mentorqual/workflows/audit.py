@@ -229,20 +229,24 @@ def write_report(snapshot: Snapshot, result: Audit, path: Path, policy: PiiPolic
 
 
 def table(result: Audit) -> str:
-    """The audit per code and overall, as the terminal shows it (Markdown)."""
+    """The audit per code and overall, as the terminal shows it (Markdown, in English
+    like the rest of the terminal; the reports are Danish)."""
+    from ..agreement import ALL_CODES  # the audit is done: numpy is loaded already
+
+    kappa = "Cohen's κ" if len(result.coders) == 2 else "Fleiss' κ"
     rows = [
         {
-            "code": a.code,
+            "code": "(all)" if a.code == ALL_CODES else a.code,
             "units": a.units,
             "agreement": a.percent,
-            result.kappa_name: a.kappa,
+            kappa: a.kappa,
             "alpha": a.alpha,
             "alpha 95% CI": "–"
             if a.alpha_low != a.alpha_low
             else f"{a.alpha_low:.3f}–{a.alpha_high:.3f}",
             "AC1": a.ac1,
             "kappa band": a.kappa_band,
-            "alpha verdict": a.alpha_verdict,
+            "alpha verdict": "not assessed" if a.alpha_verdict == NOT_ASSESSED else a.alpha_verdict,
         }
         for a in (*result.per_code, result.overall)
     ]
