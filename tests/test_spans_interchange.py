@@ -18,7 +18,7 @@ from mentorqual.cli import cli
 from mentorqual.errors import InputError
 from mentorqual.utf16 import utf16_length
 
-from .conftest import CODEBOOK
+from .conftest import CODEBOOK, INTERVIEW
 from .test_interchange import DATA, EMOJI_INTERVIEW, NS, crlf_qdpx, qde_of
 
 TEXT = (
@@ -92,18 +92,7 @@ def test_export_writes_a_selection_per_coder_and_variables_on_sources(
     assert "Nordjylland" in [v.text for v in values if v is not None]
 
 
-SAMPLE = """---
-interview: T01
-region: Hovedstaden
-role: Jobkonsulent
----
-I: Hvordan fungerer administrationen hos jer?
-IP: Der er mange papirer og blanketter.
-Og lønsedlerne skal tastes hver måned.
-
-I: Og kurserne?
-IP: Mentorkurset var godt.
-"""
+SAMPLE = INTERVIEW  # the shared fixture transcript
 
 
 def test_a_quote_codes_exactly_its_passage_and_exports_it(
