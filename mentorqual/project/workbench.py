@@ -65,6 +65,14 @@ class WorkbenchMethods(ProjectFile):
         with self._writing(create=False) as store:
             return workbench.delete_coding(store, coder, coding)
 
+    def change_span_coding(
+        self, coder: str, coding: int, *, code: str | None = None, memo: str | None = None
+    ) -> Change:
+        """Give one of ``coder``'s human codings another code or memo (``None`` keeps
+        it; a blank memo removes the memo)."""
+        with self._writing(create=False) as store:
+            return workbench.change_coding(store, coder, coding, code, memo)
+
     def mark_done(self, coder: str, interview: str) -> Change:
         """Mark an interview as assessed by ``coder`` for every code."""
         with self._writing(create=False) as store:

@@ -1,6 +1,6 @@
 """What the browser workbench reads and writes one action at a time: an interview's
-codings with their row ids, one human coding added or removed, assessments taken
-back, and each coder's progress.
+codings with their row ids, one human coding added, changed or removed, assessments
+taken back, and each coder's progress.
 
 A coding removed here is returned whole (:class:`SpanCoding`), and
 :meth:`WorkbenchStore.restore_codings` puts it back with the same id: the workbench's
@@ -71,6 +71,24 @@ class WorkbenchStore(Database):
             (interview, start, end, code, coder),
         ).fetchone()
         return int(row[0]), inserted
+
+    def human_span_id(
+        self, interview: str, start: int, end: int, code: str, coder: str
+    ) -> int | None:
+        """The id of a coder's coding of exactly this span with this code, if any."""
+        row = self.db.execute(
+            "SELECT id FROM codings WHERE interview_id = ? AND char_start = ? AND char_end = ? "
+            "AND code = ? AND coder = ?",
+            (interview, start, end, code, coder),
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def change_human_coding(self, coding: int, code: str, memo: str | None) -> None:
+        """Set a human coding's code and memo; its span, coder and time stay."""
+        self.db.execute(
+            "UPDATE codings SET code = ?, memo = ? WHERE id = ? AND origin = 'human'",
+            (code, memo, coding),
+        )
 
     def delete_codings(self, codings: Iterable[int]) -> None:
         self.db.executemany("DELETE FROM codings WHERE id = ?", [(c,) for c in codings])

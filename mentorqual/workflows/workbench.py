@@ -1,5 +1,5 @@
 """The browser workbench's use cases: an interview's paragraphs and codings, one human
-coding added or removed, an interview marked done, a review decision, and undo.
+coding added, changed or removed, an interview marked done, a review decision, and undo.
 
 Each action takes an open store inside its own transaction and returns a
 :class:`Change`: what it wrote, so that :func:`undo` restores exactly the state before.
@@ -31,7 +31,9 @@ __all__ = [
     "ParagraphView",
     "ReviewItem",
     "Theme",
+    "MEMO_LIMIT",
     "add_coding",
+    "change_coding",
     "check_coder",
     "decide",
     "delete_coding",
@@ -41,6 +43,9 @@ __all__ = [
     "overview",
     "undo",
 ]
+
+
+MEMO_LIMIT = 2000  # characters: a note on a passage, not a document
 
 
 class NotFound(InputError):
@@ -82,7 +87,8 @@ class CodingView:
     coder: str
     origin: str
     score: float | None
-    mine: bool  # this coder's human coding: one they may remove
+    mine: bool  # this coder's human coding: one they may change or remove
+    memo: str | None
 
 
 @dataclass(frozen=True)
@@ -184,7 +190,7 @@ def interview_view(store: Store, interview: str, coder: str, blind: bool) -> Int
     codings = [
         CodingView(
             c.id, c.start, c.end, c.code, c.coder, c.origin, c.score,
-            c.origin == HUMAN and c.coder == coder,
+            c.origin == HUMAN and c.coder == coder, c.memo,
         )
         for c in store.interview_codings(interview)
         if not (blind and c.origin == HUMAN and c.coder != coder)
@@ -227,15 +233,47 @@ def _text(store: Store, interview: str) -> str:
     return store.interview_text(interview)
 
 
-def delete_coding(store: Store, coder: str, coding: int) -> Change:
-    """Remove one of this coder's human codings."""
+def _own(store: Store, coder: str, coding: int) -> SpanCoding:
+    """One of this coder's human codings, as stored."""
     row = store.coding_by_id(coding)
     if row is None:
         raise NotFound(f"no coding {coding}")
     if row.origin != HUMAN or row.coder != coder:
         raise Forbidden(f"coding {coding} is {row.coder}'s, not {coder}'s")
+    return row
+
+
+def delete_coding(store: Store, coder: str, coding: int) -> Change:
+    """Remove one of this coder's human codings."""
+    row = _own(store, coder, coding)
     store.delete_codings([coding])
     return Change(coder, removed=(row,))
+
+
+def change_coding(
+    store: Store, coder: str, coding: int, code: str | None = None, memo: str | None = None
+) -> Change:
+    """Give one of this coder's human codings another code, or a memo; ``None`` keeps
+    what it has, a blank memo removes the memo. The passage stays."""
+    row = _own(store, coder, coding)
+    new_code = row.code if code is None else code
+    new_memo = row.memo if memo is None else (memo.strip() or None)
+    if new_code not in store.codes():
+        raise InputError(f"unknown code {new_code!r}")
+    if new_memo is not None and len(new_memo) > MEMO_LIMIT:
+        raise InputError(
+            f"a memo holds at most {MEMO_LIMIT:,} characters; this one has {len(new_memo):,}"
+        )
+    if (new_code, new_memo) == (row.code, row.memo):
+        return Change(coder)
+    twin = store.human_span_id(row.interview, row.start, row.end, new_code, coder)
+    if twin is not None and twin != coding:
+        raise InputError(
+            f"{row.interview}: the passage {row.start}-{row.end} is already coded "
+            f"{new_code!r} by {coder}"
+        )
+    store.change_human_coding(coding, new_code, new_memo)
+    return Change(coder, added=(coding,), removed=(row,))  # undo puts the old row back
 
 
 def mark_done(store: Store, coder: str, interview: str) -> Change:
