@@ -78,7 +78,7 @@ def test_add_a_passage_and_read_it_back(client: FlaskClient, db: Path) -> None:
     codings = client.get("/api/interviews/T01").json["codings"]
     assert codings == [
         {"id": coding, "start": start, "end": end, "code": "administration", "coder": "A",
-         "origin": "human", "score": None, "mine": True}
+         "origin": "human", "score": None, "mine": True, "memo": None}
     ]  # fmt: skip
     table = Project(db).codings()
     assert list(table["text"]) == ["mange papirer"]
@@ -128,6 +128,105 @@ def test_another_coders_coding_cannot_be_deleted(db: Path) -> None:
     response = send(a, "DELETE", f"/api/codings/{coding}")
     assert response.status_code == 403
     assert response.json["error"] == f"coding {coding} is B's, not A's"
+
+
+def coded(client: FlaskClient, words: str, code: str = "administration") -> int:
+    """Code ``words`` of T01 through the API; returns the coding's id."""
+    start, end = passage(client, words)
+    body = {"interview": "T01", "start": start, "end": end, "code": code}
+    return int(send(client, "POST", "/api/codings", body).json["id"])
+
+
+def shown(client: FlaskClient, coding: int) -> dict[str, Any]:
+    """A coding as the API shows it."""
+    return next(c for c in client.get("/api/interviews/T01").json["codings"] if c["id"] == coding)
+
+
+def test_change_a_codings_code_and_memo(client: FlaskClient, db: Path) -> None:
+    coding = coded(client, "mange papirer")
+    response = send(client, "PATCH", f"/api/codings/{coding}", {"code": "kurser"})
+    assert (response.status_code, response.json) == (200, {"id": coding})
+    assert (shown(client, coding)["code"], shown(client, coding)["memo"]) == ("kurser", None)
+    memo = "  Papirarbejdet fylder, siger hun.  "
+    send(client, "PATCH", f"/api/codings/{coding}", {"memo": memo})
+    assert shown(client, coding)["memo"] == "Papirarbejdet fylder, siger hun."
+    assert shown(client, coding)["code"] == "kurser"
+    table = Project(db).codings()
+    assert list(zip(table["text"], table["code"], strict=True)) == [("mange papirer", "kurser")]
+    for cleared in (None, "", "  "):
+        send(client, "PATCH", f"/api/codings/{coding}", {"memo": "Et memo"})
+        assert send(client, "PATCH", f"/api/codings/{coding}", {"memo": cleared}).status_code == 200
+        assert shown(client, coding)["memo"] is None
+
+
+def test_another_coders_or_a_machine_coding_cannot_be_changed(db: Path) -> None:
+    from .conftest import snapshot
+
+    theirs = coded(create_app(db, "B").test_client(), "Mentorkurset", "kurser")
+    Project(db).tag_rules()
+    a = create_app(db, "A").test_client()
+    machine = next(c for c in a.get("/api/interviews/T01").json["codings"] if c["coder"] == "rules")
+    before = snapshot(db)
+    response = send(a, "PATCH", f"/api/codings/{theirs}", {"memo": "Mit memo"})
+    assert response.status_code == 403
+    assert response.json["error"] == f"coding {theirs} is B's, not A's"
+    response = send(a, "PATCH", f"/api/codings/{machine['id']}", {"code": "kurser"})
+    assert response.status_code == 403
+    assert snapshot(db) == before
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "error"),
+    [
+        ({"code": "nope"}, 400, "unknown code 'nope'"),
+        ({"code": ""}, 400, "'code' must be a non-empty string"),
+        ({"memo": 7}, 400, "'memo' must be a string or null"),
+        ({}, 400, "send 'code', 'memo' or both"),
+        ({"memo": "x" * 2001}, 400, "a memo holds at most 2,000 characters; this one has 2,001"),
+    ],
+)
+def test_a_bad_change_is_refused(
+    client: FlaskClient, db: Path, body: Any, status: int, error: str
+) -> None:
+    from .conftest import snapshot
+
+    coding = coded(client, "mange papirer")
+    before = snapshot(db)
+    response = send(client, "PATCH", f"/api/codings/{coding}", body)
+    assert (response.status_code, response.json) == (status, {"error": error})
+    assert snapshot(db) == before
+
+
+def test_changing_a_missing_coding_is_404(client: FlaskClient) -> None:
+    response = send(client, "PATCH", "/api/codings/999999", {"code": "kurser"})
+    assert (response.status_code, response.json) == (404, {"error": "no coding 999999"})
+
+
+def test_a_change_cannot_make_a_coding_twice(client: FlaskClient) -> None:
+    start, _ = passage(client, "mange papirer")
+    coded(client, "mange papirer", "administration")
+    other = coded(client, "mange papirer", "kurser")
+    response = send(client, "PATCH", f"/api/codings/{other}", {"code": "administration"})
+    assert response.status_code == 400
+    assert response.json["error"] == (
+        f"T01: the passage {start}-{start + 13} is already coded 'administration' by A"
+    )
+    assert shown(client, other)["code"] == "kurser"
+
+
+def test_undo_takes_back_a_change_exactly(client: FlaskClient, db: Path) -> None:
+    from .conftest import snapshot
+
+    coding = coded(client, "mange papirer")
+    before_memo = snapshot(db)
+    send(client, "PATCH", f"/api/codings/{coding}", {"memo": "Blanketter og lønsedler"})
+    before_change = snapshot(db)
+    send(client, "PATCH", f"/api/codings/{coding}", {"code": "kurser", "memo": None})
+    assert send(client, "POST", "/api/undo").json["undone"] is True
+    assert snapshot(db) == before_change
+    assert shown(client, coding)["memo"] == "Blanketter og lønsedler"
+    assert send(client, "POST", "/api/undo").json["undone"] is True
+    assert snapshot(db) == before_memo
 
 
 def test_undo_restores_exactly_the_state_before(client: FlaskClient, db: Path) -> None:
@@ -206,7 +305,7 @@ def test_review_offers_machine_suggestions_first(db: Path) -> None:
 @pytest.mark.parametrize(
     ("method", "url"),
     [("POST", "/api/codings"), ("DELETE", "/api/codings/1"), ("POST", "/api/review/1"),
-     ("POST", "/api/undo"), ("POST", "/api/interviews/T01/done")],
+     ("POST", "/api/undo"), ("POST", "/api/interviews/T01/done"), ("PATCH", "/api/codings/1")],
 )  # fmt: skip
 @pytest.mark.parametrize("header", [None, "wrong"])
 def test_state_changes_need_the_csrf_token(

@@ -91,6 +91,27 @@ def delete_coding(coding: int) -> tuple[Response, int]:
     return _done(bench.project.delete_span_coding(bench.coder, coding), deleted=coding)
 
 
+@blueprint.patch("/codings/<int:coding>")
+def change_coding(coding: int) -> tuple[Response, int]:
+    body, bench = _body(), workbench()
+    code = _text(body, "code") if "code" in body else None
+    memo = _memo(body)
+    if code is None and memo is None:
+        raise _BadRequest("send 'code', 'memo' or both")
+    change = bench.project.change_span_coding(bench.coder, coding, code=code, memo=memo)
+    return _done(change, id=coding)
+
+
+def _memo(body: dict[str, Any]) -> str | None:
+    """The memo sent: None when none was sent, '' to remove it (null or blank)."""
+    if "memo" not in body:
+        return None
+    value = body["memo"]
+    if value is not None and not isinstance(value, str):
+        raise _BadRequest("'memo' must be a string or null")
+    return value or ""
+
+
 @blueprint.post("/interviews/<interview>/done")
 def done(interview: str) -> tuple[Response, int]:
     bench = workbench()
