@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 # pytest exits 5 when it collects no tests; that must fail CI, not pass it silently.
 NO_TESTS_FAIL := status=$$?; if [ $$status -eq 5 ]; then echo "Error: pytest collected no tests"; exit 1; fi; exit $$status
 
-.PHONY: demo test test-fast check bench clean
+.PHONY: demo test test-fast check bench screenshots clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Error: no python3.11 or python3 found (set PYTHON=...)"; exit 1; }
@@ -47,6 +47,12 @@ check: $(VENV)/.installed-dev
 # Takes a minute or two; not part of `make test`. Writes benchmarks/results/<date>-<host>.json.
 bench: $(VENV)/.installed
 	@$(BIN)/python benchmarks/run.py --sizes 10,100,1000
+
+# README's pictures of the workbench, taken by the browser tests (Chromium, 1280x800).
+screenshots: $(VENV)/.installed-dev
+	@{ command -v chromium || command -v chromium-browser; } >/dev/null && command -v chromedriver >/dev/null || { echo "Error: make screenshots needs chromium and chromium-driver"; exit 1; }
+	@echo "Writing docs/images/workbench-interview.png and workbench-review.png"
+	@MENTORQUAL_SCREENSHOTS=docs/images $(BIN)/python -m pytest -q -k screenshots tests/test_web_browser.py; $(NO_TESTS_FAIL)
 
 clean:
 	rm -rf $(VENV) build *.egg-info mentorqual.db mentorqual.db-*
