@@ -59,7 +59,7 @@ def test_machine_as_a_coder_with_a_note(sample: Path) -> None:
         (["--coders", "A"], "Error: agreement needs at least 2 coders, got 1\n"),
         (
             ["--coders", "A,Z"],
-            "Error: unknown coder 'Z'; valid values: A, B, classifier, machine, rules\n",
+            "Error: unknown coder 'Z'; valid coders: A, B, classifier, machine, rules\n",
         ),
         (
             ["--coders", "A,B", "--codes", "mad"],

@@ -64,7 +64,7 @@ def test_export_and_import_through_the_cli(sample: Path, tmp_path: Path) -> None
 
 def test_export_qdpx_refuses_an_unknown_coder(sample: Path, tmp_path: Path) -> None:
     code, output = invoke(sample, "export", "qdpx", "-o", str(tmp_path / "s.qdpx"), "--coder", "Z")
-    assert code == 1 and output.startswith("Error: unknown coder 'Z'; valid values: A, B")
+    assert code == 1 and output.startswith("Error: unknown coder 'Z'; valid coders: A, B")
     assert not (tmp_path / "s.qdpx").exists()
 
 

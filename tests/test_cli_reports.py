@@ -161,7 +161,7 @@ def test_quotes_bad_input(sample: Path, tmp_path: Path) -> None:
     code, output = invoke(sample, "quotes", "--coder", "C", "-o", str(path))
     assert (code, output) == (
         1,
-        "Error: unknown coder 'C'; valid values: A, B, classifier, machine, rules\n",
+        "Error: unknown coder 'C'; valid coders: A, B, classifier, machine, rules\n",
     )
     assert not path.exists()
 

@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 
 from mentorqual import Project
 from mentorqual.cli import cli
+from mentorqual.store import Store
 from mentorqual.web import create_app
 
 from .web_fixtures import token, workbench_project
@@ -383,3 +384,49 @@ def test_a_coding_made_in_the_browser_shows_in_export_and_counts(
     counts = runner.invoke(cli, ["--project", str(db), "counts", "--coder", "A"])
     assert counts.exit_code == 0, counts.output
     assert "Kurser" in counts.output
+
+
+def test_review_retrains_in_the_background_after_25_decisions(sample: Path, tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    db.write_bytes(sample.read_bytes())
+    app = create_app(db, "C")
+    client = app.test_client()
+    for n in range(25):
+        item = client.get("/api/review/next").json
+        assert (item["order"], item["model"]) == ("uncertainty", "stored")
+        assert item["retrain_in"] == 25 - n
+        decision = {"decision": "reject"} if n % 2 else {"decision": "accept", "codes": ["tryghed"]}
+        sent = send(client, "POST", f"/api/review/{item['paragraph']['id']}", decision)
+        assert sent.status_code == 200
+    assert app.config["WORKBENCH"].review.wait(120)
+    item = client.get("/api/review/next").json
+    assert (item["model"], item["retrain_in"], item["note"]) == ("retrained", 25, "")
+    assert item["model_paragraphs"] >= 25
+
+
+def test_a_coder_counts_in_reports_once_done_and_undo_takes_it_back(db: Path) -> None:
+    client = create_app(db, "D").test_client()
+    start, end = passage(client, "lønsedlerne")
+    assert send(client, "POST", "/api/codings",
+                {"interview": "T01", "start": start, "end": end, "code": "administration"}
+                ).status_code == 201  # fmt: skip
+    counts = ["--project", str(db), "counts", "--coder", "D"]
+    refused = CliRunner().invoke(cli, counts)
+    assert refused.exit_code == 1
+    assert "'D' has codings but has not assessed any paragraph yet" in refused.output
+    assert "Færdig" in refused.output and "Traceback" not in refused.output
+    send(client, "POST", "/api/interviews/T01/done")
+    counted = CliRunner().invoke(cli, counts)
+    assert counted.exit_code == 0, counted.output
+    store = Store(db)
+    try:
+        codes = store.assessed_codes("D")
+        assert codes == {"T01": frozenset(store.codes())}
+    finally:
+        store.close()
+    send(client, "POST", "/api/undo")
+    store = Store(db)
+    try:
+        assert store.assessed_codes("D") == {} and store.assessed("D") == set()
+    finally:
+        store.close()

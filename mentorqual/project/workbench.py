@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..workflows import workbench
+from ..workflows import review, workbench
+from ..workflows.review import ReviewItem, ReviewSession
 from ..workflows.workbench import (
     Change,
     Forbidden,
     InterviewProgress,
     InterviewView,
     NotFound,
-    ReviewItem,
     Theme,
 )
 from .base import ProjectFile
@@ -25,6 +25,7 @@ __all__ = [
     "InterviewView",
     "NotFound",
     "ReviewItem",
+    "ReviewSession",
     "Theme",
     "WorkbenchMethods",
 ]
@@ -83,10 +84,18 @@ class WorkbenchMethods(ProjectFile):
         with self._writing(create=False) as store:
             return workbench.decide(store, coder, paragraph, codes)
 
-    def next_review(self, coder: str, skipped: Sequence[int] = ()) -> ReviewItem | None:
-        """The next paragraph for ``coder`` to review, or None when all are assessed."""
+    def next_review(self, session: ReviewSession) -> ReviewItem | None:
+        """The next paragraph for the session's coder to review, or None when all are
+        assessed."""
         with self._reading() as store:
-            return workbench.next_review(store, coder, skipped)
+            return review.next_item(store, session)
+
+    def retrain_review(self, session: ReviewSession) -> None:
+        """Retrain the review's classifier on what the coder decided: read inside a
+        transaction, fit outside it (the server goes on answering meanwhile)."""
+        with self._reading() as store:
+            data = review.training_data(store, session)
+        review.retrain(session, data)
 
     def undo(self, change: Change) -> None:
         """Restore exactly the state before a workbench action."""

@@ -122,7 +122,7 @@ def done(interview: str) -> tuple[Response, int]:
 @blueprint.get("/review/next")
 def next_review() -> Response:
     bench = workbench()
-    item = bench.project.next_review(bench.coder, bench.skipped)
+    item = bench.project.next_review(bench.review)
     return jsonify(_review_item(item))
 
 
@@ -137,8 +137,7 @@ def review(paragraph: int) -> tuple[Response, int]:
     body, bench = _body(), workbench()
     decision = body.get("decision")
     if decision == "skip":
-        with bench.lock:
-            bench.skipped.append(paragraph)
+        bench.review.skip(paragraph)
         return jsonify(decision="skip"), 200
     if decision not in ("accept", "reject"):
         raise _BadRequest("'decision' must be accept, reject or skip")
@@ -149,6 +148,7 @@ def review(paragraph: int) -> tuple[Response, int]:
         raise _BadRequest("accept needs at least one code; reject codes nothing")
     chosen = codes if decision == "accept" else []
     change = bench.project.review_decision(bench.coder, paragraph, chosen)
+    bench.count_decision()
     return _done(change, decision=decision, added=list(change.added))
 
 
@@ -159,8 +159,7 @@ def undo() -> tuple[Response, int]:
     if change is None:
         return jsonify(undone=False), 200
     bench.project.undo(change)
-    with bench.lock:
-        for paragraph in change.assessed:
-            if paragraph in bench.skipped:
-                bench.skipped.remove(paragraph)
+    bench.review.unskip(change.assessed)
+    if change.review:
+        bench.review.uncount_decision()
     return jsonify(undone=True, paragraphs=list(change.assessed)), 200

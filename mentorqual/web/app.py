@@ -13,7 +13,7 @@ from pathlib import Path
 from flask import Flask, Response, abort, request
 
 from ..project import Project
-from ..project.workbench import Change
+from ..project.workbench import Change, ReviewSession
 from ..types import PathLike
 
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -27,15 +27,19 @@ CSP = (
 @dataclass
 class Workbench:
     """What one server holds besides the project file: who codes, whether blind, the
-    CSRF token, and this session's undo stack and skipped review paragraphs."""
+    CSRF token, this session's undo stack and its review (skipped paragraphs, the
+    classifier that ranks them)."""
 
     project: Project
     coder: str
     blind: bool
     csrf_token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     changes: list[Change] = field(default_factory=list)
-    skipped: list[int] = field(default_factory=list)
+    review: ReviewSession = field(init=False)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.review = ReviewSession(self.coder, self.blind)
 
     def record(self, change: Change) -> None:
         with self.lock:
@@ -44,6 +48,18 @@ class Workbench:
     def last_change(self) -> Change | None:
         with self.lock:
             return self.changes.pop() if self.changes else None
+
+    def count_decision(self) -> None:
+        """Count a review decision; every 25th retrains the review's classifier in a
+        background thread, so the answer to this request does not wait for it."""
+        if self.review.count_decision():
+            threading.Thread(target=self._retrain, name="mentorqual-retrain", daemon=True).start()
+
+    def _retrain(self) -> None:
+        try:
+            self.project.retrain_review(self.review)
+        except Exception as exc:  # a thread has no one to raise to: say it on the page
+            self.review.use(None, f"not retrained: {type(exc).__name__}: {exc}")
 
 
 def create_app(

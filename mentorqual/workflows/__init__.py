@@ -24,7 +24,8 @@ import click.
 ``retrieval``        code and retrieve, co-occurrence, keyword in context
 ``audit``            the inter-coder agreement audit and its report
 ``interchange``      REFI-QDA export (``refi_import``: import)
-``workbench``        what the browser workbench reads and writes
+``workbench``        what the browser workbench reads and writes (``review``: the
+                     review loop, ranked and retrained as the coder decides)
 ``run``              the main job
 ===================  =================================================================
 """

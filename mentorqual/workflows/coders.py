@@ -67,7 +67,9 @@ class Snapshot:
         return f"{name or '?'} (sha256 {str(sha)[:12]})"
 
     def check_coders(self, coders: Sequence[str]) -> None:
-        check_values("coder", coders, sorted(self.origins))
+        for coder in coders:
+            if coder not in self.origins:
+                raise unknown_coder(self.store, coder, sorted(self.origins))
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,19 @@ def check_values(kind: str, wanted: Sequence[str], valid: Sequence[str]) -> None
     unknown = [w for w in wanted if w not in valid]
     if unknown:
         raise InputError(f"unknown {kind} {unknown[0]!r}; valid values: {names(valid)}")
+
+
+def unknown_coder(store: Store, coder: str, valid: Sequence[str]) -> InputError:
+    """The error for a coder no report can use: unknown, or one whose codings are not
+    yet marked as assessed (coded in the workbench without pressing Done)."""
+    if store.coding_pairs(coder):
+        return InputError(
+            f"coder {coder!r} has codings but has not assessed any paragraph yet, so no "
+            f"report can tell a code {coder} did not give from one not looked at: press "
+            f"'Færdig' (done) on each interview {coder} has coded in the workbench "
+            f"('mentorqual serve --coder {coder}'); valid coders now: {names(valid)}"
+        )
+    return InputError(f"unknown coder {coder!r}; valid coders: {names(valid)}")
 
 
 def choose(snapshot: Snapshot, coder: str | None) -> CoderChoice:
@@ -127,7 +142,7 @@ def choose(snapshot: Snapshot, coder: str | None) -> CoderChoice:
             frozenset().union(*(unassessed_codes(snapshot, m) for m in members)),
         )
     if coder not in origins:
-        raise InputError(f"unknown coder {coder!r}; valid coders: {names(valid)}")
+        raise unknown_coder(store, coder, valid)
     kind = "human coder" if origins[coder] == HUMAN else f"machine coder ({origins[coder]})"
     return CoderChoice(
         coder,

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from .._version import __version__
 from ..codebook import Codebook
-from ..errors import InputError
 from ..reports.qdpx import write_qdc, write_qdpx
 from ..store import CodingRecord, Store
 from ..types import QdaCode, QdaCoding, QdaProject, QdaSelection, QdaSource
+from .coders import unknown_coder
 from .privacy import PiiPolicy
 
 ORIGIN = f"mentorqual {__version__}"
@@ -73,7 +73,7 @@ def export_project(
     known = store.coder_origins()
     unknown = [c for c in coders if c not in known]
     if unknown:
-        raise InputError(f"unknown coder {unknown[0]!r}; valid values: {', '.join(known)}")
+        raise unknown_coder(store, unknown[0], list(known))
     rows = store.coding_table(list(coders) if coders else None)
     summaries = store.interview_summaries()
     texts = {s.interview: store.interview_text(s.interview) for s in summaries}

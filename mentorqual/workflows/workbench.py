@@ -18,8 +18,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..store import SegmentRow, SpanCoding, Store
-from ..tagging.evidence import Evidence
-from ..types import HUMAN, MACHINE_ORDER, RESERVED_CODERS
+from ..types import HUMAN, RESERVED_CODERS
 
 __all__ = [
     "Change",
@@ -29,7 +28,6 @@ __all__ = [
     "InterviewView",
     "NotFound",
     "ParagraphView",
-    "ReviewItem",
     "Theme",
     "MEMO_LIMIT",
     "add_coding",
@@ -39,7 +37,7 @@ __all__ = [
     "delete_coding",
     "interview_view",
     "mark_done",
-    "next_review",
+    "paragraph_view",
     "overview",
     "undo",
 ]
@@ -116,27 +114,15 @@ class InterviewProgress:
 @dataclass(frozen=True)
 class Change:
     """What one action wrote: codings added (ids), codings removed (whole rows) and
-    paragraphs newly assessed by ``coder``."""
+    paragraphs and (interview, code) pairs newly assessed by ``coder``; ``review`` for
+    a review decision."""
 
     coder: str
     added: tuple[int, ...] = ()
     removed: tuple[SpanCoding, ...] = ()
     assessed: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    """The next paragraph to review, in context: the question before it, the codes a
-    machine coder suggests (with the words that made a rule fire, as offsets into the
-    interview's text) and how many paragraphs are left."""
-
-    paragraph: ParagraphView
-    interview: str
-    question: str
-    suggested: tuple[str, ...]
-    suggested_by: str | None
-    evidence: tuple[tuple[int, int], ...]
-    left: int
+    codes_assessed: tuple[tuple[str, str], ...] = ()
+    review: bool = False
 
 
 def check_coder(store: Store | None, coder: str | None) -> str:
@@ -172,12 +158,13 @@ def overview(store: Store) -> list[InterviewProgress]:
     ]
 
 
-def _paragraph(p: SegmentRow) -> ParagraphView:
+def paragraph_view(p: SegmentRow) -> ParagraphView:
+    """A stored paragraph as the workbench shows it."""
     return ParagraphView(p.id, p.locator, p.speaker, p.role, p.start, p.start + len(p.text), p.text)
 
 
 def _paragraphs(store: Store, interview: str) -> list[ParagraphView]:
-    found = [_paragraph(p) for p in store.paragraphs(interview, role=None)]
+    found = [paragraph_view(p) for p in store.paragraphs(interview, role=None)]
     if not found:
         raise NotFound(f"no interview {interview!r}")
     return sorted(found, key=lambda p: p.start)
@@ -281,7 +268,11 @@ def mark_done(store: Store, coder: str, interview: str) -> Change:
     every code: a code the coder did not give there is a real "no"."""
     paragraphs = _paragraphs(store, interview)
     ids = [p.id for p in paragraphs if p.side == "respondent"]
-    return Change(coder, assessed=tuple(store.assess_human(coder, ids)))
+    return Change(
+        coder,
+        assessed=tuple(store.assess_human(coder, ids)),
+        codes_assessed=tuple(store.assess_every_code(coder, ids)),
+    )
 
 
 def decide(store: Store, coder: str, paragraph: int, codes: Sequence[str]) -> Change:
@@ -300,7 +291,13 @@ def decide(store: Store, coder: str, paragraph: int, codes: Sequence[str]) -> Ch
         coding, new = store.add_human_span(interview, start, end, code, coder)
         if new:
             added.append(coding)
-    return Change(coder, added=tuple(added), assessed=tuple(store.assess_human(coder, [paragraph])))
+    return Change(
+        coder,
+        added=tuple(added),
+        assessed=tuple(store.assess_human(coder, [paragraph])),
+        codes_assessed=tuple(store.assess_every_code(coder, [paragraph])),
+        review=True,
+    )
 
 
 def undo(store: Store, change: Change) -> None:
@@ -308,53 +305,4 @@ def undo(store: Store, change: Change) -> None:
     store.delete_codings(change.added)
     store.restore_codings(change.removed)
     store.unassess(change.coder, change.assessed)
-
-
-def next_review(store: Store, coder: str, skipped: Sequence[int] = ()) -> ReviewItem | None:
-    """The next respondent paragraph the coder has not assessed (nor skipped).
-
-    Paragraphs a machine coder coded come first, the least certain first (a score
-    nearest 0.5), then the rest in reading order.
-    """
-    machine = next((m for m in MACHINE_ORDER if m in store.known_coders()), None)
-    done = store.assessed(coder) | set(skipped)
-    todo = [p for p in store.respondent_paragraphs() if p.id not in done]
-    if not todo:
-        return None
-    suggestions: dict[int, list[tuple[str, Evidence]]] = {}
-    if machine is not None:
-        for p, code, raw in store.coding_evidence(machine):
-            suggestions.setdefault(p, []).append((code, Evidence.from_json(raw)))
-    order = {p.id: n for n, p in enumerate(sorted(todo, key=lambda p: (p.interview, p.start)))}
-
-    def doubt(p: SegmentRow) -> tuple[int, float, int]:
-        found = suggestions.get(p.id)
-        if not found:
-            return (1, 0.0, order[p.id])
-        scores = [abs(e.probability - 0.5) for _, e in found if e.probability is not None]
-        return (0, min(scores, default=0.5), order[p.id])
-
-    best = min(todo, key=doubt)
-    found = suggestions.get(best.id, [])
-    evidence = tuple(
-        (start, end) for _, e in found for hit in e.hits for _, start, end in hit.tokens
-    )
-    return ReviewItem(
-        _paragraph(best),
-        best.interview,
-        _question(store, best),
-        tuple(dict.fromkeys(code for code, _ in found)),
-        machine if found else None,
-        evidence,
-        len(todo),
-    )
-
-
-def _question(store: Store, paragraph: SegmentRow) -> str:
-    """The interviewer's paragraph nearest before ``paragraph``, or ''."""
-    before = [
-        p
-        for p in store.paragraphs(paragraph.interview, role="interviewer")
-        if p.start < paragraph.start
-    ]
-    return max(before, key=lambda p: p.start).text if before else ""
+    store.unassess_codes(change.coder, change.codes_assessed)

@@ -31,13 +31,29 @@
     }
   }
 
+  const WHO = { rules: "reglerne", classifier: "klassifikatoren", machine: "maskinen (klassifikator og regler)" };
+
+  // How the paragraphs are ordered, and when the classifier learns next.
+  function showModel(item) {
+    const line = document.getElementById("model");
+    const origin = { stored: "projektets gemte klassifikator", retrained: "en klassifikator genoptrænet på dine valg" };
+    let text = item.order === "uncertainty"
+      ? "Mest usikre først, efter " + origin[item.model] + " (" + item.model_paragraphs + " afsnit)."
+      : "Læserækkefølge: ingen klassifikator endnu.";
+    text += item.retraining ? " Genoptræner nu …" : " Genoptræner efter " + item.retrain_in + " beslutninger mere.";
+    line.textContent = text;
+    line.title = item.note || "";
+    line.dataset.order = item.order;
+    line.dataset.model = item.model || "";
+  }
+
   function show(next) {
     item = next.done ? null : next;
     const section = document.getElementById("review");
     if (!item) {
       section.classList.add("empty");
       document.getElementById("where").textContent = "Alle afsnit er vurderet.";
-      ["question", "paragraph", "suggested"].forEach((id) => { document.getElementById(id).textContent = ""; });
+      ["question", "paragraph", "suggested", "model"].forEach((id) => { document.getElementById(id).textContent = ""; });
       chosen = new Set();
       showChosen();
       section.dataset.paragraph = "";
@@ -50,8 +66,9 @@
     renderParagraph(item.paragraph, item.evidence);
     const names = item.suggested.map((c) => (codes[c] ? codes[c].label : c));
     document.getElementById("suggested").textContent = item.suggested_by
-      ? "Forslag fra " + item.suggested_by + ": " + names.join(", ")
+      ? "Forslag fra " + (WHO[item.suggested_by] || item.suggested_by) + ": " + names.join(", ")
       : "Intet maskinforslag: vælg koderne med tallene, eller afvis.";
+    showModel(item);
     chosen = new Set(item.suggested);
     showChosen();
     section.dataset.paragraph = String(item.paragraph.id);
