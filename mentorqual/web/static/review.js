@@ -40,7 +40,8 @@
     let text = item.order === "uncertainty"
       ? "Mest usikre først, efter " + origin[item.model] + " (" + item.model_paragraphs + " afsnit)."
       : "Læserækkefølge: ingen klassifikator endnu.";
-    text += item.retraining ? " Genoptræner nu …" : " Genoptræner efter " + item.retrain_in + " beslutninger mere.";
+    const verb = item.model ? "Genoptræner" : "Træner en klassifikator";
+    text += item.retraining ? " " + verb + " nu …" : " " + verb + " efter " + item.retrain_in + " beslutninger mere.";
     line.textContent = text;
     line.title = item.note || "";
     line.dataset.order = item.order;
