@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -430,3 +431,70 @@ def test_a_coder_counts_in_reports_once_done_and_undo_takes_it_back(db: Path) ->
         assert store.assessed_codes("D") == {} and store.assessed("D") == set()
     finally:
         store.close()
+
+
+def test_a_coder_codes_reviews_and_is_reported_and_two_blind_coders_agree(
+    sample: Path, tmp_path: Path
+) -> None:
+    """The issue's "done when": code an interview by passages, review 20 suggestions,
+    and see it in counts, quotes, agreement and codings export; two blind coders get
+    an agreement report."""
+    db = tmp_path / "p.db"
+    db.write_bytes(sample.read_bytes())
+    coded = {"D": [("Jeg startede faktisk som sagsbehandler", "kompetenceafklaring"),
+                   ("skal stå helt alene med det", "tryghed")],
+             "E": [("Jeg startede faktisk som sagsbehandler", "kompetenceafklaring"),
+                   ("vant til mennesker, der har det lidt svært", "tryghed")]}  # fmt: skip
+    for coder, passages in coded.items():
+        client = create_app(db, coder, blind=True).test_client()
+        seen = client.get("/api/interviews/HS01").json
+        assert {c["coder"] for c in seen["codings"] if c["origin"] == "human"} <= {coder}
+        for words, code in passages:
+            paragraph = next(p for p in seen["paragraphs"] if words in p["text"])
+            start = paragraph["start"] + paragraph["text"].index(words)
+            body = {"interview": "HS01", "start": start, "end": start + len(words), "code": code}
+            assert send(client, "POST", "/api/codings", body).status_code == 201
+        send(client, "POST", "/api/interviews/HS01/done")
+    client = create_app(db, "D").test_client()
+    for _ in range(20):
+        item = client.get("/api/review/next").json
+        decision = ({"decision": "accept", "codes": item["suggested"]} if item["suggested"]
+                    else {"decision": "reject"})  # fmt: skip
+        assert send(client, "POST", f"/api/review/{item['paragraph']['id']}", decision).json
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(cli, ["--project", str(db), *args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    store = Store(db)
+    try:
+        assessed = len(store.assessed("D"))
+        pairs = store.coding_pairs("D")
+    finally:
+        store.close()
+    assert assessed == 34 + 20  # HS01's respondent paragraphs, then 20 reviewed
+    counts = run("counts", "--coder", "D", "-o", str(tmp_path / "counts.csv"))
+    assert "counts.csv" in counts
+    table = (tmp_path / "counts.csv").read_text(encoding="utf-8-sig")
+    assert "Hovedstaden" in table and "kompetenceafklaring" in table.lower()
+    quotes = tmp_path / "quotes.md"
+    run("quotes", "--coder", "D", "--theme", "kompetenceafklaring", "-o", str(quotes),
+        "--allow-pii")  # fmt: skip
+    sheet = quotes.read_text(encoding="utf-8")
+    assert "Kodning: koder D (menneske)" in sheet
+    quoted = re.findall(r"\*(\w+), afsnit (p\d+)\*", sheet)
+    assert quoted
+    store = Store(db)
+    try:
+        ids = {(p.interview, p.locator): p.id for p in store.respondent_paragraphs()}
+    finally:
+        store.close()
+    assert all((ids[q], "kompetenceafklaring") in pairs for q in quoted)
+    export = tmp_path / "codings.csv"
+    run("codings", "export", "--coder", "D", "-o", str(export))
+    exported = export.read_text(encoding="utf-8-sig")
+    assert exported.count("\n") - 1 == len(pairs) and "skal stå helt alene med det" in exported
+    agreement = run("agreement", "--coders", "D,E")
+    assert "kompetenceafklaring" in agreement and "tryghed" in agreement
