@@ -142,6 +142,11 @@ def test_suggest_sheet_round_trip(db: Path, tmp_path: Path) -> None:
     assert header[:5] == ["interview", "region", "afsnit", "spørgsmål", "tekst"]
     codes = header[5:]
     assert [c.lower() for c in codes] == Project(db).info().codes  # labels: codes in capitals
+    guide = " ".join(str(c.value) for c in book["Vejledning"]["A"])
+    assert (
+        f"Udvalg: afsnit, som koder B ikke har vurderet endnu: dem, klassifikatoren (model "
+        f"{model}) er mest i tvivl om, spredt over interviews og regioner." in guide
+    )
     picked = [r[:3] for r in ws.iter_rows(min_row=2, max_row=9, values_only=True)]
     # Paragraphs B has not assessed (B coded *01-*03), spread over interviews and regions.
     assert all(i[-2:] in ("04", "05", "06") for i, _, _ in picked)
@@ -249,13 +254,15 @@ def test_suggest_in_reading_order_with_a_classifier(db: Path, tmp_path: Path) ->
             (p for p in store.respondent_paragraphs() if p.id not in done),
             key=lambda p: (p.interview, p.start),
         )[:3]
-        asked = {
-            p.id: max(
-                (q for q in store.paragraphs(p.interview, role="interviewer") if q.start < p.start),
-                key=lambda q: q.start,
-            ).text
-            for p in left
-        }
+        asked = {}
+        for p in left:
+            before = [
+                q.text
+                for q in sorted(store.paragraphs(p.interview, role=None), key=lambda q: q.start)
+                if q.role == "interviewer" and q.start < p.start
+            ]
+            said = [t for t in before if "?" in t or len(t.split()) > 2]  # not "Mm."
+            asked[p.id] = (said or before or [""])[-1]
     assert [(i, s, q, t) for i, _, s, q, t in picked] == [
         (p.interview, p.locator, asked[p.id], p.text) for p in left
     ]

@@ -17,8 +17,9 @@ from mentorqual.workflows import suggesting
 
 from .conftest import snapshot
 
-# Fictional. The file names run against the ids, so import order is not id order;
-# R02 starts with the respondent, before any question.
+# Fictional. The file names run against the ids, so import order is not id order.
+# R02 starts with the respondent, before any question; its "Mm." is not the question
+# of the answer it interrupts. In R01 a "Ja." is all the interviewer said before p2.
 TRANSCRIPTS = {
     "a.txt": """---
 interview: R02
@@ -28,7 +29,8 @@ role: Jobkonsulent
 IP: Jeg kan lige starte med at sige, at vi er et lille team.
 I: Hvordan bruger I mentorordningen?
 IP: Vi bruger den mest til de unge.
-Mentoren tager med ud på arbejdspladsen den første dag.
+I: Mm.
+IP: Mentoren tager med ud på arbejdspladsen den første dag.
 I: Og kurserne?
 IP: Mentorkurset var godt.
 """,
@@ -37,6 +39,8 @@ interview: R01
 region: Hovedstaden
 role: Leder
 ---
+I: Ja.
+IP: Jeg vil gerne lige sige noget først.
 I: Fortæl om papirarbejdet.
 IP: Der er mange blanketter, og de skal udfyldes hver måned, også når borgeren er syg.
 I: Hvad med opbakningen fra lederen?
@@ -72,12 +76,13 @@ themes:
 
 # Every respondent paragraph in reading order: (interview, locator, question).
 READING_ORDER = [
-    ("R01", "p2", "Fortæl om papirarbejdet."),
-    ("R01", "p4", "Hvad med opbakningen fra lederen?"),
+    ("R01", "p2", "Ja."),
+    ("R01", "p4", "Fortæl om papirarbejdet."),
+    ("R01", "p6", "Hvad med opbakningen fra lederen?"),
     ("R02", "p1", ""),
     ("R02", "p3", "Hvordan bruger I mentorordningen?"),
-    ("R02", "p4", "Hvordan bruger I mentorordningen?"),
-    ("R02", "p6", "Og kurserne?"),
+    ("R02", "p5", "Hvordan bruger I mentorordningen?"),
+    ("R02", "p7", "Og kurserne?"),
 ]
 
 
@@ -121,11 +126,11 @@ def test_without_a_classifier_the_paragraphs_come_in_reading_order(db: Path) -> 
     assert found.order == (
         "no classifier yet: paragraphs in reading order, among those no human coder has assessed"
     )
-    first = found.sheet.rows[0]
-    assert first == SheetParagraph(
+    second = found.sheet.rows[1]
+    assert second == SheetParagraph(
         "R01",
         "Hovedstaden",
-        "p2",
+        "p4",
         "Fortæl om papirarbejdet.",
         "Der er mange blanketter, og de skal udfyldes hver måned, også når borgeren er syg.",
     )
@@ -151,7 +156,7 @@ def test_the_coder_filter(db: Path, tmp_path: Path) -> None:
 def test_everything_assessed_is_a_clear_error(db: Path, tmp_path: Path) -> None:
     csv = tmp_path / "all.csv"
     csv.write_text(
-        "interview,segment,code,coder\nR01,p2,kurser,K1\nR02,p6,kurser,K1\n", encoding="utf-8"
+        "interview,segment,code,coder\nR01,p2,kurser,K1\nR02,p7,kurser,K1\n", encoding="utf-8"
     )
     assert mq(db, "codings", "import", str(csv))[0] == 0
     before = snapshot(db)
@@ -218,8 +223,8 @@ def test_the_sheet_shows_questions_labels_and_definitions(db: Path, tmp_path: Pa
     assert {v.formula1 for v in ws.data_validations.dataValidation} == {'"1,0"'}
     # Long texts wrap in wide columns, and each row is as high as its text needs.
     assert ws.column_dimensions["E"].width >= 60 and ws.column_dimensions["D"].width >= 30
-    assert ws["E2"].alignment.wrap_text and ws["D2"].alignment.wrap_text
-    assert ws.row_dimensions[2].height > ws.row_dimensions[5].height > 0
+    assert ws["E3"].alignment.wrap_text and ws["D3"].alignment.wrap_text
+    assert ws.row_dimensions[3].height > ws.row_dimensions[2].height > 0  # R01 p4 is long
     notes = [ws.cell(row=r, column=1).value for r in range(7, ws.max_row + 1)]
     assert f"Læs arket ind med: mentorqual codings import {sheet.name} --coder NAVN" in notes
     codes = [[c.value for c in row] for row in book["Koder"].iter_rows()]
@@ -246,10 +251,11 @@ def test_the_filled_sheet_imports_back(db: Path, tmp_path: Path) -> None:
     assert output.endswith(f"then: mentorqual codings import {sheet} --coder K1\n")
     book = load_workbook(sheet)
     ws = book["Kodning"]
-    picked = [(r[0], r[2]) for r in ws.iter_rows(min_row=2, max_row=4, values_only=True)]
+    listed = [(r[0], r[2]) for r in ws.iter_rows(min_row=2, max_row=5, values_only=True)]
+    picked = [listed[0], listed[1], listed[3]]  # rows 2, 3 and 5; row 4 stays empty
     ws["F2"], ws["G2"] = 1, 1  # both codes
     ws["G3"] = 0  # assessed, no code
-    ws["F4"] = 1.0  # as a spreadsheet may store it
+    ws["F5"] = 1.0  # as a spreadsheet may store it
     book.save(sheet)
     code, output = mq(db, "codings", "import", str(sheet), "--coder", "K1")
     assert (code, output) == (0, "K1: 3 added, 0 removed, on 2 interview(s)\n")

@@ -145,10 +145,8 @@ def guide(path: Path, sheet: CodingSheet) -> list[str]:
 
 
 def _picked(sheet: CodingSheet) -> str:
-    if sheet.coder is None:
-        whose = "Afsnittene er nogle, som ingen menneskelig koder har vurderet endnu"
-    else:
-        whose = f"Afsnittene er nogle, som koder {sheet.coder} ikke har vurderet endnu"
+    who = "ingen menneskelig koder" if sheet.coder is None else f"koder {sheet.coder} ikke"
+    whose = f"Udvalg: afsnit, som {who} har vurderet endnu"
     if sheet.order == READING:
         why = "" if sheet.model else " (der er endnu ingen trænet klassifikator)"
         return (

@@ -196,7 +196,8 @@ def _least_sure(
 
 def _questions(store: Store, paragraphs: Sequence[SegmentRow]) -> dict[int, str]:
     """For each paragraph, the interviewer's paragraph nearest before it in its
-    interview; "" when none is."""
+    interview, passing over a mere "Mm." or "Ja, ja." to the question it answers; ""
+    when the interviewer has said nothing before it."""
     found: dict[int, str] = {}
     by_interview: dict[str, list[SegmentRow]] = {}
     for p in paragraphs:
@@ -205,9 +206,20 @@ def _questions(store: Store, paragraphs: Sequence[SegmentRow]) -> dict[int, str]
         asked = sorted(store.paragraphs(interview, role="interviewer"), key=lambda q: q.start)
         starts = [q.start for q in asked]
         for p in mine:
-            at = bisect.bisect_left(starts, p.start)
-            found[p.id] = asked[at - 1].text if at else ""
+            before = [q.text for q in asked[: bisect.bisect_left(starts, p.start)]]
+            said = [text for text in before if not backchannel(text)]
+            found[p.id] = (said or before or [""])[-1]
     return found
+
+
+def backchannel(text: str) -> bool:
+    """An interviewer's "Mm.", "Okay." or "Ja, ja.": no question, at most two words.
+
+    Example:
+        >>> backchannel("Ja, ja."), backchannel("Og kurserne?"), backchannel("Fortæl om det.")
+        (True, False, False)
+    """
+    return "?" not in text and len(text.split()) <= 2
 
 
 def _themes(store: Store, codes: Sequence[str]) -> list[Theme]:
