@@ -123,7 +123,7 @@ def test_without_a_classifier_the_paragraphs_come_in_reading_order(db: Path) -> 
     assert found.sheet.order == READING and found.sheet.model is None
     rows = [(r.interview, r.segment, r.question) for r in found.sheet.rows]
     assert rows == READING_ORDER
-    assert found.order == (
+    assert found.how_picked == (
         "no classifier yet: paragraphs in reading order, among those no human coder has assessed"
     )
     second = found.sheet.rows[1]
@@ -150,7 +150,7 @@ def test_the_coder_filter(db: Path, tmp_path: Path) -> None:
     new = [(r.interview, r.segment) for r in suggest(db, 20, "K2").sheet.rows]
     assert mine == anyone == [(i, s) for i, s, _ in READING_ORDER if (i, s) not in done]
     assert new == [(i, s) for i, s, _ in READING_ORDER]
-    assert suggest(db, 20, "K1").order.endswith("among those coder K1 has not assessed")
+    assert suggest(db, 20, "K1").how_picked.endswith("among those coder K1 has not assessed")
 
 
 def test_everything_assessed_is_a_clear_error(db: Path, tmp_path: Path) -> None:

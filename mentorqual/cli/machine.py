@@ -197,7 +197,7 @@ def suggest(
     """
     found = project.suggest(output, n, coder=coder, focus=focus, order=order)
     click.echo(f"Wrote {len(found.sheet.rows)} paragraph(s) to code to {output}")
-    click.echo(f"Order: {found.order}")
+    click.echo(f"Order: {found.how_picked}")
     click.echo(f"Write 1 under each code that fits, then: {found.import_hint(output)}")
 
 

@@ -244,7 +244,7 @@ class CodingMethods(ProjectFile):
         ``coder``) has assessed, each with the question before it: those the classifier
         is least sure of (about the ``focus`` codes, if given), or without a classifier
         (or with ``order="reading"``) the first in reading order. Returns what it wrote:
-        ``len(result.sheet.rows)`` rows, picked as ``result.order`` says."""
+        ``len(result.sheet.rows)`` rows, picked as ``result.how_picked`` says."""
         path = Path(path)
         check_suffix(path, (".xlsx",))
         if n < 1:

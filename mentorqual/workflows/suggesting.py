@@ -47,7 +47,7 @@ class Suggestions:
     coders: Sequence[str]
 
     @property
-    def order(self) -> str:
+    def how_picked(self) -> str:
         """How the rows were picked, as the terminal says it."""
         sheet = self.sheet
         whose = (
