@@ -3,6 +3,7 @@ sheet round trip."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -126,24 +127,38 @@ def test_tag_classifier_refuses_a_model_from_another_codebook(db: Path, tmp_path
 def test_suggest_sheet_round_trip(db: Path, tmp_path: Path) -> None:
     sheet = tmp_path / "sheet.xlsx"
     code, output = mq(db, "suggest", "-n", "8", "-o", str(sheet), "--for", "B")
-    assert (code, output) == (0, f"Wrote 8 paragraph(s) to code to {sheet}\n")
+    (model,) = rows(db, "SELECT id FROM models")[0]
+    assert (code, output) == (
+        0,
+        f"Wrote 8 paragraph(s) to code to {sheet}\n"
+        f"Order: the classifier's doubt (model {model}), spread over interviews and regions, "
+        "among the paragraphs coder B has not assessed\n"
+        f"Write 1 under each code that fits, then: mentorqual codings import {sheet} "
+        "--coder B\n",
+    )
     book = load_workbook(sheet)
     ws = book["Kodning"]
     header = [c.value for c in ws[1]]
-    assert header[:4] == ["interview", "region", "segment", "text"]
-    codes = header[4:]
-    picked = [r[:3] for r in ws.iter_rows(min_row=2, values_only=True)]
+    assert header[:5] == ["interview", "region", "afsnit", "spørgsmål", "tekst"]
+    codes = header[5:]
+    assert [c.lower() for c in codes] == Project(db).info().codes  # labels: codes in capitals
+    guide = " ".join(str(c.value) for c in book["Vejledning"]["A"])
+    assert (
+        f"Udvalg: afsnit, som koder B ikke har vurderet endnu: dem, klassifikatoren (model "
+        f"{model}) er mest i tvivl om, spredt over interviews og regioner." in guide
+    )
+    picked = [r[:3] for r in ws.iter_rows(min_row=2, max_row=9, values_only=True)]
     # Paragraphs B has not assessed (B coded *01-*03), spread over interviews and regions.
     assert all(i[-2:] in ("04", "05", "06") for i, _, _ in picked)
     assert len({i for i, _, _ in picked}) == 8 and len({r for _, r, _ in picked}) == 5
     validations = ws.data_validations.dataValidation
-    assert {v.formula1 for v in validations} == {'"ja,nej"'}
+    assert {v.formula1 for v in validations} == {'"1,0"'}
     assert sorted(str(v.sqref) for v in validations) == [
-        f"{column}2:{column}9" for column in "EFGHI"[: len(codes)]
+        f"{column}2:{column}9" for column in "FGHIJ"[: len(codes)]
     ]
-    ws.cell(row=2, column=5, value="ja")  # tryghed
-    ws.cell(row=2, column=9, value="Ja")  # ledelse, case does not matter
-    ws.cell(row=3, column=6, value="nej")  # assessed, nothing found
+    ws.cell(row=2, column=6, value=1)  # tryghed
+    ws.cell(row=2, column=10, value="Ja")  # ledelse: ja/nej still read, in any case
+    ws.cell(row=3, column=7, value=0)  # assessed, nothing found
     book.save(sheet)
     code, output = mq(db, "codings", "import", str(sheet), "--coder", "C")
     assert (code, output) == (0, "C: 2 added, 0 removed, on 2 interview(s)\n")
@@ -168,8 +183,10 @@ def test_suggest_for_one_code_picks_by_that_codes_doubt(db: Path, tmp_path: Path
     code, output = mq(db, "suggest", "-n", "1", "--code", "tryghed", "-o", str(sheet), "--for", "B")
     assert code == 0, output
     ws = load_workbook(sheet)["Kodning"]
-    assert [c.value for c in ws[1]][4:] == Project(db).info().codes  # still every code
-    ((interview, _, segment, *_),) = ws.iter_rows(min_row=2, values_only=True)
+    header = [c.value.lower() for c in ws[1]]
+    assert header[5:] == Project(db).info().codes  # still every code
+    ((interview, _, segment, *_),) = ws.iter_rows(min_row=2, max_row=2, values_only=True)
+    assert output.splitlines()[1].startswith("Order: the classifier's doubt about tryghed ")
     # One pick is the paragraph whose tryghed probability is closest to its threshold.
     with Project(db)._reading() as store:
         _, model = machine.load(store)
@@ -193,15 +210,15 @@ def test_sheet_with_bad_cells_is_refused(db: Path, tmp_path: Path) -> None:
     assert mq(db, "suggest", "-n", "3", "-o", str(sheet), "--for", "B")[0] == 0
     book = load_workbook(sheet)
     ws = book["Kodning"]
-    ws["E2"], ws["G3"] = "måske", "ja"
-    ws["H4"] = "2"
+    ws["F2"], ws["H3"] = "måske", 1
+    ws["I4"] = 2
     book.save(sheet)
     before = snapshot(db)
     code, output = mq(db, "codings", "import", str(sheet), "--coder", "C")
     assert (code, output) == (
         1,
-        f"Error: {sheet}: 2 cell(s) are not ja/nej (yes/no) or empty, nothing was imported: "
-        "E2 'måske'; H4 '2'\n",
+        f"Error: {sheet}: 2 cell(s) are not 1 or 0 (ja/nej) or empty, nothing was imported: "
+        "F2 'måske'; I4 '2'\n",
     )
     assert snapshot(db) == before
     assert mq(db, "codings", "import", str(sheet))[1] == (
@@ -213,8 +230,42 @@ def test_suggest_when_everything_is_coded(db: Path, tmp_path: Path) -> None:
     code, output = mq(db, "suggest", "-o", str(tmp_path / "s.xlsx"))
     assert (code, output) == (
         1,
-        "Error: any human coder has assessed every paragraph; nothing left to suggest\n",
+        "Error: the human coders (A, B) have assessed every paragraph; nothing left to "
+        "suggest. To code them again for agreement, name a coder with --for NAME\n",
     )
+
+
+def test_suggest_in_reading_order_with_a_classifier(db: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "reading.xlsx"
+    code, output = mq(
+        db, "suggest", "-n", "3", "--order", "reading", "--for", "B", "-o", str(sheet)
+    )
+    assert code == 0, output
+    assert output.splitlines()[1] == (
+        "Order: paragraphs in reading order, among those coder B has not assessed"
+    )
+    picked = [
+        r[:5]
+        for r in load_workbook(sheet)["Kodning"].iter_rows(min_row=2, max_row=4, values_only=True)
+    ]
+    with Project(db)._reading() as store:
+        done = store.assessed("B")
+        left = sorted(
+            (p for p in store.respondent_paragraphs() if p.id not in done),
+            key=lambda p: (p.interview, p.start),
+        )[:3]
+        asked = {}
+        for p in left:
+            before = [
+                q.text
+                for q in sorted(store.paragraphs(p.interview, role=None), key=lambda q: q.start)
+                if q.role == "interviewer" and q.start < p.start
+            ]
+            said = [t for t in before if "?" in t or len(t.split()) > 2]  # not "Mm."
+            asked[p.id] = (said or before or [""])[-1]
+    assert [(i, s, q, t) for i, _, s, q, t in picked] == [
+        (p.interview, p.locator, asked[p.id], p.text) for p in left
+    ]
 
 
 # -- training errors on a small project ---------------------------------------------------
@@ -243,29 +294,41 @@ def small(tmp_path: Path) -> Path:
     return path
 
 
+CODE_NEW = (
+    "'mentorqual suggest -n 40 -o sheet.xlsx' writes a coding sheet (read it back with "
+    "'mentorqual codings import sheet.xlsx --coder NAME'), or code in the browser with "
+    "'mentorqual serve --coder NAME'"
+)
+
+
 def test_training_without_human_codings(small: Path) -> None:
     assert mq(small, "train", "--from", "A") == (
         1,
-        "Error: cannot train from 'A': not a human coder; the project's human coders: none\n",
+        "Error: cannot train from 'A': not a human coder; the project has no human codings "
+        f"yet; code paragraphs first: {CODE_NEW}\n",
     )
 
 
 def test_training_with_too_few_positives(small: Path, tmp_path: Path) -> None:
     csv = tmp_path / "a.csv"
     csv.write_text(
-        "interview,segment,code,coder\nS01,p2,administration,A\nS02,p2,administration,A\n"
-        "S01,p3,kurser,A\n",
+        "interview,segment,code,coder\nS01,p2,administration,K1\nS02,p2,administration,K1\n"
+        "S01,p3,kurser,K1\n",
         encoding="utf-8",
     )
     assert mq(small, "codings", "import", str(csv))[0] == 0
     before = snapshot(small)
-    code, output = mq(small, "train", "--from", "A")
+    code, output = mq(small, "train", "--from", "K1")
     assert code == 1
+    # K1 has assessed both interviews: more codings need more interviews.
     assert output == (
         "Error: too few positive paragraphs to train on for tryghed (0), "
         "kompetenceafklaring (0), administration (2), kurser (1), ledelse (0); at least 5 "
-        "are needed per code. Code more of them: import more codings with "
-        "'mentorqual codings import FILE'\n"  # no classifier yet, so suggest cannot help
+        "are needed per code. Code more of them: K1 has assessed every paragraph, so import "
+        "more interviews ('mentorqual import FOLDER') and then 'mentorqual suggest -n 40 "
+        "--for K1 -o sheet.xlsx' writes a coding sheet (read it back with 'mentorqual codings "
+        "import sheet.xlsx --coder K1'), or code in the browser with 'mentorqual serve "
+        "--coder K1'\n"
     )
     assert snapshot(small) == before
 
@@ -273,10 +336,37 @@ def test_training_with_too_few_positives(small: Path, tmp_path: Path) -> None:
 def test_tag_classifier_without_a_model(small: Path) -> None:
     assert mq(small, "tag", "--method", "classifier") == (
         1,
-        "Error: the project has no trained classifier; import human codings first "
-        "('mentorqual codings import FILE --coder NAME'), then run "
-        "'mentorqual train --from NAME'\n",
+        f"Error: the project has no trained classifier; no human coder has coded yet; code "
+        f"paragraphs first: {CODE_NEW}; then run 'mentorqual train --from NAME'\n",
     )
+
+
+def test_hints_name_only_the_projects_coders(small: Path, tmp_path: Path) -> None:
+    """With one human coder, K1, no hint names any other (issue 18)."""
+    csv = tmp_path / "k.csv"
+    csv.write_text("interview,segment,code,coder\nS01,p2,kurser,K1\n", encoding="utf-8")
+    assert mq(small, "codings", "import", str(csv))[0] == 0
+    out = str(tmp_path / "x.xlsx")
+    outputs = [
+        mq(small, *args)[1]
+        for args in (
+            ["train", "--from", "K1"],
+            ["train", "--from", "A"],
+            ["tag", "--method", "classifier"],
+            ["tag", "--method", "both"],
+            ["suggest", "--code", "kurser", "-o", out],
+            ["suggest", "--order", "uncertainty", "-o", out],
+            ["suggest", "-n", "1", "-o", out],
+            ["evaluate", "--coder", "classifier", "--against", "K1"],
+        )
+    ]
+    found = re.findall(r"(?:--coder|--for|--from) (\w+)|coders?:? ([A-Z]\w*)", "\n".join(outputs))
+    named = {a or b for a, b in found}
+    assert named and named <= {"K1", "NAME"}, outputs
+    assert "train --from K1" in outputs[2] and "the project's human coders: K1" in outputs[1]
+    # Training points at suggest, which works without a model: no loop back to train.
+    assert "Code more of them: 'mentorqual suggest -n 40 --for K1 -o sheet.xlsx'" in outputs[0]
+    assert mq(small, "suggest", "-n", "40", "--for", "K1", "-o", out)[0] == 0
 
 
 def test_training_again_gives_the_same_model_id(db: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..project import (
+    SUGGEST_ORDERS,
     ClassifierTagReport,
     Project,
     TagReport,
@@ -144,9 +145,17 @@ def train(project: Project, coders: tuple[str, ...]) -> None:
 @output_option("The coding sheet to write (.xlsx).", required=True)
 @click.option(
     "--for",
+    "--coder",
     "coder",
     metavar="NAME",
     help="Pick among paragraphs this coder has not assessed. Default: no human coder has.",
+)
+@click.option(
+    "--order",
+    type=click.Choice(SUGGEST_ORDERS),
+    help="uncertainty: the classifier's least sure paragraphs, spread over interviews "
+    "and regions (the default once a classifier is trained); reading: interviews by id, "
+    "paragraphs as spoken (the default before).",
 )
 @click.option(
     "--code",
@@ -159,20 +168,37 @@ def train(project: Project, coders: tuple[str, ...]) -> None:
 @pass_project
 @library_errors
 def suggest(
-    project: Project, n: int, output: Path, coder: str | None, focus: tuple[str, ...]
+    project: Project,
+    n: int,
+    output: Path,
+    coder: str | None,
+    order: str | None,
+    focus: tuple[str, ...],
 ) -> None:
-    """Pick the paragraphs the classifier is least sure of, spread across
-    interviews and regions, and write them as a coding sheet with a ja/nej
-    dropdown per code. Read it back with `mentorqual codings import SHEET --coder NAME`.
+    """Write a coding sheet (.xlsx) of paragraphs to code next.
+
+    The rows are respondent paragraphs no human coder (or the --for coder) has
+    assessed, each with the interviewer's question before it, and a 1/0 dropdown per
+    code; the sheet "Koder" gives each code's label and definition. Write 1 under
+    each code that fits and read the sheet back with
+    `mentorqual codings import SHEET --coder NAME`.
+
+    Without a trained classifier the paragraphs come in reading order, so this is
+    how to start coding. Once `mentorqual train` has run, they are those the
+    classifier is least sure of, spread across interviews and regions (--order
+    reading keeps reading order).
 
     Example:
 
     \b
-        mentorqual suggest -n 20 -o sheet.xlsx
+        mentorqual suggest -n 20 --for K1 -o sheet.xlsx
+        mentorqual codings import sheet.xlsx --coder K1
         mentorqual suggest -n 40 --code tryghed -o tryghed.xlsx
     """
-    rows = project.suggest(output, n, coder=coder, focus=focus)
-    click.echo(f"Wrote {rows} paragraph(s) to code to {output}")
+    found = project.suggest(output, n, coder=coder, focus=focus, order=order)
+    click.echo(f"Wrote {len(found.sheet.rows)} paragraph(s) to code to {output}")
+    click.echo(f"Order: {found.how_picked}")
+    click.echo(f"Write 1 under each code that fits, then: {found.import_hint(output)}")
 
 
 @click.command()

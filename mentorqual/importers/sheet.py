@@ -1,5 +1,9 @@
 """A filled coding sheet (.xlsx) from ``mentorqual suggest``: one row per paragraph,
-one ja/nej (yes/no) column per code."""
+one 1/0 (also ja/nej, yes/no) column per code.
+
+A code column's header is the code or its label; a second line (the label under the
+code) is ignored. The paragraph's column is ``afsnit`` (``segment`` in older sheets).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,10 @@ from .archive import check_archive_size
 
 YES = frozenset({"ja", "j", "yes", "y", "x", "1"})
 NO = frozenset({"nej", "n", "no", "0"})
-KNOWN = frozenset({"interview", "region", "segment", "text"})
+# Columns that are not codes; ``afsnit`` and ``segment`` name the paragraph.
+KNOWN = frozenset(
+    {"interview", "region", "afsnit", "segment", "spørgsmål", "question", "tekst", "text"}
+)
 
 
 @dataclass(frozen=True)
@@ -43,8 +50,8 @@ def read_coding_sheet(path: Path) -> tuple[list[str], list[SheetRow]]:
     try:
         sheet = book.worksheets[0]
         rows = sheet.iter_rows(values_only=True)
-        header = [str(c).strip().lower() if c is not None else "" for c in next(rows, ())]
-        missing = [c for c in ("interview", "segment") if c not in header]
+        header = [_column(c) for c in next(rows, ())]
+        missing = [c for c in ("interview", "afsnit") if c not in header]
         if missing:
             raise InputError(f"{path}, row 1: missing column(s) {', '.join(missing)}")
         codes = [h for h in header if h and h not in KNOWN]
@@ -55,10 +62,23 @@ def read_coding_sheet(path: Path) -> tuple[list[str], list[SheetRow]]:
         book.close()
     if bad:
         raise InputError(
-            f"{path}: {len(bad)} cell(s) are not ja/nej (yes/no) or empty, nothing was "
+            f"{path}: {len(bad)} cell(s) are not 1 or 0 (ja/nej) or empty, nothing was "
             f"imported: {listing(bad)}"
         )
     return codes, found
+
+
+def _column(value: Any) -> str:
+    """A header cell as a column name: its first line, in lower case."""
+    name = str(value).strip().split("\n")[0].strip().lower() if value is not None else ""
+    return "afsnit" if name == "segment" else name
+
+
+def _answer(value: Any) -> str:
+    """A cell as typed: 1 stays "1" whether the spreadsheet stored it as 1 or 1.0."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value if value is not None else "").strip().lower()
 
 
 def _answers(
@@ -70,7 +90,7 @@ def _answers(
     bad: list[str] = []
     for number, values in enumerate(rows, start=2):
         cells = dict(zip(header, values, strict=False))
-        answers = {c: str(cells.get(c) or "").strip().lower() for c in codes}
+        answers = {c: _answer(cells.get(c)) for c in codes}
         for code, answer in answers.items():
             if answer and answer not in YES | NO:
                 column = sheet.cell(row=1, column=where[code] + 1).column_letter
@@ -78,9 +98,9 @@ def _answers(
         if not any(answers.values()):
             continue
         interview = str(cells.get("interview") or "").strip()
-        segment = str(cells.get("segment") or "").strip()
+        segment = str(cells.get("afsnit") or "").strip()
         if not interview or not segment:
-            bad.append(f"row {number}: no interview or segment")
+            bad.append(f"row {number}: no interview or afsnit")
             continue
         yes = frozenset(c for c, a in answers.items() if a in YES)
         found.append(SheetRow(number, interview, segment, yes))

@@ -26,6 +26,8 @@ from ..workflows.refi_import import QDA_SUFFIXES, QdcReport, QdpxReport
 from ..workflows.reports import CountsResult
 from ..workflows.rules import TagReport
 from ..workflows.run import RunReport
+from ..workflows.suggesting import ORDERS as SUGGEST_ORDERS
+from ..workflows.suggesting import Suggestions
 from .base import DEFAULT_PROJECT, PROJECT_ENV, default_project_path
 from .coding import CodingMethods
 from .reporting import ReportingMethods
@@ -38,6 +40,7 @@ __all__ = [
     "DEFAULT_PROJECT",
     "PROJECT_ENV",
     "QDA_SUFFIXES",
+    "SUGGEST_ORDERS",
     "ClassifierTagReport",
     "CodingsReport",
     "CountsResult",
@@ -52,6 +55,7 @@ __all__ = [
     "QdpxReport",
     "RunReport",
     "ScanReport",
+    "Suggestions",
     "TagReport",
     "TrainReport",
     "agreement_table",

@@ -22,6 +22,7 @@ from ..workflows import (
     rules,
     run,
     staging_folder,
+    suggesting,
 )
 from ..workflows import interviews as interviews_workflow
 from ..workflows.classifier import ClassifierTagReport, TrainReport
@@ -33,6 +34,7 @@ from ..workflows.interviews import DEFAULT_INTERVIEWER_LABELS, ImportReport, Pro
 from ..workflows.privacy import PiiPolicy
 from ..workflows.rules import TagReport
 from ..workflows.run import RunReport
+from ..workflows.suggesting import Suggestions
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -236,17 +238,21 @@ class CodingMethods(ProjectFile):
         *,
         coder: str | None = None,
         focus: Sequence[str] = (),
-    ) -> int:
-        """Write a coding sheet (.xlsx) of the ``n`` paragraphs the classifier is least
-        sure of (about the ``focus`` codes, if given), among those no human coder (or
-        ``coder``) has assessed; returns how many rows it has."""
+        order: str | None = None,
+    ) -> Suggestions:
+        """Write a coding sheet (.xlsx) of ``n`` paragraphs no human coder (or
+        ``coder``) has assessed, each with the question before it: those the classifier
+        is least sure of (about the ``focus`` codes, if given), or without a classifier
+        (or with ``order="reading"``) the first in reading order. Returns what it wrote:
+        ``len(result.sheet.rows)`` rows, picked as ``result.how_picked`` says."""
         path = Path(path)
         check_suffix(path, (".xlsx",))
         if n < 1:
             raise InputError("-n must be at least 1")
         with self._reading() as store:
-            sheet = classifier.suggestions(store, n, coder, focus)
-        return classifier.write_suggestions(path, sheet)
+            found = suggesting.suggestions(store, n, coder, focus, order)
+        suggesting.write_suggestions(path, found)
+        return found
 
     def evaluate(
         self,

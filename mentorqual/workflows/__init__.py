@@ -14,7 +14,8 @@ import click.
 ``codings``          every coding out, as a DataFrame, and one paragraph explained
 ``lookups``          interview ids and codes as users write them (any case, labels)
 ``rules``            rule tagging into coder ``rules``
-``classifier``       train, tag, combine into ``machine``, suggest what to code next
+``classifier``       train, tag, combine into ``machine``
+``suggesting``       a coding sheet of what to code next (with or without a classifier)
 ``evaluation``       a coder against a reference, cross-validated for the classifier
 ``coders``           whose codings a report uses; what a command reads, read once
 ``privacy``          the personal-data policy for everything that leaves the project

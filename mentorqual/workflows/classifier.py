@@ -1,5 +1,5 @@
-"""Classifier workflows: train on human codings, tag, combine with the rules, evaluate
-honestly and pick what to code next.
+"""Classifier workflows: train on human codings, tag, combine with the rules and
+evaluate honestly (:mod:`.suggesting` picks what to code next with it).
 
 The classifier's bytes live only in the project database (table ``models``); a model
 is loaded only from there, and only if it was trained with the project's codebook.
@@ -16,17 +16,15 @@ import json
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..codebook import Codebook
 from ..errors import InputError
 from ..reports import markdown_table
-from ..reports.sheet import write_coding_sheet
 from ..store import ModelRecord, SegmentRow, Store, now
 from ..tagging.evidence import Evidence
 from ..types import CLASSIFIER, MACHINE, RULES
-from . import Progress, codebooks, lookups
+from . import Progress, codebooks
 from . import rules as rule_tagging
 
 if TYPE_CHECKING:
@@ -67,13 +65,10 @@ def training_set(store: Store, coders: Sequence[str]) -> TrainingSet:
     first coder in ``coders`` that assessed it (coders are never merged)."""
     humans = store.human_coders()
     if not coders:
-        raise InputError(f"name the human coder(s) to train from; the project has: {_list(humans)}")
+        raise InputError(f"name the human coder(s) to train from; {_humans(store)}")
     for coder in coders:
         if coder not in humans:
-            raise InputError(
-                f"cannot train from {coder!r}: not a human coder; the project's human coders: "
-                f"{_list(humans)}"
-            )
+            raise InputError(f"cannot train from {coder!r}: not a human coder; {_humans(store)}")
     owner: dict[int, str] = {}
     for coder in coders:
         for segment in store.assessed(coder):
@@ -90,27 +85,64 @@ def training_set(store: Store, coders: Sequence[str]) -> TrainingSet:
     return TrainingSet(list(coders), segments, labels)
 
 
-def _list(names: Sequence[str]) -> str:
-    return ", ".join(names) if names else "none"
+def _humans(store: Store) -> str:
+    """The project's human coders, or how to get a first one."""
+    humans = store.human_coders()
+    if humans:
+        return f"the project's human coders: {', '.join(humans)}"
+    return f"the project has no human codings yet; code paragraphs first: {coding_hint()}"
 
 
-def check_positives(data: TrainingSet, codes: Sequence[str], has_model: bool = True) -> None:
-    """Refuse codes too rare to learn, naming them. ``suggest`` is offered only when
-    there is a model to suggest with."""
+def coding_hint(coder: str | None = None, focus: Sequence[str] = ()) -> str:
+    """How to code paragraphs, as ``coder`` (one of the project's coders; None for a
+    new one, written NAME): a coding sheet from ``suggest`` (which works without a
+    classifier; ``focus`` codes pick by the classifier's doubt about them) or the
+    browser workbench.
+
+    Example:
+        >>> coding_hint("K1")  # doctest: +ELLIPSIS
+        "'mentorqual suggest -n 40 --for K1 -o sheet.xlsx' writes a coding sheet ..."
+    """
+    name = coder or "NAME"
+    args = "".join(f" --code {code}" for code in focus)
+    who = f" --for {coder}" if coder else ""
+    return (
+        f"'mentorqual suggest -n 40{who}{args} -o sheet.xlsx' writes a coding sheet (read "
+        f"it back with 'mentorqual codings import sheet.xlsx --coder {name}'), or code in "
+        f"the browser with 'mentorqual serve --coder {name}'"
+    )
+
+
+def check_positives(store: Store, data: TrainingSet, codes: Sequence[str]) -> None:
+    """Refuse codes too rare to learn, naming them and how to code more of them as
+    the coder the data is from: with a model, ``suggest`` picks by its doubt about the
+    rare codes; without one it gives paragraphs in reading order."""
     counts = {code: sum(code in labels for labels in data.labels) for code in codes}
-    rare = [f"{code} ({n})" for code, n in counts.items() if n < MIN_POSITIVES]
+    rare = [code for code, n in counts.items() if n < MIN_POSITIVES]
+    coder = data.coders[0]
+    left = bool(set(store.paragraph_interviews()) - store.assessed(coder))
+    how = coding_hint(coder) if left else _import_more(coder)
     if rare:
-        how = (
-            "'mentorqual suggest' picks paragraphs worth coding next"
-            if has_model
-            else "import more codings with 'mentorqual codings import FILE'"
-        )
+        named = ", ".join(f"{code} ({counts[code]})" for code in rare)
+        # With a model, its doubt about the rare codes finds them; not when all are rare.
+        has_model = store.latest_model(CLASSIFIER) is not None
+        if left and has_model and len(rare) < len(codes):
+            how = coding_hint(coder, rare)
         raise InputError(
-            f"too few positive paragraphs to train on for {', '.join(rare)}; at least "
+            f"too few positive paragraphs to train on for {named}; at least "
             f"{MIN_POSITIVES} are needed per code. Code more of them: {how}"
         )
     if len(set(data.groups)) < 2:
-        raise InputError("training needs human codings from at least 2 interviews")
+        raise InputError(
+            f"training needs human codings from at least 2 interviews; code another: {how}"
+        )
+
+
+def _import_more(coder: str) -> str:
+    return (
+        f"{coder} has assessed every paragraph, so import more interviews "
+        f"('mentorqual import FOLDER') and then {coding_hint(coder)}"
+    )
 
 
 @dataclass
@@ -137,7 +169,7 @@ def train(store: Store, coders: Sequence[str], *, random_state: int = 0) -> Trai
     started = time.perf_counter()
     codes = store.codes()
     data = training_set(store, coders)
-    check_positives(data, codes, store.latest_model(CLASSIFIER) is not None)
+    check_positives(store, data, codes)
     cv = cross_validate(
         data.texts, data.labels, data.groups, codes, n_splits=CV_SPLITS, random_state=random_state
     )
@@ -195,7 +227,7 @@ def train_hint(store: Store) -> str:
     lead = store.lead_human_coder()
     if lead is None:
         return (
-            "import human codings first ('mentorqual codings import FILE --coder NAME'), "
+            f"no human coder has coded yet; code paragraphs first: {coding_hint()}; "
             "then run 'mentorqual train --from NAME'"
         )
     return f"run 'mentorqual train --from {lead}'"
@@ -286,60 +318,3 @@ def tag_with_rules(
     report = tag(store, combine=book is not None)
     progress("Tagging with the classifier", 1, 1)
     return tagged, report
-
-
-def suggestions(
-    store: Store, n: int, coder: str | None = None, focus: Sequence[str] = ()
-) -> tuple[list[dict[str, object]], list[str]]:
-    """The ``n`` paragraphs most worth coding next: those the classifier is least sure
-    of, spread across interviews and regions, among the paragraphs no human coder
-    (or ``coder``) has assessed. Returns sheet rows and the codes.
-
-    With ``focus``, only the classifier's doubt about those codes counts: to get more
-    examples of a weak code. The sheet still asks for every code, since a paragraph
-    assessed without a code is a "no" for all of them."""
-    from ..tagging.active import suggest
-
-    record, model = load(store)
-    codes = list(model.codes)
-    labels = dict((c, label) for c, label, _ in store.themes())
-    pairs = [(c, labels.get(c, c)) for c in codes]
-    focus = lookups.codes("code", focus, pairs, known="the classifier has")
-    columns = [codes.index(c) for c in dict.fromkeys(focus)] or list(range(len(codes)))
-    if coder is None:
-        done: set[int] = set()
-        for human in store.human_coders():
-            done |= store.assessed(human)
-        who = "any human coder"
-    else:
-        done = store.assessed(coder)
-        who = f"coder {coder!r}"
-    candidates = [p for p in store.respondent_paragraphs() if p.id not in done]
-    if not candidates:
-        raise InputError(f"{who} has assessed every paragraph; nothing left to suggest")
-    region = {s.interview: s.region for s in store.interview_summaries()}
-    probabilities = model.predict_proba([p.text for p in candidates])
-    picked = suggest(
-        probabilities[:, columns],
-        [p.interview for p in candidates],
-        [region[p.interview] for p in candidates],
-        n,
-        thresholds=[model.thresholds[codes[j]] for j in columns],
-    )
-    rows: list[dict[str, object]] = [
-        {
-            "interview": candidates[i].interview,
-            "region": region[candidates[i].interview],
-            "segment": candidates[i].locator,
-            "text": candidates[i].text,
-        }
-        for i in picked
-    ]
-    return rows, codes
-
-
-def write_suggestions(path: Path, sheet: tuple[list[dict[str, object]], list[str]]) -> int:
-    """Write :func:`suggestions` as a coding sheet (.xlsx); returns how many rows it has."""
-    rows, codes = sheet
-    write_coding_sheet(path, rows, codes)
-    return len(rows)

@@ -162,7 +162,7 @@ def cross_validated_scores(
 
     codes = store.codes()
     data = training_set(store, [against])
-    check_positives(data, codes, store.latest_model(CLASSIFIER) is not None)
+    check_positives(store, data, codes)
     rules: set[tuple[int, str]] = set()
     if coder == MACHINE:
         if not store.assessed(RULES):
