@@ -16,6 +16,7 @@ import click.
 ``rules``            rule tagging into coder ``rules``
 ``classifier``       train, tag, combine into ``machine``
 ``suggesting``       a coding sheet of what to code next (with or without a classifier)
+``questions``        the question a respondent's paragraph answers (one rule for all)
 ``evaluation``       a coder against a reference, cross-validated for the classifier
 ``coders``           whose codings a report uses; what a command reads, read once
 ``privacy``          the personal-data policy for everything that leaves the project

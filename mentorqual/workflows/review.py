@@ -37,6 +37,7 @@ from ..store import SegmentRow, Store
 from ..tagging.evidence import Evidence
 from ..types import CLASSIFIER, MACHINE_ORDER, RULES
 from . import classifier as classifiers
+from .questions import questions_before
 from .workbench import ParagraphView, paragraph_view
 
 if TYPE_CHECKING:
@@ -194,7 +195,7 @@ def next_item(store: Store, session: ReviewSession) -> ReviewItem | None:
         return ReviewItem(
             paragraph_view(best),
             best.interview,
-            _question(store, best),
+            questions_before(store, [best])[best.id],
             suggested,
             by if suggested else None,
             _rule_words(store, best.id),
@@ -277,16 +278,6 @@ def _rule_words(store: Store, paragraph: int) -> tuple[tuple[int, int], ...]:
             for hit in Evidence.from_json(raw).hits:
                 words.update((start, end) for _, start, end in hit.tokens)
     return tuple(sorted(words))
-
-
-def _question(store: Store, paragraph: SegmentRow) -> str:
-    """The interviewer's paragraph nearest before ``paragraph``, or ''."""
-    before = [
-        p
-        for p in store.paragraphs(paragraph.interview, role="interviewer")
-        if p.start < paragraph.start
-    ]
-    return max(before, key=lambda p: p.start).text if before else ""
 
 
 def training_data(store: Store, session: ReviewSession) -> TrainingData | str:

@@ -13,7 +13,6 @@ Example:
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ from ..reports.sheet import (
 from ..store import SegmentRow, Store
 from ..types import CLASSIFIER, RESERVED_CODERS, Theme
 from . import classifier, codebooks, lookups
+from .questions import questions_before
 
 if TYPE_CHECKING:
     from ..tagging.classifier import ThemeClassifier
@@ -108,7 +108,7 @@ def suggestions(
     else:
         picked = _least_sure(model, candidates, region, n, focused)
         codes, picked_by = list(model.codes), record.id
-    questions = _questions(store, picked)
+    questions = questions_before(store, picked)
     rows = [
         SheetParagraph(p.interview, region[p.interview], p.locator, questions[p.id], p.text)
         for p in picked
@@ -192,34 +192,6 @@ def _least_sure(
         thresholds=[model.thresholds[codes[j]] for j in columns],
     )
     return [candidates[i] for i in picked]
-
-
-def _questions(store: Store, paragraphs: Sequence[SegmentRow]) -> dict[int, str]:
-    """For each paragraph, the interviewer's paragraph nearest before it in its
-    interview, passing over a mere "Mm." or "Ja, ja." to the question it answers; ""
-    when the interviewer has said nothing before it."""
-    found: dict[int, str] = {}
-    by_interview: dict[str, list[SegmentRow]] = {}
-    for p in paragraphs:
-        by_interview.setdefault(p.interview, []).append(p)
-    for interview, mine in by_interview.items():
-        asked = sorted(store.paragraphs(interview, role="interviewer"), key=lambda q: q.start)
-        starts = [q.start for q in asked]
-        for p in mine:
-            before = [q.text for q in asked[: bisect.bisect_left(starts, p.start)]]
-            said = [text for text in before if not backchannel(text)]
-            found[p.id] = (said or before or [""])[-1]
-    return found
-
-
-def backchannel(text: str) -> bool:
-    """An interviewer's "Mm.", "Okay." or "Ja, ja.": no question, at most two words.
-
-    Example:
-        >>> backchannel("Ja, ja."), backchannel("Og kurserne?"), backchannel("Fortæl om det.")
-        (True, False, False)
-    """
-    return "?" not in text and len(text.split()) <= 2
 
 
 def _themes(store: Store, codes: Sequence[str]) -> list[Theme]:
