@@ -113,8 +113,8 @@ def test_the_view_in_each_language(sample: Path, tmp_path: Path, lang: str) -> N
     assert [w for w in own if w not in index] == []
     assert [w for w in other if w in index + page] == []
     assert f'<html lang="{lang}">' in page
-    # The machine's scores in the tooltips: "score 0,87" in Danish, "score 0.87" in English.
-    scores = re.findall(r"score 0([.,])\d\d", page)
+    # The machine's scores in the tooltips: "score 1,00" in Danish, "score 1.00" in English.
+    scores = re.findall(r"score \d([.,])\d\d", page)
     assert scores and set(scores) == {"," if lang == "da" else "."}
 
 

@@ -1,8 +1,8 @@
 """Inter-coder agreement reports as Excel, Markdown or Word.
 
 Rows in, files out: the audit (`mentorqual.audit.Audit`) computes every figure; this
-module only names the columns in Danish, formats the numbers and lays out the sheets,
-sections and tables.
+module only names the columns in the report's language (its words come from
+:mod:`.language`), formats the numbers and lays out the sheets, sections and tables.
 """
 
 from __future__ import annotations
@@ -62,12 +62,7 @@ class AgreementTables(Protocol):
 
 
 def write_agreement(
-    path: Path,
-    audit: AgreementTables,
-    *,
-    title: str,
-    about: Sequence[str],
-    lang: Lang = "da",
+    path: Path, audit: AgreementTables, *, title: str, about: Sequence[str], lang: Lang = "da"
 ) -> None:
     """Write an agreement audit to ``path`` (.xlsx, .md or .docx), atomically.
 
@@ -99,15 +94,10 @@ def write_agreement(
 def describe(audit: AgreementTables, lang: Lang = "da") -> list[str]:
     """What the figures rest on: themes, units used, missing units, bootstrap."""
     assessed = ", ".join(f"{c} {number(n, 0, lang)}" for c, n in audit.assessed.items())
+    total, used = (number(n, 0, lang) for n in (audit.units_in_scope, audit.units_used))
     lines = [
         say(lang, "ag:themes", codes=", ".join(audit.codes)),
-        say(
-            lang,
-            "ag:scope",
-            total=number(audit.units_in_scope, 0, lang),
-            assessed=assessed,
-            used=number(audit.units_used, 0, lang),
-        ),
+        say(lang, "ag:scope", total=total, assessed=assessed, used=used),
         say(lang, "ag:missing"),
         say(lang, "ag:all_row"),
     ]
@@ -147,15 +137,18 @@ class Words:
         """Cohen's κ for two coders, Fleiss' for more."""
         return self.say("ag:kappa:2" if len(self.audit.coders) == 2 else "ag:kappa:3")
 
+    def by_words(self) -> str:
+        """The grouping attributes as words: "region, rolle"."""
+        return ", ".join(attribute(self.lang, b).lower() for b in str(self.audit.by).split(", "))
+
     def group_heading(self) -> str:
-        """The per-group column: "Region" for the regions, else the attribute's name."""
-        heading = attribute(self.lang, str(self.audit.by))
+        """The per-group column: "Region", "Rolle", "Region, rolle", else the attribute."""
+        heading = self.by_words()
         return heading[:1].upper() + heading[1:]
 
     def group_title(self) -> str:
         """ "Pr. region", "By role"; a valid Excel sheet name (31 characters)."""
-        by = ", ".join(attribute(self.lang, b).lower() for b in str(self.audit.by).split(", "))
-        title = self.say("ag:per_group", by=by)
+        title = self.say("ag:per_group", by=self.by_words())
         return title.translate(str.maketrans("/\\?*[]:", "-------"))[:31]
 
     def cell(self, key: str, value: Any) -> Any:
@@ -377,8 +370,9 @@ def _table(document: Any, words: Words, rows: Sequence[Row], columns: Sequence[s
             cell.width = Inches(width)
 
 
-# An 8-point character is about 0.075 inches wide; a cell's padding about 0.15.
-CHAR_INCHES, PADDING_INCHES = 0.075, 0.15
+# An 8-point character is about 0.075 inches wide (a bold one, as in the headers, a
+# fifth more: "Agreement" broke as "Agreemen t"); a cell's padding about 0.15.
+CHAR_INCHES, PADDING_INCHES, BOLD = 0.075, 0.15, 1.2
 
 
 def column_widths(rows: Sequence[Row], columns: Sequence[str], usable: float) -> list[float]:
@@ -390,7 +384,7 @@ def column_widths(rows: Sequence[Row], columns: Sequence[str], usable: float) ->
         texts = ["" if r.get(name) is None else str(r.get(name)) for r in rows]
         cells = sorted(len(t) for t in texts) or [0]
         typical = cells[int(0.9 * (len(cells) - 1))]
-        words = [len(w) for t in [name, *texts] for w in t.split()]
+        words = [len(w) * BOLD for w in name.split()] + [len(w) for t in texts for w in t.split()]
         longest_word = min(max(words, default=1), 22)
         floors.append(longest_word * CHAR_INCHES + PADDING_INCHES)
         wants.append(max(min(typical, 60), longest_word) * CHAR_INCHES + PADDING_INCHES)

@@ -105,6 +105,8 @@ WORDS: dict[str, tuple[str, str]] = {  # key -> (Danish, English)
     "cooccurrence_diagonal": ("Diagonalen: temaets eget antal, afsnit kodet med temaet.", "The diagonal: the theme's own count, paragraphs coded with the theme."),
     "cooccurrence_colours": ("Diagonalen (grå) er temaets eget antal: afsnit kodet med temaet. Farverne viser kun par af to forskellige temaer.", "The diagonal (grey) is the theme's own count: paragraphs coded with the theme. The colours show only pairs of two different themes."),
     "cooccurrence_legend": ("Afsnit kodet med begge temaer", "Paragraphs coded with both themes"),
+    "sheet:cooccurrence": ("Samtidig kodning", "Co-occurrence"),
+    "sheet:search": ("Søgning", "Search"),
     # view
     "view_title": ("Kodede interviews: {codebook}", "Coded interviews: {codebook}"),
     "view_counted": ("Tallene er antal kodede afsnit pr. tema. {whose}.", "The figures are coded paragraphs per theme. {whose}."),

@@ -146,9 +146,13 @@ def interview_page(interview: ViewInterview, shown: str, layout: Layout) -> str:
         f"<td>{escape(c.label)}</td>{_cells(interview, layout, [code])}</tr>\n"
         for code, c in codes.items()
     )
+    # Region and role first, as the index has them; the id is the heading already.
+    keys = sorted(interview.attributes, key=lambda k: (k not in ("region", "role"), k != "region"))
     attributes = "".join(
-        f"<dt>{escape(attribute(lang, key))}</dt><dd>{escape(redact.short(value))}</dd>"
-        for key, value in interview.attributes.items()
+        f"<dt>{escape(attribute(lang, key))}</dt>"
+        f"<dd>{escape(redact.short(interview.attributes[key]))}</dd>"
+        for key in keys
+        if key != "interview"
     )
     mixes: dict[tuple[str, ...], str] = {}
     anchors = unique_slugs((p.locator for p in interview.paragraphs), "p")
