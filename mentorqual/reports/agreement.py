@@ -339,7 +339,7 @@ def _write_docx(
     for theme, matrices in words.matrix_tables().items():
         document.add_heading(theme, level=2)
         for name, table in matrices.items():
-            document.add_paragraph(name)
+            document.add_paragraph(name).paragraph_format.space_before = Pt(10)
             _table(document, words, words.shown(table, words.counts()), list(table[0]))
     disagreements, columns = words.disagreements()
     document.add_heading(f"{say('ag:disagreements')} ({len(disagreements)})", level=1)
@@ -378,16 +378,18 @@ CHAR_INCHES, PADDING_INCHES, BOLD = 0.075, 0.15, 1.2
 def column_widths(rows: Sequence[Row], columns: Sequence[str], usable: float) -> list[float]:
     """Column widths in inches that fit ``usable``: each wide enough for its longest
     word (so no header or theme breaks inside a word) and, as room allows, for its
-    typical cell; long texts take what is left. The rows are shown as text already."""
+    typical cell and a short header on one line; long texts take what is left. The
+    rows are shown as text already."""
     floors, wants = [], []
     for name in columns:
         texts = ["" if r.get(name) is None else str(r.get(name)) for r in rows]
         cells = sorted(len(t) for t in texts) or [0]
-        typical = cells[int(0.9 * (len(cells) - 1))]
+        typical = cells[round(0.9 * (len(cells) - 1))]  # a two-row table: the longer
         words = [len(w) * BOLD for w in name.split()] + [len(w) for t in texts for w in t.split()]
         longest_word = min(max(words, default=1), 22)
         floors.append(longest_word * CHAR_INCHES + PADDING_INCHES)
-        wants.append(max(min(typical, 60), longest_word) * CHAR_INCHES + PADDING_INCHES)
+        header = len(name) * BOLD if len(name) <= 12 else 0
+        wants.append(max(min(typical, 60), longest_word, header) * CHAR_INCHES + PADDING_INCHES)
     total_floor, total_want = sum(floors), sum(wants)
     if total_want <= usable:
         return wants
