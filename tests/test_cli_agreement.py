@@ -114,7 +114,12 @@ def test_agreement_by_any_attribute(sample: Path, tmp_path: Path) -> None:
     assert {g.group for g in result.groups} <= roles and len({g.group for g in result.groups}) > 1
     assert result.by == "role"
     text = out.read_text(encoding="utf-8")
-    assert "## Pr. role" in text and "| Role | Tema |" in text
+    assert "## Pr. rolle" in text and "| Rolle | Tema |" in text
+    english = tmp_path / "by-role-en.md"
+    args = ["--by", "role", "--no-bootstrap", "--lang", "en", "-o", str(english)]
+    assert invoke(sample, "agreement", "--coders", "A,B", *args)[0] == 0
+    text = english.read_text(encoding="utf-8")
+    assert "## By role" in text and "| Role | Theme |" in text
     crossed = Project(sample).agreement(["A", "B"], by=["region", "role"], bootstrap=False)
     assert crossed.by == "region, role" and all(" / " in g.group for g in crossed.groups)
     by_region = Project(sample).agreement(["A", "B"], by="region", bootstrap=False)

@@ -241,6 +241,7 @@ def test_run_writes_every_report_and_a_manifest(sample: Path) -> None:
         digest = hashlib.sha256((out / item["path"]).read_bytes()).hexdigest()
         assert digest == item["sha256"]
     assert manifest["versions"]["mentorqual"]
+    assert manifest["lang"] == "da"
 
 
 def test_failed_run_changes_neither_project_nor_outputs(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from docx import Document
 from openpyxl import load_workbook
@@ -92,3 +93,28 @@ def test_search_by_form_and_by_lemma(sample: Path, tmp_path: Path) -> None:
     hits = [h for h in hits if h[0]]
     assert hits and all(h[2].endswith("Sjælland)") for h in hits if h[1])
     assert all(str(h[4]).lower().startswith("mentor") for h in hits if h[1])
+
+
+def test_cooccurrence_heatmap_greys_the_diagonal_and_says_so(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mentorqual.workflows import retrieval
+
+    drawn: list[dict[str, object]] = []
+    monkeypatch.setattr(retrieval, "write_heatmap", lambda *a, **k: drawn.append(k))
+    for lang in ("da", "en"):
+        book = tmp_path / f"co-{lang}.xlsx"
+        Project(sample).cooccurrence(path=book, plot=tmp_path / "co.png", lang=lang)
+        sheet = load_workbook(book).worksheets[0]
+        notes = [r[0] for r in sheet.iter_rows(values_only=True) if r[0]]
+        title = "Samtidig kodning: afsnit" if lang == "da" else "Co-occurrence: paragraphs"
+        assert any(str(n).startswith(title) for n in notes)
+        assert sheet.title == ("Samtidig kodning" if lang == "da" else "Co-occurrence")
+    da, en = drawn
+    assert da["diagonal"] is en["diagonal"] is True
+    # The caption says whose codings, N interviews, and that the grey diagonal is the
+    # theme's own count.
+    assert str(da["caption"]).startswith("Kodning: koder A (menneske), 30 interviews.")
+    assert "Diagonalen (grå) er temaets eget antal" in str(da["caption"])
+    assert str(en["caption"]).startswith("Coding: coder A (human), 30 interviews.")
+    assert "The diagonal (grey) is the theme's own count" in str(en["caption"])

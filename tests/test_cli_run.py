@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from docx import Document
+from openpyxl import load_workbook
 
 from mentorqual import Project
 from mentorqual.cli import cli
@@ -72,26 +75,38 @@ def test_sample_corpus_meets_its_brief(sample_run: tuple[Path, str]) -> None:
     assert len(coded_by_b) >= 12
 
 
-def test_second_run_adds_nothing(sample_run: tuple[Path, str], tmp_path: Path) -> None:
-    db = sample_run[0]
+def test_second_run_adds_nothing_and_lang_en_writes_english(
+    sample_run: tuple[Path, str], tmp_path: Path
+) -> None:
+    db, out = sample_run[0], tmp_path / "out"
     before = snapshot(db)
     result = CliRunner().invoke(
         cli,
         [
-            "--project",
-            str(db),
-            "run",
-            str(TRANSCRIPTS),
-            "--out",
-            str(tmp_path / "out"),
-            "--codebook",
-            str(CODEBOOK),
+            "--project", str(db), "run", str(TRANSCRIPTS), "--out", str(out),
+            "--codebook", str(CODEBOOK), "--lang", "en",
         ],
-    )
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "Imported 0 new and 0 replaced" in result.output
     counts, integrity, _ = snapshot(db)
     assert counts == before[0] and integrity == "ok"
+    # Every report of the run in English, and the manifest says so.
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["lang"] == "en"
+    sheets = {
+        name: load_workbook(out / name).sheetnames
+        for name in ("theme_counts_by_region.xlsx", "agreement.xlsx", "cooccurrence.xlsx")
+    }
+    assert sheets["theme_counts_by_region.xlsx"][-1] == "About the figures"
+    assert sheets["agreement.xlsx"][0] == "Overview"
+    assert sheets["cooccurrence.xlsx"][0].startswith("Co-occurrence")
+    titles = [
+        Document(str(out / name)).paragraphs[0].text
+        for name in ("quotes_by_region.docx", "retrieval/tryghed.docx")
+    ]
+    assert titles == ["Quotes by region", "Every passage on Tryghed by region"]
+    index = (out / "view" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in index and "Respondent paragraphs" in index
 
 
 def test_run_with_a_corrupt_docx_changes_nothing(

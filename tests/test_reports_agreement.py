@@ -10,6 +10,7 @@ from mentorqual.agreement import Audit, AuditUnit, audit
 from mentorqual.errors import InputError
 from mentorqual.reports import agreement as report
 from mentorqual.reports.agreement import AGREEMENT_SUFFIXES, write_agreement
+from mentorqual.reports.language import Lang
 
 
 def unit(segment: int, text: str = "") -> AuditUnit:
@@ -34,8 +35,9 @@ def result() -> Audit:
     return audit(UNITS, ["A", "B"], ASSESSED, CODINGS, codes, LABELS, by="region", n_boot=200)
 
 
-def write(path: Path, result: Audit) -> Path:
-    write_agreement(path, result, title="Enighed mellem kodere", about=ABOUT)
+def write(path: Path, result: Audit, lang: Lang = "da") -> Path:
+    title = "Enighed mellem kodere" if lang == "da" else "Inter-coder agreement"
+    write_agreement(path, result, title=title, about=ABOUT, lang=lang)
     return path
 
 
@@ -101,7 +103,11 @@ def test_markdown_contains_the_tables(tmp_path: Path, result: Audit) -> None:
     assert text.startswith("# Enighed mellem kodere\n\n- Projekt: test.db\n")
     assert "## Oversigt" in text and "## Pr. region" in text and "## Om tallene" in text
     assert "| Tema | Enheder | Forekomst A | Forekomst B | Enighed | Cohens κ |" in text
-    assert "| Tryghed | 6 | 50.0% | 50.0% | 66.7% | 0.333 | rimelig | 0.389 |" in text
+    # Danish numbers: a decimal comma, and a (no-break) space before %.
+    assert (
+        "| Tryghed | 6 | 50,0\u00a0% | 50,0\u00a0% | 66,7\u00a0% | 0,333 | rimelig | 0,389 |"
+        in text
+    )
     assert "## Uenigheder (3)" in text
     assert "| HS01 | Hovedstaden | p3 | Afsnit 3. | tryghed | (ingen) | tryghed |" in text
     assert "| fravær | 4 | 2 |" in text  # tryghed's coincidence matrix
@@ -120,7 +126,7 @@ def test_docx_uses_heading_styles_and_real_tables(tmp_path: Path, result: Audit)
     assert overview.style is not None and overview.style.name == "Table Grid"
     assert [c.text for c in overview.rows[0].cells][:2] == ["Tema", "Enheder"]
     assert [c.text for c in overview.rows[1].cells][:6] == [
-        "Tryghed", "6", "50.0%", "50.0%", "66.7%", "0.333",
+        "Tryghed", "6", "50,0\u00a0%", "50,0\u00a0%", "66,7\u00a0%", "0,333",
     ]  # fmt: skip
     last = document.tables[-1]  # the disagreements
     assert len(last.rows) == 4 and last.rows[3].cells[0].text == "NJ01"
@@ -143,6 +149,55 @@ def test_three_coders_show_fleiss_and_unassessed_units(tmp_path: Path) -> None:
     text = write(tmp_path / "agreement.md", three).read_text(encoding="utf-8")
     assert "| Fleiss' κ |" in text and "Konfusionsmatrix (rækker" not in text
     assert "| HS01 | Hovedstaden | p3 | Afsnit 3. | tryghed | (ingen) | ikke vurderet |" in text
+
+
+# What tells the two languages apart: headings, words and notes of each.
+DANISH = ("Oversigt", "Uenigheder", "Forekomst", "Enighed", "rimelig", "upålidelig",
+          "Koincidensmatrix", "fravær", "til stede", "Alle temaer", "Om tallene", "Ingen variation",
+          "Noter", "Pr. region")  # fmt: skip
+ENGLISH = ("Overview", "Disagreements", "Prevalence", "Agreement", "fair", "unreliable",
+           "Coincidence matrix", "absent", "present", "All themes", "About the figures",
+           "No variation", "Notes", "By region")  # fmt: skip
+
+
+def test_english_markdown_has_no_danish_and_decimal_points(tmp_path: Path, result: Audit) -> None:
+    text = write(tmp_path / "agreement.md", result, "en").read_text(encoding="utf-8")
+    for word in ENGLISH:
+        assert word in text, word
+    for word in DANISH:
+        assert word not in text, word
+    assert "| Theme | Units | Prevalence A | Prevalence B | Agreement | Cohen's κ |" in text
+    assert "| Tryghed | 6 | 50.0% | 50.0% | 66.7% | 0.333 | fair | 0.389 |" in text
+    assert "| HS01 | Hovedstaden | p3 | Afsnit 3. | tryghed | (none) | tryghed |" in text
+    assert ",333" not in text and "\u00a0%" not in text
+
+
+def test_danish_markdown_has_none_of_the_english(tmp_path: Path, result: Audit) -> None:
+    text = write(tmp_path / "agreement.md", result, "da").read_text(encoding="utf-8")
+    for word in DANISH:
+        assert word in text, word
+    for word in ("Overview", "Disagreements", "Prevalence", "Coincidence", "All themes", "Notes"):
+        assert word not in text, word
+    assert "0.333" not in text and "50.0%" not in text
+
+
+def test_english_docx_and_xlsx(tmp_path: Path, result: Audit) -> None:
+    from docx import Document
+    from openpyxl import load_workbook
+
+    document = Document(str(write(tmp_path / "agreement.docx", result, "en")))
+    styles = [(p.style.name, p.text) for p in document.paragraphs if p.style is not None]
+    headings = [text for style, text in styles if style == "Heading 1"]
+    assert headings == [
+        "Overview", "By region", "Matrices", "Disagreements (3)", "About the figures",
+    ]  # fmt: skip
+    cells = " ".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert "0.333" in cells and "0,333" not in cells
+    assert not [w for w in DANISH if w in cells]
+    book = load_workbook(write(tmp_path / "agreement.xlsx", result, "en"))
+    assert book.sheetnames == ["Overview", "Disagreements", "Matrices", "By region", "About"]
+    notes = [r[0] for r in book["About"].iter_rows(2, values_only=True)]
+    assert not [w for w in DANISH if any(w in n for n in notes[len(ABOUT) + 1 :])]
 
 
 @pytest.mark.parametrize("suffix", AGREEMENT_SUFFIXES)

@@ -178,11 +178,11 @@ def test_coded_paragraph_has_strips_highlights_and_titles(tmp_path: Path) -> Non
     ]
     assert strips[0].attrs["title"] == "Tryghed (tryghed)\nkodet af A"
     assert strips[1].attrs["title"] == (
-        "Tryghed (tryghed)\nkodet af regler, score 0.82, regel tryghed-udtryk"
+        "Tryghed (tryghed)\nkodet af regler, score 0,82, regel tryghed-udtryk"
     )
     tag = para.find("li", cls="tag")[0]
     assert tag.attrs["title"] == (
-        "Tryghed (tryghed)\nkodet af A\nkodet af regler, score 0.82, regel tryghed-udtryk"
+        "Tryghed (tryghed)\nkodet af A\nkodet af regler, score 0,82, regel tryghed-udtryk"
     )
     evidence = para.find("span", cls="ev")
     assert [(e.text, e.classes - {"ev"}) for e in evidence] == [
@@ -190,7 +190,7 @@ def test_coded_paragraph_has_strips_highlights_and_titles(tmp_path: Path) -> Non
         ("blanketterne", {"code-administration"}),
     ]
     assert (
-        evidence[0].attrs["title"] == "Tryghed: kodet af regler, score 0.82, regel tryghed-udtryk"
+        evidence[0].attrs["title"] == "Tryghed: kodet af regler, score 0,82, regel tryghed-udtryk"
     )
     assert evidence[1].attrs["title"] == "Administration: kodet af regler, regel administration-ord"
     assert para.one("p", cls="text").text == TEXT
@@ -231,7 +231,7 @@ def test_overlapping_codes_are_all_visible(tmp_path: Path) -> None:
         (", men", {"code-kurser"}),
     ]
     title = para.find("span", cls="ev")[1].attrs["title"]
-    assert title == "Tryghed: kodet af regler\nKurser: kodet af B, score 0.50"
+    assert title == "Tryghed: kodet af regler\nKurser: kodet af B, score 0,50"
     # Both colours are drawn on the overlap: two stacked underlines.
     style = root.one("style").text
     rule = re.search(rf"\.ev\.{mix}\{{([^}}]*)\}}", style)
@@ -261,7 +261,7 @@ def test_everything_is_escaped(tmp_path: Path) -> None:
     assert para.attrs["data-codes"] == 'x"><b>'
     assert para.one("p", cls="speaker").children[0] == '"IP"<b>'
     assert root.one("h1").text == 'Interview HS<01>&"'
-    assert [n.text for n in root.one("dl").find("dt")] == ["respondentafsnit", "region", 'k"<ey>']
+    assert [n.text for n in root.one("dl").find("dt")] == ["Informantafsnit", "Region", 'k"<ey>']
     assert root.one("title").text == 'HS<01>&" – T <&>'
     assert root.one("meta", name="generator").attrs["content"] == 'gen "1" <x>'
     index, _ = parse(paths[0])
@@ -304,7 +304,7 @@ def test_index_links_resolve_and_counts(tmp_path: Path) -> None:
 
     header = [th.text for th in root.one("thead").find("th")]
     assert header == [
-        *("Interview", "Region", "Rolle", "Respondentafsnit"),
+        *("Interview", "Region", "Rolle", "Informantafsnit"),
         *("Tryghed", "Administration", "Kurser"),
     ]
     first = root.one("tbody").find("tr")[0]

@@ -8,7 +8,15 @@ import click
 
 from ..project import Project, agreement_table
 from ..types import CLASSIFIER, MACHINE, MACHINE_CODERS, PiiMode
-from .options import by_option, comma_list, library_errors, output_option, pass_project, pii_options
+from .options import (
+    by_option,
+    comma_list,
+    lang_option,
+    library_errors,
+    output_option,
+    pass_project,
+    pii_options,
+)
 
 
 @click.command()
@@ -40,6 +48,7 @@ from .options import by_option, comma_list, library_errors, output_option, pass_
     help="Skip the bootstrap confidence interval of alpha (faster).",
 )
 @output_option("Write the report: .xlsx (with the disagreements sheet), .md or .docx.")
+@lang_option
 @pii_options
 @pass_project
 @library_errors
@@ -51,6 +60,7 @@ def agreement(
     by: tuple[str, ...],
     no_bootstrap: bool,
     output: Path | None,
+    lang: str,
     pii: PiiMode,
 ) -> None:
     """Inter-coder agreement per code: percent agreement, Cohen's kappa (2 coders)
@@ -60,7 +70,8 @@ def agreement(
     A paragraph a coder did not assess is missing, never "absent". The report's
     disagreements sheet lists every paragraph where the coders differ, for the
     calibration meeting; like quotes, they are checked for personal data first
-    (--redact, --allow-pii).
+    (--redact, --allow-pii). --lang en writes the report in English; the table
+    printed here is English either way.
 
     Example:
 
@@ -76,6 +87,7 @@ def agreement(
         path=output,
         bootstrap=not no_bootstrap,
         pii=pii,
+        lang=lang,
     )
     click.echo(
         f"{', '.join(result.coders)}: {result.units_used} of {result.units_in_scope} "

@@ -197,6 +197,18 @@ def pii_options(func: F) -> F:
     )(wrapped)
 
 
+def lang_option(func: F) -> F:
+    """--lang da|en: the one language of a report's labels, notes and numbers (the
+    terminal stays English)."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["da", "en"]),
+        default="da",
+        show_default=True,
+        help="The report's language: labels, notes and number format (decimal comma in da).",
+    )(func)
+
+
 def export_coders_option(func: F) -> F:
     """--coder NAME (repeatable): whose codings an export holds."""
     return coder_option(

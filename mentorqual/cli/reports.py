@@ -13,6 +13,7 @@ from ..types import PiiMode
 from .options import (
     by_option,
     filter_options,
+    lang_option,
     library_errors,
     output_option,
     pass_project,
@@ -20,17 +21,6 @@ from .options import (
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def lang_option(func: F) -> F:
-    """--lang da|en: the one language of a report's labels, notes and numbers."""
-    return click.option(
-        "--lang",
-        type=click.Choice(["da", "en"]),
-        default="da",
-        show_default=True,
-        help="The report's language: labels, notes and number format (decimal comma in da).",
-    )(func)
 
 
 def excel_dk_option(func: F) -> F:
@@ -204,21 +194,22 @@ def quotes(
     metavar="NAME",
     help="Show this coder's codings; repeat for several. Default: every coder.",
 )
+@lang_option
 @pii_options
 @pass_project
 @library_errors
-def view(project: Project, output: Path, coders: tuple[str, ...], pii: PiiMode) -> None:
+def view(project: Project, output: Path, coders: tuple[str, ...], lang: str, pii: PiiMode) -> None:
     """Coded transcripts as static HTML: one page per interview, with coloured
     highlights per code, a legend, and the coder of each highlight on hover.
 
     The pages need no network and no JavaScript. A folder from an earlier view is
     replaced; any other non-empty folder is refused. The text is checked for
-    personal data first, as for quotes.
+    personal data first, as for quotes. --lang en writes the pages in English.
 
     Example:
 
     \b
         mentorqual view -o outputs/view
     """
-    pages = project.view(output, coders=coders, pii=pii)
+    pages = project.view(output, coders=coders, lang=lang, pii=pii)
     click.echo(f"Wrote {pages} interview page(s) and index.html to {output}")

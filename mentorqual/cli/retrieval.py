@@ -8,8 +8,8 @@ import click
 
 from ..project import Project
 from ..types import PiiMode
-from .options import library_errors, output_option, pass_project, pii_options
-from .reports import excel_dk_option, lang_option
+from .options import lang_option, library_errors, output_option, pass_project, pii_options
+from .reports import excel_dk_option
 
 COUNTS_CODER = (
     "Whose codings: a coder (A, rules, classifier, machine) or 'consensus'. "

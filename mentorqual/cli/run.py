@@ -15,6 +15,7 @@ from .options import (
     ProgressBar,
     codebook_options,
     interviewer_label_option,
+    lang_option,
     library_errors,
     output_folder_option,
     pass_project,
@@ -27,6 +28,7 @@ from .options import (
 @output_folder_option("Folder for the outputs.", default=Path("outputs"))
 @codebook_options
 @interviewer_label_option
+@lang_option
 @pii_options
 @pass_project
 @library_errors
@@ -37,6 +39,7 @@ def run(
     codebook: Path | None,
     codebook_update: bool,
     interviewer_labels: tuple[str, ...],
+    lang: str,
     pii: PiiMode,
 ) -> None:
     """The main job: import a folder of transcripts and its codings/*.csv, tag
@@ -45,10 +48,12 @@ def run(
     write the reports.
 
     The output folder gets codings.csv, theme counts by region (.csv, .xlsx), a heatmap (.png),
-    quote sheets by region (.docx, .xlsx), view/ (HTML) and manifest.json
-    (versions, codebook, input checksums, command). If anything fails, neither the
-    project nor the folder changes. Running it again imports nothing new: unchanged
-    files are skipped.
+    quote sheets by region (.docx, .xlsx), a retrieval document per theme (retrieval/),
+    theme co-occurrence (.xlsx, .png), agreement.xlsx (with two human coders), view/
+    (HTML) and manifest.json (versions, codebook, input checksums, command, language).
+    --lang en writes every report in English. If anything fails, neither the project
+    nor the folder changes. Running it again imports nothing new: unchanged files are
+    skipped.
 
     Example:
 
@@ -66,6 +71,7 @@ def run(
             command=["mentorqual", *sys.argv[1:]],
             pii=pii,
             progress=progress,
+            lang=lang,
         )
     finally:
         progress.close()

@@ -158,9 +158,10 @@ class CodingMethods(ProjectFile):
         command: Sequence[str] = (),
         pii: PiiMode | str = PiiMode.REFUSE,
         progress: Progress = no_progress,
+        lang: str = "da",
     ) -> RunReport:
         """Import a folder of transcripts and its ``codings/*.csv``, tag with the
-        codebook's rules, and write the reports into ``out``.
+        codebook's rules, and write the reports into ``out``, in ``lang`` (da, en).
 
         The project changes in one transaction, and the reports are written to a
         staging folder inside it: if anything fails, the project is as it was and
@@ -179,6 +180,7 @@ class CodingMethods(ProjectFile):
                 command=command,
                 pii=PiiMode(pii),
                 progress=progress,
+                lang=lang,
             )
 
     # -- machine coding ------------------------------------------------------------

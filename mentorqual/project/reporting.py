@@ -119,12 +119,15 @@ class ReportingMethods(ProjectFile):
         *,
         coders: Sequence[str] = (),
         pii: PiiMode | str = PiiMode.REFUSE,
+        lang: str = "da",
     ) -> int:
         """Write coded transcripts as static HTML into ``directory``; returns the number
-        of interview pages. ``pii`` as for :meth:`quotes`."""
+        of interview pages. ``pii`` as for :meth:`quotes`; ``lang`` is ``da`` or ``en``."""
         with self._reading() as store:
             policy = PiiPolicy.of(store, pii)
-            return reports.write_html_view(Snapshot(store), Path(directory), coders, policy)
+            return reports.write_html_view(
+                Snapshot(store), Path(directory), coders, policy, lang=lang
+            )
 
     # -- retrieval -------------------------------------------------------------------
 
@@ -212,11 +215,12 @@ class ReportingMethods(ProjectFile):
         path: PathLike | None = None,
         bootstrap: bool = True,
         pii: PiiMode | str = PiiMode.REFUSE,
+        lang: str = "da",
     ) -> Audit:
         """Inter-coder agreement per code between ``coders`` (two or more; a machine
-        coder can be one of them), written to ``path`` (.xlsx, .md, .docx) if given,
-        its disagreements' texts checked for personal data as ``pii`` says (see
-        :meth:`quotes`). See :mod:`mentorqual.agreement` for the definitions."""
+        coder can be one of them), written to ``path`` (.xlsx, .md, .docx) in ``lang``
+        if given, its disagreements' texts checked for personal data as ``pii`` says
+        (see :meth:`quotes`). See :mod:`mentorqual.agreement` for the definitions."""
         if path is not None:
             check_suffix(Path(path), AGREEMENT_SUFFIXES)
         with self._reading() as store:
@@ -225,7 +229,8 @@ class ReportingMethods(ProjectFile):
                 snapshot, coders, codes, unit=unit, by=by, bootstrap=bootstrap
             )
             if path is not None:
-                audit.write_report(snapshot, result, Path(path), PiiPolicy.of(store, pii))
+                policy = PiiPolicy.of(store, pii)
+                audit.write_report(snapshot, result, Path(path), policy, lang)
         return result
 
     def agreement_frames(self, coders: Sequence[str], **options: object) -> dict[str, pd.DataFrame]:

@@ -1,8 +1,8 @@
 """Inter-coder agreement reports as Excel, Markdown or Word.
 
 Rows in, files out: the audit (`mentorqual.audit.Audit`) computes every figure; this
-module only names the columns in Danish, formats the numbers and lays out the sheets,
-sections and tables.
+module only names the columns in the report's language (its words come from
+:mod:`.language`), formats the numbers and lays out the sheets, sections and tables.
 """
 
 from __future__ import annotations
@@ -13,54 +13,25 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .files import atomic_path, check_suffix
+from .language import Lang, attribute, from_danish, number, percent, say
 from .tables import Row, Sheet, markdown_table, write_workbook
 
 AGREEMENT_SUFFIXES = (".xlsx", ".md", ".docx")
 
-LANDIS_KOCH = {
-    "poor": "ringe",
-    "slight": "svag",
-    "fair": "rimelig",
-    "moderate": "moderat",
-    "substantial": "betydelig",
-    "almost perfect": "næsten perfekt",
-}
-VERDICTS = {
-    "reliable": "pålidelig",
-    "tentative conclusions only": "kun foreløbige konklusioner",
-    "unreliable": "upålidelig",
-}
-VALUES = {"absent": "fravær", "present": "til stede"}
-NOT_ASSESSED = "ikke vurderet"
-NO_CODES = "(ingen)"
 PERCENT = "0.0%"
 COUNT = "General"
 TABLE_STYLE = "Table Grid"
 
+# The notes on the statistics, in the order the report gives them.
 STATISTICS = (
-    "Enheder: enheder vurderet af mindst 2 af koderne. Kun de indgår i tallene.",
-    "Forekomst: andelen af de enheder, koderen har vurderet (også dem, ingen anden koder "
-    "har vurderet), som koderen gav temaet.",
-    "Enighed: parvis procentvis enighed, dvs. gennemsnittet over enhederne af andelen af "
-    "koderpar, der er enige. Korrigerer ikke for tilfældig enighed.",
-    "κ: Cohens kappa (2 kodere) eller Fleiss' kappa (3 eller flere; Gwets generalisering "
-    "til et varierende antal kodere pr. enhed): enighed korrigeret for den enighed, "
-    "kodernes fordeling ville give ved et tilfælde.",
-    "κ-vurdering (Landis & Koch 1977): under 0 ringe; 0-0,20 svag; 0,21-0,40 rimelig; "
-    "0,41-0,60 moderat; 0,61-0,80 betydelig; 0,81-1 næsten perfekt.",
-    "α: Krippendorffs alfa (nominal), der tåler manglende vurderinger. Intervallet er et "
-    "95 %-percentil-bootstrap over enhederne.",
-    "α-vurdering (Krippendorff 2004): α ≥ 0,800 pålidelig; 0,667 ≤ α < 0,800 kun "
-    "foreløbige konklusioner; under 0,667 upålidelig. Se også intervallets nedre grænse.",
-    "AC1: Gwets AC1, der ikke falder så brat som κ, når et tema er sjældent (eller næsten "
-    "altid til stede). Stor enighed med lav κ skyldes ofte en skæv forekomst.",
-    "Koincidensmatrix (Krippendorff): hvor ofte to vurderinger af samme enhed parres som "
-    "fravær/til stede; hver enhed med m vurderinger bidrager med m værdier.",
-    "Konfusionsmatrix (2 kodere): enheder efter første koders (rækker) og anden koders "
-    "(kolonner) vurdering.",
-    "Uenigheder: hver enhed, hvor koderne, der har vurderet den, er uenige om mindst ét "
-    "tema, med hver koders temaer. 'ikke vurderet': koderen har ikke vurderet enheden.",
-)
+    "stat:units", "stat:prevalence", "stat:percent", "stat:kappa", "stat:kappa_band",
+    "stat:alpha", "stat:alpha_verdict", "stat:ac1", "stat:coincidence", "stat:confusion",
+    "stat:disagreements",
+)  # fmt: skip
+# What the audit writes in Danish (the overall row, its group, not assessed, its notes).
+_LABELS = ("ag:all_themes", "all", "not_assessed")
+_NOTES = ("note:no_units", "note:no_variation", "ag:lacking", "note:measure")
+_NOTE_VALUES = ("value:absent", "value:present", "ag:percent")
 
 
 class AgreementTables(Protocol):
@@ -84,8 +55,6 @@ class AgreementTables(Protocol):
     def n_boot(self) -> int: ...
     @property
     def seed(self) -> int: ...
-    @property
-    def kappa_name(self) -> str: ...
     def summary_rows(self) -> list[Row]: ...
     def group_rows(self) -> list[Row]: ...
     def matrix_rows(self) -> list[Row]: ...
@@ -93,7 +62,7 @@ class AgreementTables(Protocol):
 
 
 def write_agreement(
-    path: Path, audit: AgreementTables, *, title: str, about: Sequence[str]
+    path: Path, audit: AgreementTables, *, title: str, about: Sequence[str], lang: Lang = "da"
 ) -> None:
     """Write an agreement audit to ``path`` (.xlsx, .md or .docx), atomically.
 
@@ -102,197 +71,248 @@ def write_agreement(
         audit: the audit's figures.
         title: the document title.
         about: lines for the top of the report (project, codebook, date, scope).
+        lang: the language of every heading, note and number (``da`` or ``en``).
 
     Raises:
         InputError: An unsupported suffix, or a folder that cannot be written.
+
+    Example:
+        write_agreement(Path("agreement.docx"), audit, title="Enighed", about=[], lang="en")
     """
     suffix = check_suffix(path, AGREEMENT_SUFFIXES)
-    notes = [*describe(audit), *STATISTICS]
+    words = Words(audit, lang)
+    notes = [*describe(audit, lang), *(say(lang, key) for key in STATISTICS)]
     with atomic_path(path) as temp:
         if suffix == ".xlsx":
-            _write_xlsx(temp, audit, [title, *about, *notes])
+            _write_xlsx(temp, words, [title, *about, *notes])
         elif suffix == ".md":
-            temp.write_text(_markdown(audit, title, about, notes), "utf-8")
+            temp.write_text(_markdown(words, title, about, notes), "utf-8")
         else:
-            _write_docx(temp, audit, title, about, notes)
+            _write_docx(temp, words, title, about, notes)
 
 
-def describe(audit: AgreementTables) -> list[str]:
-    """What the figures rest on: coders, unit, units used, bootstrap."""
-    unit = "informantens afsnit" if audit.unit == "segment" else "interview"
-    assessed = ", ".join(f"{c} {n}" for c, n in audit.assessed.items())
+def describe(audit: AgreementTables, lang: Lang = "da") -> list[str]:
+    """What the figures rest on: themes, units used, missing units, bootstrap."""
+    assessed = ", ".join(f"{c} {number(n, 0, lang)}" for c, n in audit.assessed.items())
+    total, used = (number(n, 0, lang) for n in (audit.units_in_scope, audit.units_used))
     lines = [
-        f"Kodere: {', '.join(audit.coders)}. Enhed: {unit}. Temaer: {', '.join(audit.codes)}.",
-        f"Enheder i alt: {audit.units_in_scope} (vurderet: {assessed}); vurderet af mindst 2 "
-        f"kodere og dermed med i tallene: {audit.units_used}.",
-        "En enhed, som en koder ikke har vurderet, er manglende for koderen, ikke 'fravær'.",
-        "Rækken 'Alle temaer' regner hvert par (enhed, tema) som én binær enhed.",
+        say(lang, "ag:themes", codes=", ".join(audit.codes)),
+        say(lang, "ag:scope", total=total, assessed=assessed, used=used),
+        say(lang, "ag:missing"),
+        say(lang, "ag:all_row"),
     ]
     if audit.n_boot:
-        lines.append(
-            f"α-intervallet bygger på {audit.n_boot} bootstrap-gentrækninger af enheder (seed "
-            f"{audit.seed}); for 'Alle temaer' trækkes en enhed med alle sine temaer."
-        )
+        lines.append(say(lang, "ag:bootstrap", n=number(audit.n_boot, 0, lang), seed=audit.seed))
     else:
-        lines.append("Uden bootstrap-interval for α.")
+        lines.append(say(lang, "ag:no_bootstrap"))
     return lines
 
 
-# -- tables: Danish headings over the audit's rows ---------------------------------------
+# -- tables: headings in the report's language over the audit's rows ---------------------
 
 
-def _figure_columns(audit: AgreementTables, group: bool) -> dict[str, str]:
-    """Heading -> row key of the per-code tables."""
-    columns = {_group_heading(audit): "group"} if group else {}
-    columns |= {"Tema": "label", "Enheder": "units"}
-    columns |= {f"Forekomst {c}": f"prevalence:{c}" for c in audit.coders}
-    columns |= {"Enighed": "percent", audit.kappa_name: "kappa", "κ-vurdering": "kappa_band"}
-    columns |= {"Krippendorffs α": "alpha", "α nedre": "alpha_low", "α øvre": "alpha_high"}
-    columns |= {"α-vurdering": "alpha_verdict", "Gwets AC1": "ac1", "Noter": "notes"}
-    return columns
+class Words:
+    """The audit's tables as the report shows them: headings, words and numbers in
+    ``lang``."""
+
+    def __init__(self, audit: AgreementTables, lang: Lang) -> None:
+        self.audit, self.lang = audit, lang
+
+    def say(self, key: str, **values: object) -> str:
+        return say(self.lang, key, **values)
+
+    def figure_columns(self, group: bool) -> dict[str, str]:
+        """Heading -> row key of the per-code tables."""
+        audit, say = self.audit, self.say
+        columns = {self.group_heading(): "group"} if group else {}
+        columns |= {say("theme"): "label", say("ag:units"): "units"}
+        columns |= {say("ag:prevalence", coder=c): f"prevalence:{c}" for c in audit.coders}
+        columns |= {say("ag:percent"): "percent", self.kappa_heading(): "kappa"}
+        columns |= {say("ag:kappa_band"): "kappa_band", say("ag:alpha"): "alpha"}
+        columns |= {say("ag:alpha_low"): "alpha_low", say("ag:alpha_high"): "alpha_high"}
+        columns |= {say("ag:alpha_verdict"): "alpha_verdict", say("ag:ac1"): "ac1"}
+        return columns | {say("ag:notes"): "notes"}
+
+    def kappa_heading(self) -> str:
+        """Cohen's κ for two coders, Fleiss' for more."""
+        return self.say("ag:kappa:2" if len(self.audit.coders) == 2 else "ag:kappa:3")
+
+    def by_words(self) -> str:
+        """The grouping attributes as words: "region, rolle"."""
+        return ", ".join(attribute(self.lang, b).lower() for b in str(self.audit.by).split(", "))
+
+    def group_heading(self) -> str:
+        """The per-group column: "Region", "Rolle", "Region, rolle", else the attribute."""
+        heading = self.by_words()
+        return heading[:1].upper() + heading[1:]
+
+    def group_title(self) -> str:
+        """ "Pr. region", "By role"; a valid Excel sheet name (31 characters)."""
+        title = self.say("ag:per_group", by=self.by_words())
+        return title.translate(str.maketrans("/\\?*[]:", "-------"))[:31]
+
+    def cell(self, key: str, value: Any) -> Any:
+        """A row's value in the report's words: bands, verdicts, the audit's Danish."""
+        if key == "kappa_band" and value:
+            return self.say(f"band:{value}")
+        if key == "alpha_verdict" and value in _VERDICTS:
+            return self.say(f"verdict:{value}")
+        if key == "notes" and value:
+            return "; ".join(
+                from_danish(n, self.lang, _NOTES, _NOTE_VALUES) for n in value.split("; ")
+            )
+        if key in ("label", "group", "alpha_verdict") and isinstance(value, str):
+            return from_danish(value, self.lang, _LABELS)
+        return value
+
+    def figures(self, rows: Sequence[Row], columns: Mapping[str, str]) -> list[Row]:
+        return [{h: self.cell(k, r[k]) for h, k in columns.items()} for r in rows]
+
+    def disagreements(self) -> tuple[list[Row], list[str]]:
+        say = self.say
+        columns = {say("quote:interview"): "interview", say("head:region"): "region"}
+        if self.audit.unit == "segment":
+            columns |= {say("quote:segment"): "locator", say("ag:text"): "text"}
+        columns |= {c: f"codes:{c}" for c in self.audit.coders}
+        columns |= {say("ag:disputed"): "disputed"}
+        shown = {None: say("not_assessed"), "": say("ag:no_codes")}
+        rows = [
+            {
+                h: shown.get(r[k], r[k]) if k.startswith("codes:") else r[k]
+                for h, k in columns.items()
+            }
+            for r in self.audit.disagreement_rows()
+        ]
+        return rows, list(columns)
+
+    def matrix_name(self, kind: str) -> str:
+        if kind == "coincidence":
+            return self.say("ag:coincidence")
+        first, second = self.audit.coders[:2]
+        return self.say("ag:confusion", first=first, second=second)
+
+    def values(self) -> list[str]:
+        """The two values a rating takes: absent, present."""
+        return [self.say("value:absent"), self.say("value:present")]
+
+    def matrices(self) -> list[Row]:
+        absent, present = self.values()
+        return [
+            {
+                self.say("theme"): r["label"],
+                self.say("ag:matrix"): self.matrix_name(r["matrix"]),
+                self.say("ag:rating"): self.say(f"value:{r['value']}"),
+                absent: r["absent"],
+                present: r["present"],
+            }
+            for r in self.audit.matrix_rows()
+        ]
+
+    def formats(self) -> dict[str, str]:
+        shares = [self.say("ag:percent")]
+        shares += [self.say("ag:prevalence", coder=c) for c in self.audit.coders]
+        return dict.fromkeys(shares, PERCENT)
+
+    def counts(self) -> dict[str, str]:
+        return dict.fromkeys(self.values(), COUNT)
+
+    def text(self, value: Any, number_format: str | None = None) -> str:
+        """A cell as text: shares as percentages, statistics with 3 decimals, matrix
+        cells as 708 or 12,5; in the report language's decimal mark."""
+        lang = self.lang
+        if isinstance(value, float):
+            if math.isnan(value):
+                return "–"
+            if number_format == PERCENT:
+                return percent(value, 1, lang)
+            if number_format == COUNT:  # matrix cells: 708 or 12.5, not 708.000
+                mark = "," if lang == "da" else "."
+                return number(value, 3, lang).rstrip("0").rstrip(mark)
+            return number(value, 3, lang)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return number(value, 0, lang)
+        return "" if value is None else str(value)
+
+    def shown(self, rows: Sequence[Row], formats: Mapping[str, str]) -> list[Row]:
+        return [{k: self.text(v, formats.get(k)) for k, v in row.items()} for row in rows]
+
+    def matrix_tables(self) -> dict[str, dict[str, list[Row]]]:
+        """Theme -> matrix name -> a small table with the row value as first column."""
+        tables: dict[str, dict[str, list[Row]]] = {}
+        theme, name, rating = self.say("theme"), self.say("ag:matrix"), self.say("ag:rating")
+        for row in self.matrices():
+            cells = {"": row[rating], **{v: row[v] for v in self.values()}}
+            tables.setdefault(row[theme], {}).setdefault(row[name], []).append(cells)
+        return tables
 
 
-def _group_heading(audit: AgreementTables) -> str:
-    """The per-group column: "Region" for the regions, else the attribute's name."""
-    return "Region" if audit.by == "region" else str(audit.by).capitalize()
-
-
-def _group_title(audit: AgreementTables) -> str:
-    """ "Pr. region", or "Pr. role"; a valid Excel sheet name (31 characters)."""
-    return f"Pr. {audit.by}".translate(str.maketrans("/\\?*[]:", "-------"))[:31]
-
-
-def _figures(rows: Sequence[Row], columns: Mapping[str, str]) -> list[Row]:
-    words = {"kappa_band": LANDIS_KOCH, "alpha_verdict": VERDICTS}
-    return [
-        {h: words[k].get(r[k], r[k]) if k in words else r[k] for h, k in columns.items()}
-        for r in rows
-    ]
-
-
-def _disagreements(audit: AgreementTables) -> tuple[list[Row], list[str]]:
-    columns = {"Interview": "interview", "Region": "region"}
-    if audit.unit == "segment":
-        columns |= {"Afsnit": "locator", "Tekst": "text"}
-    columns |= {c: f"codes:{c}" for c in audit.coders} | {"Uenige om": "disputed"}
-    shown = {None: NOT_ASSESSED, "": NO_CODES}
-    rows = [
-        {h: shown.get(r[k], r[k]) if k.startswith("codes:") else r[k] for h, k in columns.items()}
-        for r in audit.disagreement_rows()
-    ]
-    return rows, list(columns)
-
-
-def _matrix_name(audit: AgreementTables, kind: str) -> str:
-    if kind == "coincidence":
-        return "Koincidensmatrix"
-    first, second = audit.coders[:2]
-    return f"Konfusionsmatrix (rækker {first}, kolonner {second})"
-
-
-def _matrices(audit: AgreementTables) -> list[Row]:
-    return [
-        {
-            "Tema": r["label"],
-            "Matrix": _matrix_name(audit, r["matrix"]),
-            "Vurdering": VALUES[r["value"]],
-            VALUES["absent"]: r["absent"],
-            VALUES["present"]: r["present"],
-        }
-        for r in audit.matrix_rows()
-    ]
-
-
-def _formats(audit: AgreementTables) -> dict[str, str]:
-    shares = ["Enighed", *(f"Forekomst {c}" for c in audit.coders)]
-    return {h: PERCENT for h in shares}
-
-
-def _text(value: Any, number_format: str | None = None) -> str:
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "–"
-        if number_format == PERCENT:
-            return f"{value:.1%}"
-        if number_format == COUNT:  # matrix cells: 708 or 12.5, not 708.000
-            return f"{value:.3f}".rstrip("0").rstrip(".")
-        return f"{value:.3f}"
-    return "" if value is None else str(value)
-
-
-def _counts() -> dict[str, str]:
-    return dict.fromkeys(VALUES.values(), COUNT)
-
-
-def _shown(rows: Sequence[Row], formats: Mapping[str, str]) -> list[Row]:
-    return [{k: _text(v, formats.get(k)) for k, v in row.items()} for row in rows]
+_VERDICTS = ("reliable", "tentative conclusions only", "unreliable")
 
 
 # -- writers -----------------------------------------------------------------------------
 
 
-def _write_xlsx(path: Path, audit: AgreementTables, notes: Sequence[str]) -> None:
-    formats = _formats(audit)
-    summary = _figure_columns(audit, group=False)
-    disagreements, columns = _disagreements(audit)
-    matrices = _matrices(audit)
+def _write_xlsx(path: Path, words: Words, notes: Sequence[str]) -> None:
+    audit, say = words.audit, words.say
+    formats = words.formats()
+    summary = words.figure_columns(group=False)
+    disagreements, columns = words.disagreements()
+    matrix_columns = [say("theme"), say("ag:matrix"), say("ag:rating"), *words.values()]
+    note = say("note")
     sheets = [
-        Sheet("Oversigt", _figures(audit.summary_rows(), summary), list(summary), formats),
-        Sheet("Uenigheder", disagreements, columns, widths={"Tekst": 80, "Uenige om": 30}),
-        Sheet("Matricer", matrices, ["Tema", "Matrix", "Vurdering", *VALUES.values()], _counts()),
-    ]
+        Sheet(say("ag:overview"), words.figures(audit.summary_rows(), summary), list(summary),
+              formats),
+        Sheet(say("ag:disagreements"), disagreements, columns,
+              widths={say("ag:text"): 80, say("ag:disputed"): 30}),
+        Sheet(say("ag:matrices"), words.matrices(), matrix_columns, words.counts()),
+    ]  # fmt: skip
     if audit.by:
-        grouped = _figure_columns(audit, group=True)
-        rows = _figures(audit.group_rows(), grouped)
-        sheets.append(Sheet(_group_title(audit), rows, list(grouped), formats))
-    sheets.append(Sheet("Om", [{"Note": n} for n in notes], ["Note"], widths={"Note": 100}))
+        grouped = words.figure_columns(group=True)
+        rows = words.figures(audit.group_rows(), grouped)
+        sheets.append(Sheet(words.group_title(), rows, list(grouped), formats))
+    sheets.append(Sheet(say("ag:about"), [{note: n} for n in notes], [note], widths={note: 100}))
     write_workbook(sheets, path)
 
 
-def _matrix_tables(audit: AgreementTables) -> dict[str, dict[str, list[Row]]]:
-    """Theme -> matrix name -> a small table with the row value as first column."""
-    tables: dict[str, dict[str, list[Row]]] = {}
-    for row in _matrices(audit):
-        cells = {"": row["Vurdering"], **{v: row[v] for v in VALUES.values()}}
-        tables.setdefault(row["Tema"], {}).setdefault(row["Matrix"], []).append(cells)
-    return tables
-
-
-def _markdown(
-    audit: AgreementTables, title: str, about: Sequence[str], notes: Sequence[str]
-) -> str:
-    formats = _formats(audit)
-    summary = _figure_columns(audit, group=False)
+def _markdown(words: Words, title: str, about: Sequence[str], notes: Sequence[str]) -> str:
+    audit, say = words.audit, words.say
+    formats = words.formats()
+    summary = words.figure_columns(group=False)
     parts = [f"# {title}\n", *(f"- {a}" for a in about), ""]
     parts += [
-        "## Oversigt\n",
-        markdown_table(_shown(_figures(audit.summary_rows(), summary), formats)),
+        f"## {say('ag:overview')}\n",
+        markdown_table(words.shown(words.figures(audit.summary_rows(), summary), formats)),
     ]
     if audit.by:
-        grouped = _figure_columns(audit, group=True)
-        rows = _figures(audit.group_rows(), grouped)
-        by_group = markdown_table(_shown(rows, formats), list(grouped))
-        parts += [f"## {_group_title(audit)}\n", by_group]
-    parts.append("## Matricer\n")
-    for theme, matrices in _matrix_tables(audit).items():
+        grouped = words.figure_columns(group=True)
+        rows = words.figures(audit.group_rows(), grouped)
+        by_group = markdown_table(words.shown(rows, formats), list(grouped))
+        parts += [f"## {words.group_title()}\n", by_group]
+    parts.append(f"## {say('ag:matrices')}\n")
+    for theme, matrices in words.matrix_tables().items():
         parts.append(f"### {theme}\n")
         for name, table in matrices.items():
-            parts += [f"{name}:\n", markdown_table(_shown(table, _counts()))]
-    disagreements, columns = _disagreements(audit)
-    parts += [f"## Uenigheder ({len(disagreements)})\n", markdown_table(disagreements, columns)]
-    parts += ["## Om tallene\n", *(f"- {n}" for n in notes), ""]
+            parts += [f"{name}:\n", markdown_table(words.shown(table, words.counts()))]
+    disagreements, columns = words.disagreements()
+    parts += [
+        f"## {say('ag:disagreements')} ({len(disagreements)})\n",
+        markdown_table(words.shown(disagreements, {}), columns),
+    ]
+    parts += [f"## {say('sheet:about')}\n", *(f"- {n}" for n in notes), ""]
     return "\n".join(parts)
 
 
 def _write_docx(
-    path: Path, audit: AgreementTables, title: str, about: Sequence[str], notes: Sequence[str]
+    path: Path, words: Words, title: str, about: Sequence[str], notes: Sequence[str]
 ) -> None:
     from docx import Document  # python-docx: loaded only when a .docx is written
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm, Pt
 
+    audit, say = words.audit, words.say
     document = Document()
     document.core_properties.title = title
+    document.core_properties.language = words.lang
     document.styles[TABLE_STYLE].font.size = Pt(8)  # the tables are wide
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE  # the overview is a wide table
@@ -302,34 +322,35 @@ def _write_docx(
     document.add_paragraph(title, style="Title")
     for line in about:
         document.add_paragraph(line)
-    formats = _formats(audit)
-    summary = _figure_columns(audit, group=False)
-    document.add_heading("Oversigt", level=1)
-    _table(document, _shown(_figures(audit.summary_rows(), summary), formats), list(summary))
+    formats = words.formats()
+    summary = words.figure_columns(group=False)
+    document.add_heading(say("ag:overview"), level=1)
+    rows = words.shown(words.figures(audit.summary_rows(), summary), formats)
+    _table(document, words, rows, list(summary))
     if audit.by:
-        document.add_heading(_group_title(audit), level=1)
-        grouped = _figure_columns(audit, group=True)
-        rows = _shown(_figures(audit.group_rows(), grouped), formats)
-        column = _group_heading(audit)
+        document.add_heading(words.group_title(), level=1)
+        grouped = words.figure_columns(group=True)
+        rows = words.shown(words.figures(audit.group_rows(), grouped), formats)
+        column = words.group_heading()
         for value in dict.fromkeys(r[column] for r in rows):
             document.add_heading(value, level=2)
-            _table(document, [r for r in rows if r[column] == value], list(summary))
-    document.add_heading("Matricer", level=1)
-    for theme, matrices in _matrix_tables(audit).items():
+            _table(document, words, [r for r in rows if r[column] == value], list(summary))
+    document.add_heading(say("ag:matrices"), level=1)
+    for theme, matrices in words.matrix_tables().items():
         document.add_heading(theme, level=2)
         for name, table in matrices.items():
-            document.add_paragraph(name)
-            _table(document, _shown(table, _counts()), list(table[0]))
-    disagreements, columns = _disagreements(audit)
-    document.add_heading(f"Uenigheder ({len(disagreements)})", level=1)
-    _table(document, disagreements, columns)
-    document.add_heading("Om tallene", level=1)
+            document.add_paragraph(name).paragraph_format.space_before = Pt(10)
+            _table(document, words, words.shown(table, words.counts()), list(table[0]))
+    disagreements, columns = words.disagreements()
+    document.add_heading(f"{say('ag:disagreements')} ({len(disagreements)})", level=1)
+    _table(document, words, words.shown(disagreements, {}), columns)
+    document.add_heading(say("sheet:about"), level=1)
     for note in notes:
         document.add_paragraph(note, style="List Bullet")
     document.save(str(path))
 
 
-def _table(document: Any, rows: Sequence[Row], columns: Sequence[str]) -> None:
+def _table(document: Any, words: Words, rows: Sequence[Row], columns: Sequence[str]) -> None:
     from docx.shared import Inches
 
     table = document.add_table(rows=1, cols=len(columns))
@@ -342,30 +363,33 @@ def _table(document: Any, rows: Sequence[Row], columns: Sequence[str]) -> None:
         cell.paragraphs[0].add_run(name).bold = True
     for row in rows:
         for cell, name in zip(table.add_row().cells, columns, strict=True):
-            cell.text = _text(row.get(name))
+            cell.text = words.text(row.get(name))
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Inches(width)
         for cell in column.cells:  # Word reads the cells' widths, LibreOffice the grid's
             cell.width = Inches(width)
 
 
-# An 8-point character is about 0.075 inches wide; a cell's padding about 0.15.
-CHAR_INCHES, PADDING_INCHES = 0.075, 0.15
+# An 8-point character is about 0.075 inches wide (a bold one, as in the headers, a
+# fifth more: "Agreement" broke as "Agreemen t"); a cell's padding about 0.15.
+CHAR_INCHES, PADDING_INCHES, BOLD = 0.075, 0.15, 1.2
 
 
 def column_widths(rows: Sequence[Row], columns: Sequence[str], usable: float) -> list[float]:
     """Column widths in inches that fit ``usable``: each wide enough for its longest
     word (so no header or theme breaks inside a word) and, as room allows, for its
-    typical cell; long texts take what is left."""
+    typical cell and a short header on one line; long texts take what is left. The
+    rows are shown as text already."""
     floors, wants = [], []
     for name in columns:
-        texts = [_text(r.get(name)) for r in rows]
+        texts = ["" if r.get(name) is None else str(r.get(name)) for r in rows]
         cells = sorted(len(t) for t in texts) or [0]
-        typical = cells[int(0.9 * (len(cells) - 1))]
-        words = [len(w) for t in [name, *texts] for w in t.split()]
+        typical = cells[round(0.9 * (len(cells) - 1))]  # a two-row table: the longer
+        words = [len(w) * BOLD for w in name.split()] + [len(w) for t in texts for w in t.split()]
         longest_word = min(max(words, default=1), 22)
         floors.append(longest_word * CHAR_INCHES + PADDING_INCHES)
-        wants.append(max(min(typical, 60), longest_word) * CHAR_INCHES + PADDING_INCHES)
+        header = len(name) * BOLD if len(name) <= 12 else 0
+        wants.append(max(min(typical, 60), longest_word, header) * CHAR_INCHES + PADDING_INCHES)
     total_floor, total_want = sum(floors), sum(wants)
     if total_want <= usable:
         return wants

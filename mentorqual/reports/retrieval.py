@@ -202,8 +202,9 @@ def write_cooccurrence(
         elif suffix == ".md":
             notes = "".join(f"- {a}\n" for a in about)
             temp.write_text(f"# {title}\n\n{notes}\n{markdown_table(rows, columns)}", "utf-8")
-        else:
-            write_workbook([Sheet(title, rows, columns, notes=about)], temp)
+        else:  # the title has a colon, which a sheet's name cannot have: it goes below
+            name = say(lang, "sheet:cooccurrence")
+            write_workbook([Sheet(name, rows, columns, notes=[title, *about])], temp)
 
 
 def _kwic_rows(lines: Sequence[KwicLine], lang: Lang) -> tuple[list[Row], list[str]]:
@@ -237,7 +238,9 @@ def write_kwic(
             temp.write_text(kwic_markdown(lines, title, about), "utf-8")
         else:
             widths = {columns[3]: 45, columns[4]: 16, columns[5]: 45, columns[2]: 26}
-            write_workbook([Sheet(title, rows, columns, widths=widths, notes=about)], temp)
+            sheet = Sheet(say(lang, "sheet:search"), rows, columns, widths=widths,
+                          notes=[title, *about])  # fmt: skip
+            write_workbook([sheet], temp)
 
 
 def kwic_markdown(lines: Sequence[KwicLine], title: str, about: Sequence[str]) -> str:

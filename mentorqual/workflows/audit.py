@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..reports import markdown_table
 from ..reports.agreement import AGREEMENT_SUFFIXES, write_agreement
+from ..reports.language import Lang, check_lang, say
 from ..store import now
 from ..types import group_value
 from . import lookups
 from .coders import Snapshot, names
 from .privacy import PiiPolicy
+from .scope import codebook_words
 
 __all__ = ["AGREEMENT_SUFFIXES", "agreement_audit", "frames", "table", "write_report"]
 
@@ -177,7 +179,8 @@ def _spliced(
         rows[code] = CodeAgreement(
             code, labels.get(code, code), main.per_code[0].group, 0,
             {c: nan for c in coders}, nan, nan, nan, nan, nan, nan, "", NOT_ASSESSED,
-            (f"ikke vurderet af {', '.join(lacking or coders)}: tæller som manglende",),
+            # In Danish, as the audit's own notes; the report says it in its language.
+            (say("da", "ag:lacking", coders=", ".join(lacking or coders)),),
         )  # fmt: skip
     codes = tuple(c for c in order if c in rows)
     return dataclasses.replace(
@@ -189,42 +192,40 @@ def _spliced(
     )
 
 
-NOT_ASSESSED = "ikke vurderet"
+NOT_ASSESSED = say("da", "not_assessed")  # the audit's verdict of a code not assessed
 
 
-def _notes(snapshot: Snapshot, result: Audit) -> list[str]:
+def _notes(snapshot: Snapshot, result: Audit, lang: Lang) -> list[str]:
     spliced = [a.code for a in result.per_code if a.units != result.overall.units]
     unassessed = [a.code for a in result.per_code if a.alpha_verdict == NOT_ASSESSED]
     extra = []
     if unassessed:
-        extra.append(
-            f"Ikke vurderet af alle kodere: {', '.join(unassessed)}. Koder, der kom til "
-            "efter en koders arbejde, tæller som manglende for koderen, aldrig som fravær."
-        )
+        extra.append(say(lang, "ag:unassessed", codes=", ".join(unassessed)))
     if [c for c in spliced if c not in unassessed]:
-        extra.append(
-            "Koder vurderet i andre interviews end de øvrige er opgjort for sig; "
-            "rækken 'alle koder' og uenighederne gælder de øvrige."
-        )
+        extra.append(say(lang, "ag:spliced"))
+    unit = say(lang, f"unit:{result.unit}")
     return extra + [
-        f"Kodere: {', '.join(result.coders)}. Enhed: "
-        f"{'informantafsnit' if result.unit == 'segment' else 'interview'}.",
-        f"Kodebog: {snapshot.codebook}.",
-        "Enheder, som en koder ikke har vurderet, tæller som manglende, aldrig som fravær.",
-        f"Lavet {now()} med mentorqual.",
+        say(lang, "ag:coders", coders=", ".join(result.coders), unit=unit),
+        codebook_words(snapshot, lang),
+        say(lang, "made", when=now()),
     ]
 
 
-def write_report(snapshot: Snapshot, result: Audit, path: Path, policy: PiiPolicy) -> None:
-    """Write the agreement report; the policy applies to the disagreements' texts."""
+def write_report(
+    snapshot: Snapshot, result: Audit, path: Path, policy: PiiPolicy, lang: str = "da"
+) -> None:
+    """Write the agreement report in ``lang``; the policy applies to the disagreements'
+    texts."""
+    language = check_lang(lang)
     items = [(f"{d.interview} {d.locator}", d.text) for d in result.disagreements]
     clean = policy.check(items, "agreement report")
     disagreements = tuple(dataclasses.replace(d, text=clean(d.text)) for d in result.disagreements)
     write_agreement(
         path,
         dataclasses.replace(result, disagreements=disagreements),
-        title=f"Interkoder-enighed: {', '.join(result.coders)}",
-        about=_notes(snapshot, result),
+        title=say(language, "agreement_title", coders=", ".join(result.coders)),
+        about=_notes(snapshot, result, language),
+        lang=language,
     )
 
 

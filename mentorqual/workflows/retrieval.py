@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..quotes import attribution
 from ..reports.heatmap import write_heatmap
-from ..reports.language import Lang, check_lang, say
+from ..reports.language import Lang, check_lang, number, say
 from ..reports.retrieval import (
     RETRIEVAL_SUFFIXES,
     KwicLine,
@@ -109,7 +109,7 @@ def retrieve(
     n = len(_assessed_interviews(snapshot, choice))
     notes = [
         f"{whose(snapshot, choice, language, n)}.",
-        say(language, "retrieve_what", label=label, n=len(passages)),
+        say(language, "retrieve_what", label=label, n=number(len(passages), 0, language)),
         codebook_words(snapshot, language),
         say(language, "made", when=now()),
     ]
@@ -168,7 +168,7 @@ def cooccurrence(
     n = len(_assessed_interviews(snapshot, choice))
     notes = [
         f"{whose(snapshot, choice, language, n)}.",
-        say(language, "cooccurrence_what"),
+        f"{say(language, 'cooccurrence_cells')} {say(language, 'cooccurrence_diagonal')}",
         codebook_words(snapshot, language),
         say(language, "made", when=now()),
     ]
@@ -183,16 +183,23 @@ def write_cooccurrence_table(result: Cooccurrence, path: Path, *, excel_dk: bool
 
 
 def write_cooccurrence_plot(result: Cooccurrence, path: Path) -> None:
+    """The table as a heatmap: the pairs of different themes coloured, the diagonal
+    (each theme's own count, far larger than any pair) in grey, as the caption says."""
+    lang = result.lang
+    caption = " ".join(
+        [result.notes[0], say(lang, "cooccurrence_cells"), say(lang, "cooccurrence_colours")]
+    )
     write_heatmap(
         path,
         [[float(n) for n in row] for row in result.counts],
         result.labels,
         result.labels,
-        title=say(result.lang, "cooccurrence_title"),
-        legend=say(result.lang, "cooccurrence_legend"),
+        title=say(lang, "cooccurrence_title"),
+        legend=say(lang, "cooccurrence_legend"),
         decimals=0,
-        caption=f"{result.notes[0]} {result.notes[1]}",
-        lang=result.lang,
+        caption=caption,
+        diagonal=True,
+        lang=lang,
     )
 
 
@@ -289,7 +296,7 @@ def search(
         )
     how = say(language, "search_lemma" if lemma else "search_form")
     notes = [
-        say(language, "search_what", words=", ".join(words), n=len(lines)),
+        say(language, "search_what", words=", ".join(words), n=number(len(lines), 0, language)),
         how,
         say(language, "made", when=now()),
     ]

@@ -18,6 +18,7 @@ from ..codebook import Codebook
 from ..errors import InputError
 from ..importers import METADATA_FILE
 from ..reports.files import atomic_path
+from ..reports.language import check_lang
 from ..store import Store, now
 from ..types import CodingRow, PiiMode
 from . import (
@@ -105,9 +106,10 @@ def apply(
     command: Sequence[str],
     pii: PiiMode,
     progress: Progress,
+    lang: str = "da",
 ) -> RunReport:
     """Write the planned inputs into the project, tag, train, and write the reports
-    into ``staging``."""
+    into ``staging``, in ``lang``."""
     book = job.codebook
     imported = interviews.apply_import(store, job.transcripts, False, progress)
     codebooks.apply(store, book, codebook_update)
@@ -123,6 +125,7 @@ def apply(
         started=job.started,
         model=trained.model if trained else None,
         pii=pii,
+        lang=lang,
     )
     progress("Writing reports", 1, 1)
     return RunReport(imported, book, coded, tagged, out, written, trained, classified, notes)
@@ -155,10 +158,12 @@ def write_outputs(
     started: str,
     model: str | None = None,
     pii: PiiMode = PiiMode.REFUSE,
+    lang: str = "da",
 ) -> RunOutputs:
     """Write the main job's files into ``folder`` (a staging folder the caller moves
     into place): codings, counts, heatmap, quote sheets, a retrieval document per theme,
-    theme co-occurrence, agreement, view, manifest."""
+    theme co-occurrence, agreement, view, manifest; every report in ``lang``."""
+    lang = check_lang(lang)
     files: list[str] = []
 
     def target(name: str) -> Path:
@@ -167,24 +172,24 @@ def write_outputs(
 
     snapshot, policy = Snapshot(store), PiiPolicy.of(store, pii)
     codings.write_export(codings.export_rows(snapshot, (), policy), target("codings.csv"))
-    result = reports.theme_counts(snapshot, ("region",), None)
+    result = reports.theme_counts(snapshot, ("region",), None, lang=lang)
     reports.write_theme_counts(result, target("theme_counts_by_region.csv"))
     reports.write_theme_counts(result, target("theme_counts_by_region.xlsx"))
     reports.write_counts_heatmap(result, target("heatmap_region_theme.png"))
-    sheet = reports.quote_sheet(snapshot, reports.QuoteOptions(), policy)
+    sheet = reports.quote_sheet(snapshot, reports.QuoteOptions(lang=lang), policy)
     reports.write_quote_sheet(target("quotes_by_region.docx"), sheet, ("region",))
     reports.write_quote_sheet(target("quotes_by_region.xlsx"), sheet, ("region",))
     for code, _, _ in snapshot.themes:  # the analyst's working document per theme
-        found = retrieval.retrieve(snapshot, code, result.coder.name, ("region",), policy)
+        found = retrieval.retrieve(snapshot, code, result.coder.name, ("region",), policy, lang)
         retrieval.write_retrieval(found, folder / "retrieval" / f"{code}.docx", ("region",))
     files.append("retrieval/")
-    together = retrieval.cooccurrence(snapshot, result.coder.name)
+    together = retrieval.cooccurrence(snapshot, result.coder.name, lang=lang)
     retrieval.write_cooccurrence_table(together, target("cooccurrence.xlsx"))
     retrieval.write_cooccurrence_plot(together, target("cooccurrence.png"))
     if len(snapshot.humans) >= 2:
         audited = audit.agreement_audit(snapshot, snapshot.humans)
-        audit.write_report(snapshot, audited, target("agreement.xlsx"), policy)
-    pages = reports.write_html_view(snapshot, folder / "view", (), policy)
+        audit.write_report(snapshot, audited, target("agreement.xlsx"), policy, lang)
+    pages = reports.write_html_view(snapshot, folder / "view", (), policy, lang=lang)
     files.append("view/")
     manifest = {
         "tool": "mentorqual",
@@ -201,6 +206,7 @@ def write_outputs(
             for p in inputs
         ],
         "pii": pii.value,
+        "lang": lang,
         "outputs": [
             {"path": p.relative_to(folder).as_posix(), "sha256": file_sha256(p)}
             for p in sorted(folder.rglob("*"))

@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..reports.language import say
+from ..reports.language import Lang, check_lang, say
 from ..reports.view import (
     ViewCoding,
     ViewCount,
@@ -60,9 +60,11 @@ def view_interviews(snapshot: Snapshot, coders: Sequence[str] = ()) -> list[View
     ]
 
 
-def view_count(snapshot: Snapshot, coders: Sequence[str], counted: str | None = None) -> ViewCount:
+def view_count(
+    snapshot: Snapshot, coders: Sequence[str], counted: str | None = None, lang: Lang = "da"
+) -> ViewCount:
     """Whose codings the view counts: ``counted``, else the coder the counts default to
-    when it is shown, else the first coder shown."""
+    when it is shown, else the first coder shown; said in ``lang``."""
     if counted is None:
         default = choose(snapshot, None).name
         counted = default if not coders or default in coders else coders[0]
@@ -70,8 +72,8 @@ def view_count(snapshot: Snapshot, coders: Sequence[str], counted: str | None = 
     choice = choose(snapshot, counted)
     where = snapshot.store.paragraph_interviews()
     assessed = len({where[u] for u in choice.units if u in where})
-    said = whose(snapshot, choice, "da", assessed)
-    return ViewCount(choice.name, say("da", "view_counted", whose=said), say("da", "not_assessed"))
+    said = whose(snapshot, choice, lang, assessed)
+    return ViewCount(choice.name, say(lang, "view_counted", whose=said), say(lang, "not_assessed"))
 
 
 def write_html_view(
@@ -80,9 +82,12 @@ def write_html_view(
     coders: Sequence[str],
     policy: PiiPolicy,
     counted: str | None = None,
+    lang: str = "da",
 ) -> int:
-    """Write the coded transcripts as HTML; returns the number of pages."""
-    count = view_count(snapshot, coders, counted)
+    """Write the coded transcripts as HTML, every label in ``lang``; returns the number
+    of pages."""
+    language = check_lang(lang)
+    count = view_count(snapshot, coders, counted, language)
     assessed = _assessed_interviews(snapshot, count.coder)
     interviews = [
         dataclasses.replace(i, assessed=i.interview in assessed)
@@ -93,11 +98,12 @@ def write_html_view(
         directory,
         interviews,
         themes,
-        title=f"Kodede interviews: {snapshot.store.codebook_name() or ''}",
+        title=say(language, "view_title", codebook=snapshot.store.codebook_name() or ""),
         generated=f"mentorqual, {now()}",
         # ids, attributes, speakers and coders; the paragraphs are redacted above
         pii=policy.check([], "transcripts") if policy.mode is not PiiMode.ALLOW else None,
         count=count,
+        lang=language,
     )
     return len(written) - 1
 

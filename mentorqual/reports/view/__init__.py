@@ -15,7 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..files import replaced_folder
-from .pages import index_page, interview_page
+from ..language import Lang
+from .pages import Layout, index_page, interview_page
 from .records import ViewCoding, ViewCount, ViewInterview, ViewParagraph, ViewTheme
 from .redact import Redactor
 from .style import PALETTE, code_styles, unique_slugs
@@ -46,6 +47,7 @@ def write_view(
     generated: str,
     pii: Callable[[str], str] | None = None,
     count: ViewCount | None = None,
+    lang: Lang = "da",
 ) -> list[Path]:
     """Write one HTML page per interview and an ``index.html`` to ``directory``, atomically.
 
@@ -56,7 +58,8 @@ def write_view(
     texts are written as given: the caller checks or redacts them and moves their
     highlights exactly. Codes, labels, rules, ``title`` and ``generated`` are written as
     given. ``count`` names the coder whose codings the index and legends count (and
-    says so on every page); without it they count every coder's.
+    says so on every page); without it they count every coder's. Every label, and the
+    numbers, are in ``lang``.
 
     Returns the paths written, ``index.html`` first.
 
@@ -70,11 +73,10 @@ def write_view(
     redact = Redactor(pii)
     ids = [redact.short(i.interview) for i in interviews]
     names = [f"{slug}.html" for slug in unique_slugs(ids, "interview", _RESERVED)]
-    pages = {
-        "index.html": index_page(interviews, ids, names, codes, redact, title, generated, count)
-    }
+    layout = Layout(codes, redact, title, generated, count, lang)
+    pages = {"index.html": index_page(interviews, ids, names, layout)}
     for interview, shown, name in zip(interviews, ids, names, strict=True):
-        pages[name] = interview_page(interview, shown, codes, redact, title, generated, count)
+        pages[name] = interview_page(interview, shown, layout)
     with replaced_folder(directory, MARKER, "view") as temp:
         for name, text in pages.items():
             _write_page(temp / name, text)

@@ -7,6 +7,7 @@ import math
 from collections.abc import Mapping, Sequence
 from html import escape
 
+from ..language import Lang, number, say
 from .records import Span, ViewCoding, ViewParagraph
 from .redact import Redactor
 from .style import CodeStyle
@@ -18,6 +19,7 @@ def paragraph_html(
     codes: Mapping[str, CodeStyle],
     redact: Redactor,
     mixes: dict[tuple[str, ...], str],
+    lang: Lang = "da",
 ) -> str:
     """The paragraph's ``<div>``; ``mixes`` collects the sets of codes that overlap."""
     present = [c for c in codes if any(x.code == c for x in paragraph.codings)]
@@ -25,14 +27,14 @@ def paragraph_html(
     for code in present:
         c = codes[code]
         mine = [x for x in paragraph.codings if x.code == code]
-        lines = [f"{c.label} ({c.code})", *(_describe(x, redact) for x in mine)]
+        lines = [f"{c.label} ({c.code})", *(_describe(x, redact, lang) for x in mine)]
         tip = escape("\n".join(dict.fromkeys(lines)))
         # One strip per coder, as NVivo's coding stripes: humans solid, machines dashed.
         coders = dict.fromkeys(x.coder for x in sorted(mine, key=lambda x: x.machine))
         for coder in coders:
             own = [x for x in mine if x.coder == coder]
             kind = " machine" if own[0].machine else ""
-            lines = [f"{c.label} ({c.code})", *(_describe(x, redact) for x in own)]
+            lines = [f"{c.label} ({c.code})", *(_describe(x, redact, lang) for x in own)]
             strip_tip = escape("\n".join(dict.fromkeys(lines)))
             strips.append(f'<span class="strip{kind} {c.css}" title="{strip_tip}"></span>')
         tags.append(f'<li class="tag {c.css}" title="{tip}">{escape(c.label)}</li>')
@@ -50,18 +52,18 @@ def paragraph_html(
         f'<div class="strips" aria-hidden="true">{"".join(strips)}</div>\n'
         f'<div class="turn"><p class="speaker">{escape(redact.short(paragraph.speaker))}'
         f'<a class="loc" href="#{escape(anchor)}">{escape(paragraph.locator)}</a></p>\n'
-        f'<p class="text">{_highlight(text, spans, codes, redact, mixes)}</p>\n'
+        f'<p class="text">{_highlight(text, spans, codes, redact, mixes, lang)}</p>\n'
         + (f'<ul class="tags">{"".join(tags)}</ul>\n' if tags else "")
         + "</div>\n</div>\n"
     )
 
 
-def _describe(coding: ViewCoding, redact: Redactor) -> str:
-    parts = [f"kodet af {redact.short(coding.coder)}"]
+def _describe(coding: ViewCoding, redact: Redactor, lang: Lang) -> str:
+    parts = [f"{say(lang, 'coded_by')} {redact.short(coding.coder)}"]
     if coding.score is not None and not math.isnan(coding.score):
-        parts.append(f"score {coding.score:.2f}")
+        parts.append(say(lang, "score", score=number(coding.score, 2, lang)))
     if coding.rule:
-        parts.append(f"regel {coding.rule}")
+        parts.append(say(lang, "rule", rule=coding.rule))
     return ", ".join(parts)
 
 
@@ -71,6 +73,7 @@ def _highlight(
     codes: Mapping[str, CodeStyle],
     redact: Redactor,
     mixes: dict[tuple[str, ...], str],
+    lang: Lang,
 ) -> str:
     """The text, cut at every span boundary; each piece lists the spans covering it."""
     bounds = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
@@ -85,7 +88,7 @@ def _highlight(
         classes = [codes[c].css for c in key]
         if len(key) > 1:
             classes.append(mixes.setdefault(key, f"mix-{len(mixes) + 1}"))
-        lines = [f"{codes[x.code].label}: {_describe(x, redact)}" for x in covering]
+        lines = [f"{codes[x.code].label}: {_describe(x, redact, lang)}" for x in covering]
         tip = escape("\n".join(dict.fromkeys(lines)))
         pieces.append(f'<span class="ev {" ".join(classes)}" title="{tip}">{piece}</span>')
     return "".join(pieces)

@@ -1,0 +1,131 @@
+"""--lang da|en on every command that writes a report for readers: a Danish report holds
+none of the English labels and an English one none of the Danish, numbers have the
+language's decimal mark, and the terminal stays English either way."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mentorqual.cli import cli
+
+# command -> (arguments, output file, Danish labels, English labels); -o is appended.
+# The labels are what tells the two reports apart: titles, headers, captions, notes.
+CASES = {
+    "counts": (
+        ["counts", "--coder", "A"], "counts.md",
+        ["Temaer pr. region", "Kodede afsnit", "Kodning: koder A (menneske)", "Kodebog"],
+        ["Themes by region", "Coded paragraphs", "Coding: coder A (human)", "Codebook"],
+    ),
+    "quotes": (
+        ["quotes", "--top", "1"], "quotes.md",
+        ["Citater pr. region", "Kodning:", "»"],
+        ["Quotes by region", "Coding:", "“"],
+    ),
+    "agreement": (
+        ["agreement", "--coders", "A,B", "--no-bootstrap"], "agreement.md",
+        ["Interkoder-enighed", "Oversigt", "Forekomst A", "Uenigheder", "Om tallene",
+         "Koincidensmatrix", "fravær"],
+        ["Inter-coder agreement", "Overview", "Prevalence A", "Disagreements",
+         "About the figures", "Coincidence matrix", "absent"],
+    ),
+    "retrieve": (
+        ["retrieve", "--theme", "tryghed", "--by", "region"], "tryghed.md",
+        ["Alle afsnit om Tryghed pr. region", "Kodning: koder A", "Kodebog", "»"],
+        ["Every passage on Tryghed by region", "Coding: coder A", "Codebook", "“"],
+    ),
+    "cooccurrence": (
+        ["cooccurrence"], "co.md",
+        ["Samtidig kodning", "| Tema |", "Hver celle", "Diagonalen"],
+        ["Co-occurrence", "| Theme |", "Each cell", "The diagonal"],
+    ),
+    "search": (
+        ["search", "mentor*"], "kwic.md",
+        ["Søgning: mentor*", "forekomster", "Søgt på ordformer"],
+        ["Search: mentor*", "occurrences", "Searched by word form"],
+    ),
+}  # fmt: skip
+# A number with decimals as each report has them: a rate per 1,000 words with two, a
+# statistic (κ, α) with three. Neither looks like a thousands mark ("21,345": three
+# digits after it; never "0," before it).
+DECIMALS = {"counts": r"\b\d+{mark}\d{{2}}\b", "agreement": r"\b0{mark}\d{{3}}\b"}
+MARK = {"da": ",", "en": "\\."}
+
+
+def invoke(db: Path, *args: str) -> str:
+    result = CliRunner().invoke(cli, ["--project", str(db), *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("command", list(CASES))
+def test_a_report_holds_only_its_language(
+    sample: Path, tmp_path: Path, command: str, lang: str
+) -> None:
+    args, name, danish, english = CASES[command]
+    path = tmp_path / name
+    output = invoke(sample, *args, "--lang", lang, "-o", str(path))
+    text = path.read_text(encoding="utf-8")
+    own, other = (danish, english) if lang == "da" else (english, danish)
+    assert [w for w in own if w not in text] == []
+    assert [w for w in other if w in text] == []
+    assert output.splitlines()[-1].startswith("Wrote ")  # the terminal stays English
+
+
+@pytest.mark.parametrize("command", list(DECIMALS))
+def test_numbers_have_the_language_s_decimal_mark(
+    sample: Path, tmp_path: Path, command: str
+) -> None:
+    args, name, _, _ = CASES[command]
+    for lang, other in (("da", "en"), ("en", "da")):
+        path = tmp_path / f"{lang}-{name}"
+        invoke(sample, *args, "--lang", lang, "-o", str(path))
+        text = path.read_text(encoding="utf-8")
+        assert re.search(DECIMALS[command].format(mark=MARK[lang]), text), lang
+        assert not re.search(DECIMALS[command].format(mark=MARK[other]), text), lang
+
+
+def test_the_agreement_terminal_table_stays_english(sample: Path, tmp_path: Path) -> None:
+    args = ["agreement", "--coders", "A,B", "--no-bootstrap"]
+    danish = invoke(sample, *args, "--lang", "da", "-o", str(tmp_path / "a.md"))
+    english = invoke(sample, *args, "--lang", "en", "-o", str(tmp_path / "a.md"))
+    assert danish == english and "Cohen's κ" in danish and "Cohens" not in danish
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_view_in_each_language(sample: Path, tmp_path: Path, lang: str) -> None:
+    folder = tmp_path / "view"
+    output = invoke(sample, "view", "--lang", lang, "-o", str(folder))
+    assert output.startswith("Wrote ")
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    page = (folder / "HS01.html").read_text(encoding="utf-8")
+    own, other = (
+        (["Informantafsnit", "I alt", "Kodning: koder A (menneske)"],
+         ["Respondent paragraphs", "Total", "Coding: coder A (human)"])
+        if lang == "da"
+        else (["Respondent paragraphs", "Total", "Coding: coder A (human)"],
+              ["Informantafsnit", "I alt", "Kodning: koder A (menneske)"])
+    )  # fmt: skip
+    assert [w for w in own if w not in index] == []
+    assert [w for w in other if w in index + page] == []
+    assert f'<html lang="{lang}">' in page
+    # The machine's scores in the tooltips: "score 1,00" in Danish, "score 1.00" in English.
+    scores = re.findall(r"score \d([.,])\d\d", page)
+    assert scores and set(scores) == {"," if lang == "da" else "."}
+
+
+def test_the_readme_row_of_every_command_with_lang_mentions_it() -> None:
+    from .conftest import ROOT
+    from .test_docs import ALL
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    with_lang = [path for path, command in ALL if any("--lang" in p.opts for p in command.params)]
+    assert {"run", "counts", "quotes", "view", "agreement", "retrieve", "cooccurrence",
+            "search"} <= set(with_lang)  # fmt: skip
+    for path in with_lang:
+        rows = [line for line in readme if line.startswith(f"| `mentorqual {path} ")]
+        assert rows and all("--lang" in row for row in rows), path
