@@ -34,6 +34,7 @@ from ..store import now
 from ..types import group_value, report_order
 from .coders import CoderChoice, Snapshot, choose
 from .privacy import OffsetMap, PiiPolicy
+from .questions import QuestionTracker
 from .scope import by_words, codebook_words, select_themes, whose
 
 __all__ = [
@@ -74,8 +75,7 @@ def retrieve(
     lang: str = "da",
 ) -> Retrieval:
     """Every respondent paragraph ``coder`` coded with ``theme``, each with the
-    interviewer's last question before it (the last interviewer paragraph with a
-    question mark, else the first); grouped by ``by`` (else one group), then in
+    question it answers (:mod:`.questions`); grouped by ``by`` (else one group), then in
     interview and reading order."""
     language = check_lang(lang)
     (code, label), *_ = select_themes(snapshot, [theme])
@@ -83,12 +83,10 @@ def retrieve(
     coded = {s for s, c in choice.pairs if c == code}
     attributes = {s.interview: s.attributes for s in snapshot.interviews}
     passages: list[Passage] = []
-    question: dict[str, str] = {}
+    asked = QuestionTracker()
     for p in snapshot.store.all_paragraphs():  # in reading order
         if p.role != "respondent":
-            # The last question asked, not an "Mm." or "Ja" in between.
-            if "?" in p.text or p.interview not in question:
-                question[p.interview] = p.text
+            asked.hear(p.interview, p.text)
         elif p.id in coded:
             attrs = attributes.get(p.interview, {})
             passages.append(
@@ -97,7 +95,7 @@ def retrieve(
                     interview=p.interview,
                     locator=p.locator,
                     attribution=attribution(attrs, say(language, "respondent"), p.speaker),
-                    question=question.get(p.interview, ""),
+                    question=asked.question(p.interview),
                     text=p.text,
                 )
             )
