@@ -137,3 +137,14 @@ def test_run_without_a_codebook_uses_the_packaged_one(
     assert book.name == "mentorordning"
     assert book.sha256 == hashlib.sha256(CODEBOOK.read_bytes()).hexdigest()
     assert not (tmp_path / "mentorqual.db").exists()
+
+
+def test_a_run_without_human_codings_says_how_to_start_coding(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(TRANSCRIPTS / "HS01.txt", folder)
+    args = ["--project", str(tmp_path / "p.db"), "run", str(folder), "--out", str(tmp_path / "out")]
+    result = CliRunner().invoke(cli, [*args, "--codebook", str(CODEBOOK)])
+    assert result.exit_code == 0, result.output
+    note = next(line for line in result.output.splitlines() if "classifier was not trained" in line)
+    assert "mentorqual serve --coder NAME" in note and "mentorqual suggest" in note
