@@ -139,11 +139,15 @@ def _classifier(
     there are no human codings or too few to learn from."""
     coder = store.lead_human_coder()
     if coder is None:
-        return None, None, [
-            "no human codings: the classifier was not trained. To start coding: "
-            "'mentorqual serve --coder NAME' (the browser workbench) or "
-            "'mentorqual suggest -o sheet.xlsx' (a sheet to fill in)"
-        ]
+        return (
+            None,
+            None,
+            [
+                "no human codings: the classifier was not trained. To start coding: "
+                "'mentorqual serve --coder NAME' (the browser workbench) or "
+                "'mentorqual suggest -o sheet.xlsx' (a sheet to fill in)"
+            ],
+        )
     progress("Training the classifier", 0, 1)
     try:
         trained = classifier.train(store, [coder])

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..store import SegmentRow, SpanCoding, Store
-from ..types import HUMAN, RESERVED_CODERS
+from ..types import HUMAN, RESERVED_CODERS, RULES
 
 __all__ = [
     "Change",
@@ -44,6 +44,9 @@ __all__ = [
 
 
 MEMO_LIMIT = 2000  # characters: a note on a passage, not a document
+# What a blind coder sees of others: the rules only. The classifier (and the machine
+# coder built on it) learnt from human coders, so their codings would leak them.
+BLIND_MACHINES = frozenset({RULES})
 
 
 class NotFound(InputError):
@@ -172,7 +175,7 @@ def _paragraphs(store: Store, interview: str) -> list[ParagraphView]:
 
 def interview_view(store: Store, interview: str, coder: str, blind: bool) -> InterviewView:
     """An interview's paragraphs in reading order and its codings; ``blind`` leaves out
-    other human coders' codings."""
+    other coders' codings but the rules' (see :data:`BLIND_MACHINES`)."""
     paragraphs = _paragraphs(store, interview)
     codings = [
         CodingView(
@@ -180,7 +183,7 @@ def interview_view(store: Store, interview: str, coder: str, blind: bool) -> Int
             c.origin == HUMAN and c.coder == coder, c.memo,
         )
         for c in store.interview_codings(interview)
-        if not (blind and c.origin == HUMAN and c.coder != coder)
+        if not (blind and c.coder != coder and c.coder not in BLIND_MACHINES)
     ]  # fmt: skip
     respondent = {p.id for p in paragraphs if p.side == "respondent"}
     summary = next(s for s in store.interview_summaries() if s.interview == interview)
