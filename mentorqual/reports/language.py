@@ -44,6 +44,8 @@ WORDS: dict[str, tuple[str, str]] = {  # key -> (Danish, English)
     "sheet:interviews_pct": ("Interviews der nævner (%)", "Interviews mentioning (%)"),
     "sheet:per_1000_words": ("Pr. 1.000 ord", "Per 1,000 words"),
     "sheet:data": ("Data", "Data"),
+    "data:interviews": ("Interviews der nævner temaet", "Interviews mentioning the theme"),
+    "data:low_n": ("For få interviews (*)", "Too few interviews (*)"),
     "sheet:about": ("Om tallene", "About the figures"),
     "note": ("Note", "Note"),
     "counts_title": ("Temaer pr. {by}", "Themes by {by}"),
