@@ -22,6 +22,32 @@ class PiiMode(enum.StrEnum):
     ALLOW = "allow"  # write the text as it is
 
 
+# The row or group of all codes, or of all units, in an engine's figures: a marker, not
+# a word (no code or group is "*"); a report says it ("Alle temaer", "All themes").
+ALL = "*"
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note in no language, for a report to say in its own: a key of the reports'
+    vocabulary (`mentorqual.reports.language.WORDS`) and the values of its fields.
+    Engines write notes, reports say them.
+
+    >>> Note.of("note:lacking", coders="A, B").values()
+    {'coders': 'A, B'}
+    """
+
+    key: str
+    fields: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **fields: str) -> Note:
+        return cls(key, tuple(fields.items()))
+
+    def values(self) -> dict[str, str]:
+        return dict(self.fields)
+
+
 # -- coders --------------------------------------------------------------------------
 # The coders mentorqual writes itself; every other coder is a person, of origin HUMAN.
 HUMAN = "human"

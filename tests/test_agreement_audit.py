@@ -14,6 +14,7 @@ import mentorqual.agreement.auditing as auditing_module
 from mentorqual.agreement import (
     ALL,
     ALL_CODES,
+    NOTES,
     AgreementError,
     Audit,
     AuditUnit,
@@ -25,7 +26,9 @@ from mentorqual.agreement import (
     krippendorff_alpha,
 )
 from mentorqual.errors import InputError
+from mentorqual.reports.language import WORDS
 from mentorqual.store import Store
+from mentorqual.types import Note
 
 CODES = ["tryghed", "kurser"]
 
@@ -213,7 +216,7 @@ def test_three_coders_use_fleiss_kappa_over_the_pairable_units() -> None:
     assessed = {"A": set(range(1, 7)), "B": set(range(1, 7)), "C": {1, 2, 3, 7}}
     codings = {**CODINGS, "C": {(1, "tryghed"), (3, "tryghed"), (7, "tryghed")}}
     result = run(units, ("A", "B", "C"), assessed, codings)
-    assert result.kappa_name == "Fleiss' κ"
+    assert result.kappa_kind == "fleiss" and run().kappa_kind == "cohen"
     assert result.units_used == 6  # unit 7 has only C's value
     matrix: list[list[int | None]] = [  # tryghed, units 1-6, columns A, B, C
         [1, 1, 1], [1, 1, 0], [1, 0, 1], [0, 1, None], [0, 0, None], [0, 0, None],
@@ -273,9 +276,7 @@ def test_by_region_adds_rows_per_region_and_survives_undefined_statistics() -> N
     assert math.isnan(nj_kurser.kappa) and math.isnan(nj_kurser.alpha)
     assert math.isnan(nj_kurser.alpha_low)
     assert (nj_kurser.kappa_band, nj_kurser.alpha_verdict) == ("", "")
-    assert nj_kurser.notes == (
-        "Ingen variation: alle vurderinger er 'fravær', så κ og α er ikke definerede.",
-    )
+    assert nj_kurser.notes == (Note("note:all_absent"),)
     # Hovedstaden tryghed: (1,1) (1,1) (1,0): p_o = 2/3, p_A = 1, p_B = 2/3: kappa = 0.
     hs_tryghed = result.groups[3]
     assert hs_tryghed.percent == pytest.approx(2 / 3)
@@ -290,9 +291,51 @@ def test_a_region_without_shared_units_gets_empty_figures() -> None:
     north = [r for r in result.groups if r.group == "Nordjylland"]
     assert [r.units for r in north] == [0, 0, 0]
     assert all(math.isnan(r.kappa) and math.isnan(r.percent) for r in north)
-    assert north[0].notes == ("Ingen enheder er vurderet af mindst 2 kodere.",)
+    assert north[0].notes == (Note("note:no_units"),)
     assert north[0].prevalence == {"A": 0.0, "B": pytest.approx(math.nan, nan_ok=True)}
     assert result.units_used == 3
+
+
+def _no_interval() -> Audit:
+    """Two units, one coded by both, one by neither: alpha is defined, but a single
+    resample draws one of them twice, without variation, as some seed soon does."""
+    units, both = [unit(1), unit(2)], {"A": {1, 2}, "B": {1, 2}}
+    codings = {"A": {(1, "tryghed")}, "B": {(1, "tryghed")}}
+    for seed in range(40):
+        result = run(units, ("A", "B"), both, codings, n_boot=1, seed=seed)
+        if result.per_code[0].notes:
+            return result
+    raise AssertionError("no seed drew a resample without variation")
+
+
+def test_the_audit_writes_notes_and_markers_in_no_language() -> None:
+    everywhere = {(s, "tryghed") for s in range(1, 7)}
+    present = {"A": everywhere, "B": everywhere}
+    audits = [
+        run(by="region", seed=5),  # Nordjylland: nobody coded kurser
+        run(
+            assessed={"A": set(range(1, 7)), "B": {1, 2, 3}},
+            codings={"A": CODINGS["A"], "B": {(1, "tryghed")}},
+            by="region",
+            bootstrap=False,
+        ),  # fmt: skip
+        run(codings=present, bootstrap=False),  # tryghed everywhere
+        _no_interval(),
+    ]
+    rows = [a for r in audits for a in (*r.per_code, r.overall, *r.groups)]
+    notes = {n for a in rows for n in a.notes}
+    assert {n.key for n in notes} == {
+        "note:all_absent", "note:no_units", "note:all_present", "note:no_interval",
+    }  # fmt: skip
+    assert all(isinstance(n, Note) and n.key in NOTES and n.fields == () for n in notes)
+    assert _no_interval().per_code[0].notes == (Note("note:no_interval"),)
+    # No value of any row is a word of either language's reports.
+    danish = {da for da, en in WORDS.values() if da != en}
+    rows_out = [row for r in audits for row in (*r.summary_rows(), *r.group_rows())]
+    values = [v for row in rows_out for v in row.values()]
+    assert [v for v in values if isinstance(v, str) and v in danish] == []
+    overall = audits[0].overall
+    assert (overall.code, overall.label, overall.group, overall.overall) == ("*", "*", "*", True)
 
 
 def test_rows_for_reports() -> None:

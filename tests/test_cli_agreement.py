@@ -136,3 +136,11 @@ def test_the_terminal_table_is_in_english(sample: Path) -> None:
     header = result.output.splitlines()[1]
     assert "| Cohen's κ |" in header and "Cohens" not in result.output
     assert "| (all) |" in result.output and "(alle)" not in result.output
+
+
+def test_frames_say_the_overall_row_in_the_language(sample: Path) -> None:
+    words = {"da": ("Alle", "(alle)", "Alle temaer"), "en": ("All", "(all)", "All themes")}
+    for lang, said in words.items():
+        frames = Project(sample).agreement_frames(["A", "B"], bootstrap=False, lang=lang)
+        last = frames["summary"].iloc[-1]
+        assert (last["group"], last["code"], last["label"]) == said

@@ -10,7 +10,7 @@ from mentorqual.agreement import Audit, AuditUnit, audit
 from mentorqual.errors import InputError
 from mentorqual.reports import agreement as report
 from mentorqual.reports.agreement import AGREEMENT_SUFFIXES, write_agreement
-from mentorqual.reports.language import Lang
+from mentorqual.reports.language import Lang, say
 
 
 def unit(segment: int, text: str = "") -> AuditUnit:
@@ -198,6 +198,23 @@ def test_english_docx_and_xlsx(tmp_path: Path, result: Audit) -> None:
     assert book.sheetnames == ["Overview", "Disagreements", "Matrices", "By region", "About"]
     notes = [r[0] for r in book["About"].iter_rows(2, values_only=True)]
     assert not [w for w in DANISH if any(w in n for n in notes[len(ABOUT) + 1 :])]
+
+
+@pytest.mark.parametrize(("lang", "other"), [("da", "en"), ("en", "da")])
+def test_the_audit_s_notes_and_overall_row_in_the_report_s_language(
+    tmp_path: Path, result: Audit, lang: Lang, other: Lang
+) -> None:
+    from openpyxl import load_workbook
+
+    # Nordjylland: nobody coded kurser, so the audit noted that every rating is absent.
+    note = next(n for a in result.groups for n in a.notes)
+    text = write(tmp_path / "agreement.md", result, lang).read_text(encoding="utf-8")
+    for key in ("note:all_absent", "ag:all_themes"):
+        assert say(lang, key) in text and say(other, key) not in text, key
+    assert "| Nordjylland | Kurser | 3 |" in text and "| * |" not in text
+    sheet = load_workbook(write(tmp_path / "agreement.xlsx", result, lang)).worksheets[3]
+    notes = [r[-1] for r in sheet.iter_rows(2, values_only=True)]
+    assert say(lang, note.key) in notes and say(other, note.key) not in notes
 
 
 @pytest.mark.parametrize("suffix", AGREEMENT_SUFFIXES)

@@ -1,5 +1,5 @@
-"""One language per report: the vocabulary, numbers in each language, the engine's
-Danish said in English, and a view whose every label follows ``lang``."""
+"""One language per report: the vocabulary, numbers in each language, the engines'
+notes said in each language, and a view whose every label follows ``lang``."""
 
 from __future__ import annotations
 
@@ -8,16 +8,18 @@ from pathlib import Path
 
 import pytest
 
+from mentorqual.agreement import NOTES
 from mentorqual.reports.language import (
     WORDS,
     Lang,
     attribute,
-    from_danish,
     number,
     percent,
-    say,
+    say_note,
 )
 from mentorqual.reports.view import write_view
+from mentorqual.types import Note
+from mentorqual.workflows.audit import LACKING
 
 from .test_reports_view import THEMES, interview, paragraph, parse, sample
 
@@ -47,17 +49,21 @@ def test_attributes_known_and_unknown() -> None:
     assert attribute("en", "role") == "Role"
 
 
-def test_the_engine_s_danish_in_english() -> None:
-    danish = say("da", "note:no_variation", value=say("da", "value:present"))
-    assert from_danish(danish, "en", ["note:no_units", "note:no_variation"], ["value:present"]) == (
-        "No variation: every rating is 'present', so κ and α are undefined."
-    )
-    assert from_danish(danish, "da", ["note:no_variation"]) == danish
-    measure = "Enighed: no unit was coded by both coders"
-    assert from_danish(measure, "en", ["note:measure"], ["ag:percent"]) == (
-        "Agreement: no unit was coded by both coders"
-    )
-    assert from_danish("Something else", "en", ["note:no_units"]) == "Something else"
+@pytest.mark.parametrize("key", [*NOTES, LACKING])
+def test_every_note_the_audit_writes_is_said_in_both_languages(key: str) -> None:
+    da, en = WORDS[key]
+    assert da != en
+    fields = {name: "A, B" for name in re.findall(r"\{(\w+)\}", da)}
+    note = Note.of(key, **fields)
+    for lang, text in (("da", da), ("en", en)):
+        said = say_note(lang, note)
+        assert said == text.format(**fields) and "{" not in said
+
+
+def test_a_note_is_said_with_its_fields() -> None:
+    note = Note.of(LACKING, coders="A, B")
+    assert say_note("da", note) == "ikke vurderet af A, B: tæller som manglende"
+    assert say_note("en", note) == "not assessed by A, B: counts as missing"
 
 
 # -- the view -------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from mentorqual import Project
 from mentorqual.cli import cli
+from mentorqual.types import Note
 
 from .conftest import CODEBOOK
 
@@ -134,13 +135,18 @@ def test_agreement_on_a_theme_added_later_is_not_assessed(
     assert rows["kurser"].percent == 1.0
     late = rows["nyt_tema"]
     assert late.units == 0 and late.percent != 1.0 and late.percent != late.percent  # NaN
-    assert late.alpha_verdict == "ikke vurderet"
-    assert late.notes == ("ikke vurderet af A, B: tæller som manglende",)
+    assert late.alpha_verdict == "not assessed"
+    assert late.notes == (Note.of("note:lacking", coders="A, B"),)
     # A third codings file after the change: C assessed the new theme too, A did not.
     loaded.import_codings(write("c.csv", "interview,segment,code,coder\nT01,p2,nyt_tema,C\n"))
     mixed = {a.code: a for a in loaded.agreement(["A", "C"], bootstrap=False).per_code}
-    assert mixed["nyt_tema"].alpha_verdict == "ikke vurderet"
-    assert mixed["nyt_tema"].notes == ("ikke vurderet af A: tæller som manglende",)
+    assert mixed["nyt_tema"].alpha_verdict == "not assessed"
+    assert mixed["nyt_tema"].notes == (Note.of("note:lacking", coders="A"),)
     out = write("agreement.md", "")
     loaded.agreement(["A", "B"], path=out, bootstrap=False)
-    assert "Ikke vurderet af alle kodere: nyt_tema." in out.read_text(encoding="utf-8")
+    text = out.read_text(encoding="utf-8")
+    assert "Ikke vurderet af alle kodere: nyt_tema." in text
+    assert "| ikke vurderet | – | ikke vurderet af A, B: tæller som manglende |" in text
+    loaded.agreement(["A", "B"], path=out, bootstrap=False, lang="en")
+    text = out.read_text(encoding="utf-8")
+    assert "| not assessed | – | not assessed by A, B: counts as missing |" in text

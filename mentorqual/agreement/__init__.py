@@ -33,7 +33,7 @@ from .alpha import (
 from .auditing import ALL, Audit, audit
 from .disagreements import Disagreement
 from .evaluation import Scores, evaluate, macro, score, spread
-from .figures import ALL_CODES, ALL_CODES_LABEL, CodeAgreement, CodeMatrices
+from .figures import ALL_CODES, NOTES, CodeAgreement, CodeMatrices
 from .matrix import AgreementError, Matrix
 from .ratings import AuditUnit, Unit
 from .statistics import (
@@ -52,7 +52,7 @@ from .statistics import (
 __all__ = [
     "ALL",
     "ALL_CODES",
-    "ALL_CODES_LABEL",
+    "NOTES",
     "AgreementError",
     "Audit",
     "AuditUnit",

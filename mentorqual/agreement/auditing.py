@@ -13,9 +13,12 @@ kappa (2 coders) or Fleiss' kappa (3+), nominal Krippendorff's alpha with a
 percentile bootstrap interval, Gwet's AC1, the Landis-Koch band of kappa and
 Krippendorff's verdict on alpha, the coincidence matrix and, for 2 coders, the 2x2
 confusion matrix (`mentorqual.agreement.figures`). A statistic that is undefined for a
-code (no variation) is NaN with a note, and the rest of the audit goes on. The
-disagreements (`mentorqual.agreement.disagreements`) list every unit where the coders
-who assessed it differ on at least one code: the agenda of a calibration meeting.
+code (no variation) is NaN with a note (a `mentorqual.types.Note`, in no language),
+and the rest of the audit goes on. The disagreements
+(`mentorqual.agreement.disagreements`) list every unit where the coders who assessed
+it differ on at least one code: the agenda of a calibration meeting. The audit writes
+no words: the overall row and group are markers (`ALL_CODES`, `ALL`), and a report
+says them, and the notes, in its language.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import InputError
-from ..types import report_order
+from ..types import ALL, report_order
 from .disagreements import Disagreement, disagreements
 from .figures import CodeAgreement, CodeMatrices, code_matrices, group_figures
 from .matrix import AgreementError
@@ -41,8 +44,6 @@ from .ratings import (
 )
 
 __all__ = ["ALL", "Audit", "audit"]
-
-ALL = "Alle"  # the group of every unit in scope
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,9 @@ class Audit:
     seed: int = 0
 
     @property
-    def kappa_name(self) -> str:
-        return "Cohens κ" if len(self.coders) == 2 else "Fleiss' κ"
+    def kappa_kind(self) -> str:
+        """Which kappa the ``kappa`` figures are: "cohen" (2 coders) or "fleiss" (3+)."""
+        return "cohen" if len(self.coders) == 2 else "fleiss"
 
     def summary_rows(self) -> list[Row]:
         return [a.row() for a in (*self.per_code, self.overall)]

@@ -2,7 +2,8 @@
 statistics and their reading, and the coincidence and confusion matrices.
 
 A statistic that is undefined for a code (no variation) is NaN with a note, and the
-rest of the audit goes on.
+rest of the audit goes on. Notes are `mentorqual.types.Note`s: keys, in no language,
+that a report says in its own (every key the audit can write is in :data:`NOTES`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ..types import ALL, Note
 from .alpha import alpha_bootstrap_ci_counts, binary_alpha_counts, percentile_interval
 from .matrix import AgreementError, Floats, Ints
 from .ratings import Bools, Row
@@ -27,19 +29,23 @@ from .statistics import (
 
 __all__ = [
     "ALL_CODES",
-    "ALL_CODES_LABEL",
     "LEVEL",
+    "NOTES",
     "CodeAgreement",
     "CodeMatrices",
     "code_matrices",
     "group_figures",
 ]
 
-ALL_CODES = "(alle)"  # the code of the overall row
-ALL_CODES_LABEL = "Alle temaer"
+ALL_CODES = ALL  # the code and label of the overall row: a marker, not a word
 LEVEL = 0.95
 _BINARY = [0, 1]
-_NO_UNITS = "Ingen enheder er vurderet af mindst 2 kodere."
+_MEASURES = ("percent", "kappa", "alpha", "ac1")
+#: Every key of the notes the figures write.
+NOTES = (
+    "note:no_units", "note:all_absent", "note:all_present", "note:no_interval",
+    *(f"note:undefined:{m}" for m in _MEASURES),
+)  # fmt: skip
 
 #: (ones, zeros) per pairable unit -> the interval of alpha
 Interval = Callable[[Ints, Ints], tuple[float, float]]
@@ -62,15 +68,21 @@ class CodeAgreement:
     ac1: float  # Gwet's
     kappa_band: str  # Landis-Koch; "" when kappa is NaN
     alpha_verdict: str  # Krippendorff's; "" when alpha is NaN
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def overall(self) -> bool:
+        """Whether this is the row of all codes."""
+        return self.code == ALL_CODES
 
     def row(self) -> Row:
+        """The figures by name; ``notes`` is the tuple of notes."""
         row: Row = {"group": self.group, "code": self.code, "label": self.label}
         row["units"] = self.units
         row.update({f"prevalence:{c}": p for c, p in self.prevalence.items()})
         for key in ("percent", "kappa", "kappa_band", "alpha", "alpha_low", "alpha_high"):
             row[key] = getattr(self, key)
-        row.update(alpha_verdict=self.alpha_verdict, ac1=self.ac1, notes="; ".join(self.notes))
+        row.update(alpha_verdict=self.alpha_verdict, ac1=self.ac1, notes=self.notes)
         return row
 
 
@@ -88,15 +100,13 @@ class CodeMatrices:
 # -- the statistics of one code ----------------------------------------------------------
 
 
-def _no_variation(value: str) -> str:
-    return f"Ingen variation: alle vurderinger er '{value}', så κ og α er ikke definerede."
-
-
-def _measure(name: str, compute: Callable[[], float], notes: list[str]) -> float:
+def _measure(name: str, compute: Callable[[], float], notes: list[Note]) -> float:
+    """``compute()``, or NaN and a note that the measure ``name`` is undefined."""
     try:
         return compute()
-    except AgreementError as exc:
-        notes.append(f"{name}: {exc}")
+    except AgreementError:
+        # With variation in binary ratings every measure is defined; a note, not a crash.
+        notes.append(Note(f"note:undefined:{name}"))
         return math.nan
 
 
@@ -109,22 +119,22 @@ def _prevalence(coders: Sequence[str], assessed: Bools, coded: Bools) -> dict[st
     }
 
 
-def _kappa(given: Bools, values: Floats, notes: list[str]) -> float:
+def _kappa(given: Bools, values: Floats, notes: list[Note]) -> float:
     """Cohen's kappa for 2 coders, Fleiss' for more; ``given`` is items x coders."""
     if given.shape[1] == 2:
         first, second = given[:, 0].astype(np.int8), given[:, 1].astype(np.int8)
-        return _measure("κ", lambda: cohen_kappa(first, second, _BINARY), notes)
-    return _measure("κ", lambda: fleiss_kappa(values, _BINARY), notes)
+        return _measure("kappa", lambda: cohen_kappa(first, second, _BINARY), notes)
+    return _measure("kappa", lambda: fleiss_kappa(values, _BINARY), notes)
 
 
 def _interval(
-    interval: Interval | None, alpha: float, ones: Ints, zeros: Ints, notes: list[str]
+    interval: Interval | None, alpha: float, ones: Ints, zeros: Ints, notes: list[Note]
 ) -> tuple[float, float]:
     if interval is not None and not math.isnan(alpha):
         try:
             return interval(ones, zeros)
-        except AgreementError as exc:
-            notes.append(f"α-interval: {exc}")
+        except AgreementError:  # no resample had any variation
+            notes.append(Note("note:no_interval"))
     return math.nan, math.nan
 
 
@@ -144,22 +154,35 @@ def _figures(
     if not pairable.any():
         nan = math.nan
         return CodeAgreement(
-            code, label, group, 0, prevalence, nan, nan, nan, nan, nan, nan, "", "", (_NO_UNITS,)
+            code,
+            label,
+            group,
+            0,
+            prevalence,
+            nan,
+            nan,
+            nan,
+            nan,
+            nan,
+            nan,
+            "",
+            "",
+            (Note("note:no_units"),),
         )
     seen, given = assessed[pairable], coded[pairable]
     ones = given.sum(axis=1).astype(np.int64)
     zeros = m[pairable].astype(np.int64) - ones
     values = np.where(seen, given, np.nan)
-    notes: list[str] = []
+    notes: list[Note] = []
     if not ones.any() or not zeros.any():
-        notes.append(_no_variation("til stede" if ones.any() else "fravær"))
-        quiet: list[str] = []  # the one note above says why kappa and alpha are NaN
+        notes.append(Note("note:all_present" if ones.any() else "note:all_absent"))
+        quiet: list[Note] = []  # the one note above says why kappa and alpha are NaN
     else:
         quiet = notes
-    percent = _measure("Enighed", lambda: percent_agreement(values), notes)
+    percent = _measure("percent", lambda: percent_agreement(values), notes)
     kappa = _kappa(given, values, quiet)
-    alpha = _measure("α", lambda: binary_alpha_counts(ones, zeros), quiet)
-    ac1 = _measure("AC1", lambda: gwet_ac1(values, _BINARY), notes)
+    alpha = _measure("alpha", lambda: binary_alpha_counts(ones, zeros), quiet)
+    ac1 = _measure("ac1", lambda: gwet_ac1(values, _BINARY), notes)
     low, high = _interval(interval, alpha, ones, zeros, notes)
     return CodeAgreement(
         code, label, group, int(pairable.sum()), prevalence, percent, kappa, alpha, low, high, ac1,
@@ -224,9 +247,7 @@ def group_figures(
     n, k, q = coded.shape
     items_assessed = np.broadcast_to(assessed[:, None, :], (n, q, k)).reshape(n * q, k)
     items_coded = coded.transpose(0, 2, 1).reshape(n * q, k)
-    pooled = _figures(
-        ALL_CODES, ALL_CODES_LABEL, group, coders, items_assessed, items_coded, overall
-    )
+    pooled = _figures(ALL_CODES, ALL_CODES, group, coders, items_assessed, items_coded, overall)
     return [*rows, replace(pooled, units=rows[0].units)]
 
 

@@ -235,8 +235,9 @@ class ReportingMethods(ProjectFile):
 
     def agreement_frames(self, coders: Sequence[str], **options: object) -> dict[str, pd.DataFrame]:
         """:meth:`agreement`'s tables as pandas DataFrames: ``summary``, ``groups``,
-        ``disagreements`` and ``matrices``."""
-        return audit.frames(self.agreement(coders, **options))  # type: ignore[arg-type]
+        ``disagreements`` and ``matrices``; the overall row and the notes in ``lang``."""
+        lang = str(options.get("lang", "da"))
+        return audit.frames(self.agreement(coders, **options), lang)  # type: ignore[arg-type]
 
     # -- personal data -----------------------------------------------------------------
 

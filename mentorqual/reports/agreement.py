@@ -2,7 +2,8 @@
 
 Rows in, files out: the audit (`mentorqual.audit.Audit`) computes every figure; this
 module only names the columns in the report's language (its words come from
-:mod:`.language`), formats the numbers and lays out the sheets, sections and tables.
+:mod:`.language`), says the audit's markers, keys and notes in it, formats the numbers
+and lays out the sheets, sections and tables.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..types import ALL
 from .files import atomic_path, check_suffix
-from .language import Lang, attribute, from_danish, number, percent, say
+from .language import WORDS, Lang, attribute, number, percent, say, say_note
 from .tables import Row, Sheet, markdown_table, write_workbook
+from .widths import column_widths
 
 AGREEMENT_SUFFIXES = (".xlsx", ".md", ".docx")
 
@@ -28,10 +31,6 @@ STATISTICS = (
     "stat:alpha", "stat:alpha_verdict", "stat:ac1", "stat:coincidence", "stat:confusion",
     "stat:disagreements",
 )  # fmt: skip
-# What the audit writes in Danish (the overall row, its group, not assessed, its notes).
-_LABELS = ("ag:all_themes", "all", "not_assessed")
-_NOTES = ("note:no_units", "note:no_variation", "ag:lacking", "note:measure")
-_NOTE_VALUES = ("value:absent", "value:present", "ag:percent")
 
 
 class AgreementTables(Protocol):
@@ -55,6 +54,8 @@ class AgreementTables(Protocol):
     def n_boot(self) -> int: ...
     @property
     def seed(self) -> int: ...
+    @property
+    def kappa_kind(self) -> str: ...
     def summary_rows(self) -> list[Row]: ...
     def group_rows(self) -> list[Row]: ...
     def matrix_rows(self) -> list[Row]: ...
@@ -135,7 +136,7 @@ class Words:
 
     def kappa_heading(self) -> str:
         """Cohen's κ for two coders, Fleiss' for more."""
-        return self.say("ag:kappa:2" if len(self.audit.coders) == 2 else "ag:kappa:3")
+        return self.say(f"ag:kappa:{self.audit.kappa_kind}")
 
     def by_words(self) -> str:
         """The grouping attributes as words: "region, rolle"."""
@@ -152,21 +153,13 @@ class Words:
         return title.translate(str.maketrans("/\\?*[]:", "-------"))[:31]
 
     def cell(self, key: str, value: Any) -> Any:
-        """A row's value in the report's words: bands, verdicts, the audit's Danish."""
-        if key == "kappa_band" and value:
-            return self.say(f"band:{value}")
-        if key == "alpha_verdict" and value in _VERDICTS:
-            return self.say(f"verdict:{value}")
-        if key == "notes" and value:
-            return "; ".join(
-                from_danish(n, self.lang, _NOTES, _NOTE_VALUES) for n in value.split("; ")
-            )
-        if key in ("label", "group", "alpha_verdict") and isinstance(value, str):
-            return from_danish(value, self.lang, _LABELS)
-        return value
+        """A row's value in the report's words: the bands and verdicts."""
+        kind = {"kappa_band": "band", "alpha_verdict": "verdict"}.get(key)
+        return self.say(f"{kind}:{value}") if f"{kind}:{value}" in WORDS else value
 
     def figures(self, rows: Sequence[Row], columns: Mapping[str, str]) -> list[Row]:
-        return [{h: self.cell(k, r[k]) for h, k in columns.items()} for r in rows]
+        said = (spoken(r, self.lang) for r in rows)
+        return [{h: self.cell(k, r[k]) for h, k in columns.items()} for r in said]
 
     def disagreements(self) -> tuple[list[Row], list[str]]:
         say = self.say
@@ -246,7 +239,21 @@ class Words:
         return tables
 
 
-_VERDICTS = ("reliable", "tentative conclusions only", "unreliable")
+def spoken(row: Row, lang: Lang) -> Row:
+    """An audit's row with its markers ("(alle)", "Alle temaer", "Alle") and notes in
+    ``lang``; the bands and verdicts stay the audit's keys ("fair").
+
+    Example:
+        spoken(audit.summary_rows()[-1], "en")["label"]  # "All themes"
+    """
+    said = dict(row)
+    if said.get("group") == ALL:
+        said["group"] = say(lang, "all")
+    if said.get("code") == ALL:
+        said["code"], said["label"] = say(lang, "ag:all_codes"), say(lang, "ag:all_themes")
+    if "notes" in said:
+        said["notes"] = "; ".join(say_note(lang, note) for note in said["notes"])
+    return said
 
 
 # -- writers -----------------------------------------------------------------------------
@@ -368,32 +375,3 @@ def _table(document: Any, words: Words, rows: Sequence[Row], columns: Sequence[s
         column.width = Inches(width)
         for cell in column.cells:  # Word reads the cells' widths, LibreOffice the grid's
             cell.width = Inches(width)
-
-
-# An 8-point character is about 0.075 inches wide (a bold one, as in the headers, a
-# fifth more: "Agreement" broke as "Agreemen t"); a cell's padding about 0.15.
-CHAR_INCHES, PADDING_INCHES, BOLD = 0.075, 0.15, 1.2
-
-
-def column_widths(rows: Sequence[Row], columns: Sequence[str], usable: float) -> list[float]:
-    """Column widths in inches that fit ``usable``: each wide enough for its longest
-    word (so no header or theme breaks inside a word) and, as room allows, for its
-    typical cell and a short header on one line; long texts take what is left. The
-    rows are shown as text already."""
-    floors, wants = [], []
-    for name in columns:
-        texts = ["" if r.get(name) is None else str(r.get(name)) for r in rows]
-        cells = sorted(len(t) for t in texts) or [0]
-        typical = cells[round(0.9 * (len(cells) - 1))]  # a two-row table: the longer
-        words = [len(w) * BOLD for w in name.split()] + [len(w) for t in texts for w in t.split()]
-        longest_word = min(max(words, default=1), 22)
-        floors.append(longest_word * CHAR_INCHES + PADDING_INCHES)
-        header = len(name) * BOLD if len(name) <= 12 else 0
-        wants.append(max(min(typical, 60), longest_word, header) * CHAR_INCHES + PADDING_INCHES)
-    total_floor, total_want = sum(floors), sum(wants)
-    if total_want <= usable:
-        return wants
-    if total_floor >= usable:
-        return [f * usable / total_floor for f in floors]
-    share = (usable - total_floor) / (total_want - total_floor)
-    return [f + (w - f) * share for f, w in zip(floors, wants, strict=True)]

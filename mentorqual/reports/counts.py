@@ -3,6 +3,11 @@
 Every table carries its N interviews and N words per column and the caption saying
 what is counted and by whom; a column resting on fewer interviews than the minimum is
 marked with `` *`` (and greyed out in Excel), with a note saying why.
+
+The CSV is data: its columns are the long table's keys (``region, theme, label,
+segments, ...``) in every language, as README promises, so that scripts read it
+alike. The Excel file is read by people: its Data sheet says the same columns in the
+report's language.
 """
 
 from __future__ import annotations
@@ -12,13 +17,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .files import TABLE_SUFFIXES, atomic_path, check_suffix
-from .language import Lang, number, say
+from .language import Lang, attribute, number, say
 from .tables import Row, Sheet, markdown_table, write_csv, write_workbook
 
 # Shown with whole counts, one decimal for %, two for rates.
 DECIMALS = {"segments": 0, "interviews_pct": 1, "per_1000_words": 2}
 FORMATS = {m: "0." + "0" * d if d else "0" for m, d in DECIMALS.items()}
 LOW_MARK = " *"
+# The long table's column -> its heading in the Data sheet; a grouping attribute is
+# named as headings name it ("Region", "Rolle").
+DATA_HEADINGS = {
+    "theme": "code", "label": "theme", "segments": "segments", "interviews": "data:interviews",
+    "n_interviews": "n_interviews", "interviews_pct": "interviews_pct", "n_words": "n_words",
+    "per_1000_words": "per_1000_words", "low_n": "data:low_n",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -88,7 +100,7 @@ def _sheets(tables: CountsTables) -> list[Sheet]:
                 muted=[tables.header(c) for c in tables.low],
             )
         )
-    sheets.append(Sheet(say(lang, "sheet:data"), tables.rows, tables.columns, formats=FORMATS))
+    sheets.append(data_sheet(tables))
     note = say(lang, "note")
     sheets.append(
         Sheet(
@@ -99,6 +111,28 @@ def _sheets(tables: CountsTables) -> list[Sheet]:
         )
     )
     return sheets
+
+
+def data_headings(columns: Sequence[str], lang: Lang) -> dict[str, str]:
+    """The long table's columns -> their headings in ``lang``: "Kode", "Tema",
+    "Kodede afsnit" ... in Danish; "Code", "Theme", "Coded paragraphs" ... in English.
+
+    Example:
+        data_headings(["region", "theme", "segments"], "da")
+        # {"region": "Region", "theme": "Kode", "segments": "Kodede afsnit"}
+    """
+    return {
+        c: say(lang, DATA_HEADINGS[c]) if c in DATA_HEADINGS else attribute(lang, c)
+        for c in columns
+    }
+
+
+def data_sheet(tables: CountsTables) -> Sheet:
+    """The long table as a sheet, its headings in the report's language."""
+    headings = data_headings(tables.columns, tables.lang)
+    rows = [{headings.get(k, k): v for k, v in row.items()} for row in tables.rows]
+    formats = {headings[m]: f for m, f in FORMATS.items() if m in headings}
+    return Sheet(say(tables.lang, "sheet:data"), rows, list(headings.values()), formats=formats)
 
 
 def counts_markdown(tables: CountsTables) -> str:

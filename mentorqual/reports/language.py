@@ -4,18 +4,18 @@
 Every label a report shows comes from :data:`WORDS` through :func:`say`, so a Danish
 report holds no English and the other way round. Numbers go through :func:`number`:
 a decimal comma and a thousands point in Danish ("1.234,5"), the reverse in English.
+Engines write no words: their notes are `mentorqual.types.Note`s, keys of
+:data:`WORDS` said by :func:`say_note`.
 """
 
 # ruff: noqa: E501  (a table of sentences, one per line, reads best unwrapped)
 from __future__ import annotations
 
 import math
-import re
-import string
-from collections.abc import Sequence
 from typing import Literal
 
 from ..errors import InputError
+from ..types import Note
 
 Lang = Literal["da", "en"]
 LANGUAGES: tuple[Lang, ...] = ("da", "en")
@@ -44,6 +44,8 @@ WORDS: dict[str, tuple[str, str]] = {  # key -> (Danish, English)
     "sheet:interviews_pct": ("Interviews der nævner (%)", "Interviews mentioning (%)"),
     "sheet:per_1000_words": ("Pr. 1.000 ord", "Per 1,000 words"),
     "sheet:data": ("Data", "Data"),
+    "data:interviews": ("Interviews der nævner temaet", "Interviews mentioning the theme"),
+    "data:low_n": ("For få interviews (*)", "Too few interviews (*)"),
     "sheet:about": ("Om tallene", "About the figures"),
     "note": ("Note", "Note"),
     "counts_title": ("Temaer pr. {by}", "Themes by {by}"),
@@ -135,8 +137,8 @@ WORDS: dict[str, tuple[str, str]] = {  # key -> (Danish, English)
     "ag:units": ("Enheder", "Units"),
     "ag:prevalence": ("Forekomst {coder}", "Prevalence {coder}"),
     "ag:percent": ("Enighed", "Agreement"),
-    "ag:kappa:2": ("Cohens κ", "Cohen's κ"),
-    "ag:kappa:3": ("Fleiss' κ", "Fleiss' κ"),
+    "ag:kappa:cohen": ("Cohens κ", "Cohen's κ"),
+    "ag:kappa:fleiss": ("Fleiss' κ", "Fleiss' κ"),
     "ag:kappa_band": ("κ-vurdering", "κ reading"),
     "ag:alpha": ("Krippendorffs α", "Krippendorff's α"),
     "ag:alpha_low": ("α nedre", "α lower"),
@@ -164,6 +166,7 @@ WORDS: dict[str, tuple[str, str]] = {  # key -> (Danish, English)
     "verdict:reliable": ("pålidelig", "reliable"),
     "verdict:tentative conclusions only": ("kun foreløbige konklusioner", "tentative conclusions only"),
     "verdict:unreliable": ("upålidelig", "unreliable"),
+    "verdict:not assessed": ("ikke vurderet", "not assessed"),
     "unit:segment": ("informantens afsnit", "respondent paragraphs"),
     "unit:interview": ("interview", "interview"),
     "ag:coders": ("Kodere: {coders}. Enhed: {unit}.", "Coders: {coders}. Unit: {unit}."),
@@ -175,7 +178,6 @@ WORDS: dict[str, tuple[str, str]] = {  # key -> (Danish, English)
     "ag:no_bootstrap": ("Uden bootstrap-interval for α.", "No bootstrap interval for α."),
     "ag:unassessed": ("Ikke vurderet af alle kodere: {codes}. Koder, der kom til efter en koders arbejde, tæller som manglende for koderen, aldrig som fravær.", "Not assessed by every coder: {codes}. Codes added after a coder's work count as missing for that coder, never as absent."),
     "ag:spliced": ("Koder vurderet i andre interviews end de øvrige er opgjort for sig; rækken 'Alle temaer' og uenighederne gælder de øvrige.", "Codes assessed in other interviews than the rest are audited on their own; the row 'All themes' and the disagreements cover the rest."),
-    "ag:lacking": ("ikke vurderet af {coders}: tæller som manglende", "not assessed by {coders}: counts as missing"),
     "stat:units": ("Enheder: enheder vurderet af mindst 2 af koderne. Kun de indgår i tallene.", "Units: units assessed by at least 2 of the coders. Only they are in the figures."),
     "stat:prevalence": ("Forekomst: andelen af de enheder, koderen har vurderet (også dem, ingen anden koder har vurderet), som koderen gav temaet.", "Prevalence: the share of the units the coder assessed (also those no other coder assessed) that the coder gave the theme."),
     "stat:percent": ("Enighed: parvis procentvis enighed, dvs. gennemsnittet over enhederne af andelen af koderpar, der er enige. Korrigerer ikke for tilfældig enighed.", "Agreement: pairwise percent agreement, the mean over units of the share of coder pairs that agree. Not corrected for chance."),
@@ -187,10 +189,16 @@ WORDS: dict[str, tuple[str, str]] = {  # key -> (Danish, English)
     "stat:coincidence": ("Koincidensmatrix (Krippendorff): hvor ofte to vurderinger af samme enhed parres som fravær/til stede; hver enhed med m vurderinger bidrager med m værdier.", "Coincidence matrix (Krippendorff): how often two ratings of the same unit pair up as absent/present; each unit with m ratings adds m values."),
     "stat:confusion": ("Konfusionsmatrix (2 kodere): enheder efter første koders (rækker) og anden koders (kolonner) vurdering.", "Confusion matrix (2 coders): units by the first coder's (rows) and the second coder's (columns) rating."),
     "stat:disagreements": ("Uenigheder: hver enhed, hvor koderne, der har vurderet den, er uenige om mindst ét tema, med hver koders temaer. 'ikke vurderet': koderen har ikke vurderet enheden.", "Disagreements: every unit where the coders who assessed it disagree on at least one theme, with each coder's themes. 'not assessed': the coder did not assess the unit."),
-    # the agreement engine's notes, as it writes them (in Danish), and in English
+    # the agreement audit's notes (`mentorqual.types.Note`), by their keys
     "note:no_units": ("Ingen enheder er vurderet af mindst 2 kodere.", "No unit is assessed by at least 2 coders."),
-    "note:no_variation": ("Ingen variation: alle vurderinger er '{value}', så κ og α er ikke definerede.", "No variation: every rating is '{value}', so κ and α are undefined."),
-    "note:measure": ("{measure}: {reason}", "{measure}: {reason}"),
+    "note:all_absent": ("Ingen variation: alle vurderinger er 'fravær', så κ og α er ikke definerede.", "No variation: every rating is 'absent', so κ and α are undefined."),
+    "note:all_present": ("Ingen variation: alle vurderinger er 'til stede', så κ og α er ikke definerede.", "No variation: every rating is 'present', so κ and α are undefined."),
+    "note:no_interval": ("α-interval: ingen bootstrap-gentrækning havde variation, så α har intet interval.", "α interval: no bootstrap resample had any variation, so α has no interval."),
+    "note:undefined:percent": ("Enighed er ikke defineret for disse vurderinger.", "Agreement is undefined for these ratings."),
+    "note:undefined:kappa": ("κ er ikke defineret for disse vurderinger.", "κ is undefined for these ratings."),
+    "note:undefined:alpha": ("α er ikke defineret for disse vurderinger.", "α is undefined for these ratings."),
+    "note:undefined:ac1": ("AC1 er ikke defineret for disse vurderinger.", "AC1 is undefined for these ratings."),
+    "note:lacking": ("ikke vurderet af {coders}: tæller som manglende", "not assessed by {coders}: counts as missing"),
 }  # fmt: skip
 
 
@@ -247,34 +255,14 @@ def attribute(lang: Lang, name: str) -> str:
     return say(lang, key) if key in WORDS else name
 
 
-def from_danish(text: str, lang: Lang, keys: Sequence[str], values: Sequence[str] = ()) -> str:
-    """``text``, which another module wrote in Danish from the template of one of
-    ``keys``, in ``lang``. A field that is the Danish of one of ``values`` is
-    translated too; a text that fits no template is returned as it is.
+def say_note(lang: Lang, note: Note) -> str:
+    """The text of an engine's ``note`` in ``lang``.
 
     Example:
-        from_danish("Ingen variation: alle vurderinger er 'fravær', så κ og α er ikke "
-                    "definerede.", "en", ["note:no_variation"], ["value:absent"])
+        say_note("en", Note("note:all_absent"))
         # "No variation: every rating is 'absent', so κ and α are undefined."
     """
-    if lang == "da":
-        return text
-    danish = {WORDS[v][0]: say(lang, v) for v in values}
-    for key in keys:
-        found = _template(WORDS[key][0]).fullmatch(text)
-        if found:
-            fields = {k: danish.get(v, v) for k, v in found.groupdict().items()}
-            return say(lang, key, **fields)
-    return text
-
-
-def _template(text: str) -> re.Pattern[str]:
-    """A pattern matching what ``text.format(...)`` gives, one group per field."""
-    parts = [
-        re.escape(literal) + (f"(?P<{name}>.+?)" if name else "")
-        for literal, name, _, _ in string.Formatter().parse(text)
-    ]
-    return re.compile("".join(parts), re.DOTALL)
+    return say(lang, note.key, **note.values())
 
 
 def quoted(text: str, lang: Lang = "da") -> str:

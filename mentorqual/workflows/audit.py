@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..reports import markdown_table
-from ..reports.agreement import AGREEMENT_SUFFIXES, write_agreement
+from ..reports.agreement import AGREEMENT_SUFFIXES, spoken, write_agreement
 from ..reports.language import Lang, check_lang, say
 from ..store import now
-from ..types import group_value
+from ..types import Note, group_value
 from . import lookups
 from .coders import Snapshot, names
 from .privacy import PiiPolicy
@@ -179,8 +179,7 @@ def _spliced(
         rows[code] = CodeAgreement(
             code, labels.get(code, code), main.per_code[0].group, 0,
             {c: nan for c in coders}, nan, nan, nan, nan, nan, nan, "", NOT_ASSESSED,
-            # In Danish, as the audit's own notes; the report says it in its language.
-            (say("da", "ag:lacking", coders=", ".join(lacking or coders)),),
+            (Note.of(LACKING, coders=", ".join(lacking or coders)),),
         )  # fmt: skip
     codes = tuple(c for c in order if c in rows)
     return dataclasses.replace(
@@ -192,7 +191,10 @@ def _spliced(
     )
 
 
-NOT_ASSESSED = say("da", "not_assessed")  # the audit's verdict of a code not assessed
+# The verdict of a code fewer than 2 coders assessed, a key like the audit's verdicts
+# ("unreliable"), and its note; the report says them in its language.
+NOT_ASSESSED = "not assessed"
+LACKING = "note:lacking"
 
 
 def _notes(snapshot: Snapshot, result: Audit, lang: Lang) -> list[str]:
@@ -232,12 +234,10 @@ def write_report(
 def table(result: Audit) -> str:
     """The audit per code and overall, as the terminal shows it (Markdown, in English
     like the rest of the terminal; the reports are Danish)."""
-    from ..agreement import ALL_CODES  # the audit is done: numpy is loaded already
-
-    kappa = "Cohen's κ" if len(result.coders) == 2 else "Fleiss' κ"
+    kappa = say("en", f"ag:kappa:{result.kappa_kind}")
     rows = [
         {
-            "code": "(all)" if a.code == ALL_CODES else a.code,
+            "code": say("en", "ag:all_codes") if a.overall else a.code,
             "units": a.units,
             "agreement": a.percent,
             kappa: a.kappa,
@@ -247,21 +247,23 @@ def table(result: Audit) -> str:
             else f"{a.alpha_low:.3f}–{a.alpha_high:.3f}",
             "AC1": a.ac1,
             "kappa band": a.kappa_band,
-            "alpha verdict": "not assessed" if a.alpha_verdict == NOT_ASSESSED else a.alpha_verdict,
+            "alpha verdict": a.alpha_verdict,
         }
         for a in (*result.per_code, result.overall)
     ]
     return markdown_table(rows)
 
 
-def frames(result: Audit) -> dict[str, pd.DataFrame]:
+def frames(result: Audit, lang: str = "da") -> dict[str, pd.DataFrame]:
     """The audit's tables as pandas DataFrames: ``summary`` (per code and overall),
-    ``groups`` (per group, with ``by``), ``disagreements`` and ``matrices``."""
+    ``groups`` (per group, with ``by``), ``disagreements`` and ``matrices``; the overall
+    row, the group of all units and the notes in ``lang``, as the report says them."""
     import pandas as pd  # only for notebooks
 
+    language = check_lang(lang)
     return {
-        "summary": pd.DataFrame(result.summary_rows()),
-        "groups": pd.DataFrame(result.group_rows()),
+        "summary": pd.DataFrame([spoken(r, language) for r in result.summary_rows()]),
+        "groups": pd.DataFrame([spoken(r, language) for r in result.group_rows()]),
         "disagreements": pd.DataFrame(result.disagreement_rows()),
         "matrices": pd.DataFrame(result.matrix_rows()),
     }
