@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 # pytest exits 5 when it collects no tests; that must fail CI, not pass it silently.
 NO_TESTS_FAIL := status=$$?; if [ $$status -eq 5 ]; then echo "Error: pytest collected no tests"; exit 1; fi; exit $$status
 
-.PHONY: demo test test-fast check bench screenshots clean
+.PHONY: demo test test-fast check bench bench-workbench learning-curve screenshots clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Error: no python3.11 or python3 found (set PYTHON=...)"; exit 1; }
@@ -47,6 +47,16 @@ check: $(VENV)/.installed-dev
 # Takes a minute or two; not part of `make test`. Writes benchmarks/results/<date>-<host>.json.
 bench: $(VENV)/.installed
 	@$(BIN)/python benchmarks/run.py --sizes 10,100,1000
+
+# The workbench's server time on a 200-paragraph interview with 500 codings (under a
+# minute). Writes benchmarks/results/workbench-<date>-<host>.json.
+bench-workbench: $(VENV)/.installed
+	@$(BIN)/python benchmarks/workbench.py
+
+# The review loop's learning curve on the sample (5 seeds, several minutes). Rewrites
+# benchmarks/results/learning_curve.json and learning_curve.png.
+learning-curve: $(VENV)/.installed
+	@$(BIN)/python benchmarks/learning_curve.py
 
 # README's pictures of the workbench, taken by the browser tests (Chromium, 1280x800).
 screenshots: $(VENV)/.installed-dev

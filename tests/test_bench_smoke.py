@@ -184,3 +184,82 @@ def test_bench_prints_the_table(bench: tuple[dict[str, Any], str]) -> None:
     assert "| N | respondent words | tokens | tokenizer tok/s" in printed
     assert "Rule tagging / bare tokenizer: " in printed
     assert "Results: " in printed
+
+
+# -- the workbench's server time and the review loop's learning curve ------------------
+
+
+def _script(tmp: Path, name: str, *args: str) -> tuple[dict[str, Any], str]:
+    """Run benchmarks/<name> with ``args`` and ``--out``; its JSON and what it printed."""
+    out = tmp / "results.json"
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / name), *args, "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=tmp,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(out.read_text(encoding="utf-8")), done.stdout
+
+
+@pytest.mark.slow
+def test_workbench_bench_measures_every_request(tmp_path: Path) -> None:
+    results, printed = _script(tmp_path, "workbench.py", "--requests", "3", "--warmup", "1")
+    project = results["project"]
+    assert (project["paragraphs"], project["codings"]) == (200, 500)
+    assert set(project["codings_by_coder"]) == {"A", "B", "rules"}
+    assert set(results["requests"]) == {"page", "data", "post", "reload", "post_reload", "delete"}
+    for kind, r in results["requests"].items():
+        assert r["n"] == 3, kind
+        assert 0 < r["min_ms"] <= r["median_ms"] <= r["p95_ms"] <= r["max_ms"], kind
+        assert 0 <= r["cpu_median_ms"] <= r["max_ms"] + 1, kind  # one thread: CPU <= wall
+    post, reload, both = (results["requests"][k] for k in ("post", "reload", "post_reload"))
+    assert both["min_ms"] >= post["min_ms"] + reload["min_ms"] - 1e-9
+    assert {t["target"] for t in results["targets"]} == {"p95 < 200 ms", "p95 < 50 ms"}
+    assert "| request | median ms | p95 ms | CPU median ms | target (p95) | met |" in printed
+
+
+@pytest.fixture(scope="module")
+def learning_curve() -> ModuleType:
+    _load("make_corpus", BENCHMARKS / "make_corpus.py")
+    return _load("mentorqual_learning_curve", BENCHMARKS / "learning_curve.py")
+
+
+def test_held_out_interviews_are_whole_and_from_every_region(learning_curve: ModuleType) -> None:
+    interviews = [f"{r}{n}" for r in ("NJ", "SD", "HS") for n in range(6) for _ in range(3)]
+    sample = learning_curve.Sample(
+        ("kurser",),
+        ["Mentorkurset var godt."] * len(interviews),
+        [frozenset()] * len(interviews),
+        interviews,
+        [i[:2] for i in interviews],
+    )
+    splits = [learning_curve.hold_out(sample, seed, 1 / 3) for seed in range(4)]
+    for pool, held in splits:
+        assert sorted(pool + held) == list(range(len(interviews)))
+        kept, out = {interviews[i] for i in pool}, {interviews[i] for i in held}
+        assert not kept & out and len(out) == 6
+        assert sorted(i[:2] for i in out) == ["HS", "HS", "NJ", "NJ", "SD", "SD"]
+    assert len({tuple(held) for _, held in splits}) > 1  # the seed picks them
+    assert splits[0] == learning_curve.hold_out(sample, 0, 1 / 3)
+
+
+@pytest.mark.slow
+def test_learning_curve_runs_every_arm(tmp_path: Path) -> None:
+    plot = tmp_path / "curve.png"
+    args = ("--seeds", "1", "--points", "25,50", "--plot", str(plot))
+    results, printed = _script(tmp_path, "learning_curve.py", *args)
+    assert results["points"] == [25, 50] and results["seeds"] == [0]
+    assert set(results["arms"]) == {"uncertainty", "random", "reading"}
+    for arm, data in results["arms"].items():
+        for n in ("25", "50"):
+            f1 = data["points"][n]["f1"]
+            assert 0 <= f1["min"] <= f1["mean"] <= f1["max"] <= 1, (arm, n)
+            assert 0 <= data["points"][n]["positives_reviewed"] <= int(n)
+    first = {arm: data["points"]["25"] for arm, data in results["arms"].items()}
+    assert first["uncertainty"] == first["random"]  # the same random first batch
+    checks = [(t["arm"], t["reviewed"]) for t in results["target"]]
+    assert checks == [("uncertainty", 25), ("uncertainty", 50), ("reading", 25), ("reading", 50)]
+    assert results["target"][0]["difference"] == 0 and results["target"][0]["met"]
+    assert plot.read_bytes().startswith(b"\x89PNG")
+    assert "| arm | 25 reviewed | 50 reviewed |" in printed and "Took " in printed
