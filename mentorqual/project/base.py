@@ -41,6 +41,13 @@ class ProjectFile:
         """Open the existing project for reading."""
         return Store(self.path, create=False)
 
+    def keep_open(self) -> Store:
+        """A connection for a long-running server to hold, and close when it stops.
+        While one stays open, SQLite does not checkpoint the write-ahead log each time
+        an action's own connection closes (about 11 ms per action, measured on the
+        workbench); nothing is read or written through it."""
+        return self.store()
+
     @contextmanager
     def _reading(self) -> Iterator[Store]:
         """Open the existing project for reading, and close it after the block."""

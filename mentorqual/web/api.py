@@ -67,8 +67,10 @@ def interview(interview: str) -> Response:
         coder=bench.coder,
         assessed=view.assessed,
         respondent=view.respondent,
-        paragraphs=[asdict(p) for p in view.paragraphs],
-        codings=[asdict(c) for c in view.codings],
+        # vars(), not asdict(): these records are flat, and asdict's deep copy took
+        # most of this request's time (16 of 27 ms on 200 paragraphs, 500 codings).
+        paragraphs=[vars(p) for p in view.paragraphs],
+        codings=[vars(c) for c in view.codings],
     )
 
 

@@ -81,6 +81,7 @@ def create_app(
     project = Project(Path(project_path))
     app = Flask(__name__)
     app.config["WORKBENCH"] = Workbench(project, project.workbench_coder(coder), blind)
+    app.config["KEEP_OPEN"] = project.keep_open()  # see Project.keep_open
     app.config["ALLOWED_HOSTS"] = LOCAL_HOSTS | {h.lower() for h in hosts}
     app.jinja_env.autoescape = True  # every template, whatever its suffix
     app.before_request(_check_request)
@@ -130,4 +131,7 @@ def serve(app: Flask, host: str, port: int) -> None:
     so no request (and nothing a request carries) is logged."""
     import waitress  # type: ignore[import-untyped]  # no stubs shipped
 
-    waitress.serve(app, host=host, port=port, threads=4, ident="mentorqual")
+    try:
+        waitress.serve(app, host=host, port=port, threads=4, ident="mentorqual")
+    finally:
+        app.config["KEEP_OPEN"].close()
