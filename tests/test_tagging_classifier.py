@@ -183,7 +183,6 @@ def test_unfitted_model_raises() -> None:
     [
         (["a", "b"], [set()], ["I1", "I2"], "2 texts, 1 label sets and 2 interview ids"),
         (["a", "b"], [{"kurser"}, {"x"}], ["I1", "I2"], "text 1 is labelled with 'x', which"),
-        (["a", "b"], [{"kurser"}, set()], ["I1", "I1"], "needs at least 2 interviews; got 1 (I1)"),
         (["", "!"], [{"kurser"}, set()], ["I1", "I2"], "cannot build features from the texts"),
     ],
 )
@@ -192,6 +191,17 @@ def test_bad_training_data(
 ) -> None:
     with pytest.raises(ClassifierError, match=message.replace("(", r"\(").replace(")", r"\)")):
         ThemeClassifier(CODES).fit(texts, labels, groups)
+
+
+def test_one_interview_trains_uncalibrated_at_half() -> None:
+    texts = [f"Mentorkurset var godt, sagde {n}." for n in range(6)] + [
+        f"Lønsedlen kom for sent i måned {n}." for n in range(6)
+    ]
+    labels = [{"kurser"}] * 6 + [set()] * 6
+    model = ThemeClassifier(CODES).fit(texts, labels, ["I1"] * 12)
+    assert set(model.thresholds.values()) == {0.5}
+    assert "one interview" in model.untuned["kurser"]
+    assert model.predict(["Mentorkurset var godt."])[0] == {"kurser"}
 
 
 def test_bad_settings() -> None:

@@ -111,9 +111,12 @@ def test_retraining_after_25_decisions_ranks_with_what_the_coder_taught(
     assert session.retraining
     sample_copy.retrain_review(session)
     assert session.wait(0) and not session.retraining
-    # in reading order the first 25 paragraphs are all the first interview's
+    # in reading order the first 25 paragraphs are all the first interview's: the
+    # classifier learns from them uncalibrated, and ranks from then on
     item = _next(sample_copy, session)
-    assert {item.order, item.model} == {"reading", None} and "2 interviews" in item.note
+    assert (item.order, item.model, item.model_paragraphs) == ("uncertainty", "retrained", 25)
+    assert session.model is not None
+    assert "one interview" in next(iter(session.model.classifier.untuned.values()))
     assert _decide(sample_copy, session, oracle, RETRAIN_EVERY)
     sample_copy.retrain_review(session)
     item = _next(sample_copy, session)
@@ -145,10 +148,9 @@ def test_retraining_learns_from_the_coder_then_the_stored_models_coders(
 def test_a_model_that_cannot_be_fitted_keeps_the_order_and_says_why() -> None:
     session = ReviewSession("A")
     assert session.count_decision() is False
-    data = TrainingData(("kurser",), ["Kurset var godt.", "Ingen kurser."], [{"kurser"}, set()],
-                        ["T01", "T01"])  # fmt: skip
+    data = TrainingData(("kurser",), ["", "!"], [{"kurser"}, set()], ["T01", "T02"])
     retrain(session, data)
-    assert session.model is None and "2 interviews" in session.note
+    assert session.model is None and "cannot build features" in session.note
     retrain(session, "coder(s) A assessed no paragraphs; nothing to train on")
     assert session.note == "not retrained: coder(s) A assessed no paragraphs; nothing to train on"
 

@@ -15,9 +15,10 @@ How :meth:`ThemeClassifier.fit` works:
    fitted without labels.
 3. The final model per code is fitted on all training texts.
 
-A code with too few positives keeps the model's own probability and a threshold of
-0.5 (see :attr:`ThemeClassifier.untuned`); a code without positives or without
-negatives is not trained at all (see :attr:`ThemeClassifier.skipped`).
+A code with too few positives, or trained on one interview only, keeps the model's
+own probability and a threshold of 0.5 (see :attr:`ThemeClassifier.untuned`); a code
+without positives or without negatives is not trained at all (see
+:attr:`ThemeClassifier.skipped`).
 
 :func:`.validation.cross_validate` refits everything inside each outer training part,
 so its out-of-fold predictions are honest estimates for unseen interviews;
@@ -128,7 +129,9 @@ class ThemeClassifier:
         interview each comes from. Codes that cannot be trained are listed in
         :attr:`skipped` and never predicted (or, without negatives, always)."""
         y = label_matrix(self.codes, texts, labels, groups)
-        folds = group_folds(groups, self.inner_splits)
+        # One interview cannot be cross-validated: its codes stay uncalibrated at 0.5
+        # (the workbench's review retrains on what a coder did so far, often one).
+        folds = group_folds(groups, self.inner_splits) if len(set(groups)) > 1 else []
         features = text_features(self.word_ngrams, self.char_ngrams, self.min_df)
         try:
             x = features.fit_transform(list(texts))
@@ -157,6 +160,8 @@ class ThemeClassifier:
         positives = int(target.sum())
         if positives < self.min_positives:
             return f"only {positives} positive paragraph(s), fewer than {self.min_positives}"
+        if not folds:
+            return "its paragraphs all come from one interview, which cannot be cross-validated"
         scores = np.empty(len(target))
         for train, test in folds:
             if target[train].min() == target[train].max():
