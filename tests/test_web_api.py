@@ -229,6 +229,10 @@ def test_undo_takes_back_a_change_exactly(client: FlaskClient, db: Path) -> None
     assert shown(client, coding)["memo"] == "Blanketter og lønsedler"
     assert send(client, "POST", "/api/undo").json["undone"] is True
     assert snapshot(db) == before_memo
+    # a save that changes nothing is no action: 'u' then takes back the coding itself
+    send(client, "PATCH", f"/api/codings/{coding}", {"code": shown(client, coding)["code"]})
+    assert send(client, "POST", "/api/undo").json["undone"] is True
+    assert client.get("/api/interviews/T01").json["codings"] == []
 
 
 def test_undo_restores_exactly_the_state_before(client: FlaskClient, db: Path) -> None:

@@ -42,6 +42,10 @@ class Workbench:
         self.review = ReviewSession(self.coder, self.blind)
 
     def record(self, change: Change) -> None:
+        """Put an action on the undo stack, unless it changed nothing (a coding that
+        already existed, a save without a change): 'u' then undoes the last real one."""
+        if not (change.added or change.removed or change.assessed or change.codes_assessed):
+            return
         with self.lock:
             self.changes.append(change)
 

@@ -235,7 +235,9 @@ def _ranked(
     pick = next((p for p in session._batch if p in todo), None)
     if pick is not None:
         return pick
-    from ..tagging.active import suggest  # numpy: only with a model
+    import numpy as np  # with the model: only when ranking
+
+    from ..tagging.active import suggest
 
     candidates = sorted(todo.values(), key=lambda p: (p.interview, p.start))
     if len(candidates) > CANDIDATES:
@@ -246,8 +248,6 @@ def _ranked(
         rows = model.classifier.predict_proba([p.text for p in missing])
         session._probabilities.update(zip((p.id for p in missing), rows, strict=True))
     region = {s.interview: s.region for s in store.interview_summaries()}
-    import numpy as np
-
     codes = model.classifier.codes
     picked = suggest(
         np.array([session._probabilities[p.id] for p in candidates]),
