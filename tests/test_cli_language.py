@@ -4,13 +4,18 @@ language's decimal mark, and the terminal stays English either way."""
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from mentorqual.cli import cli
+from mentorqual.reports.counts import DATA_HEADINGS
+from mentorqual.reports.quotes import KEYS
+from mentorqual.reports.retrieval import COOCCURRENCE_KEYS, KWIC_KEYS, PASSAGE_KEYS
 
 # command -> (arguments, output file, Danish labels, English labels); -o is appended.
 # The labels are what tells the two reports apart: titles, headers, captions, notes.
@@ -87,6 +92,40 @@ def test_numbers_have_the_language_s_decimal_mark(
         text = path.read_text(encoding="utf-8")
         assert re.search(DECIMALS[command].format(mark=MARK[lang]), text), lang
         assert not re.search(DECIMALS[command].format(mark=MARK[other]), text), lang
+
+
+# command -> (arguments, the CSV's keys as README "CSV columns" lists them, a heading of
+# the .xlsx's first sheet in Danish and in English).
+CSV_CASES = {
+    "counts": (["counts", "--coder", "A"], ["region", *DATA_HEADINGS], ("Tema", "Theme")),
+    "quotes": (["quotes", "--top", "1"], ["region", *KEYS, "basis"], ("Citat", "Quote")),
+    "retrieve": (
+        ["retrieve", "--theme", "tryghed", "--by", "region"], ["region", *PASSAGE_KEYS],
+        ("Spørgsmål", "Question"),
+    ),
+    "cooccurrence": (["cooccurrence"], list(COOCCURRENCE_KEYS), ("Tema", "Theme")),
+    "search": (["search", "mentor*"], list(KWIC_KEYS), ("Afsnit", "Paragraph")),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("command", list(CSV_CASES))
+def test_a_csv_keeps_its_keys_and_the_sheet_follows_the_language(
+    sample: Path, tmp_path: Path, command: str
+) -> None:
+    args, keys, heading = CSV_CASES[command]
+    headers, rows, sheets = {}, {}, {}
+    for lang in ("da", "en"):
+        data, book = tmp_path / f"{lang}.csv", tmp_path / f"{lang}.xlsx"
+        invoke(sample, *args, "--lang", lang, "-o", str(data))
+        invoke(sample, *args, "--lang", lang, "-o", str(book))
+        with data.open(encoding="utf-8-sig", newline="") as handle:
+            headers[lang], *rows[lang] = list(csv.reader(handle))
+        sheets[lang] = [c.value for c in load_workbook(book).worksheets[0][1]]
+    assert headers["da"] == headers["en"] == keys
+    assert rows["da"] and len(rows["da"]) == len(rows["en"])
+    da, en = heading
+    assert da in sheets["da"] and en not in sheets["da"]
+    assert en in sheets["en"] and da not in sheets["en"]
 
 
 def test_the_agreement_terminal_table_stays_english(sample: Path, tmp_path: Path) -> None:

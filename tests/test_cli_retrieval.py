@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from mentorqual import Project
 from mentorqual.cli import cli
+from mentorqual.reports.retrieval import COOCCURRENCE_KEYS
 from mentorqual.types import REGIONS
 
 
@@ -65,13 +66,14 @@ def test_cooccurrence_diagonal_is_the_counts(sample: Path, tmp_path: Path) -> No
     assert code == 0, output
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == list(COOCCURRENCE_KEYS)  # data: a row per pair of themes
+    pairs = {(r["theme"], r["other_theme"]): int(r["paragraphs"]) for r in rows}
     counts = Project(sample).counts()
-    totals = {r["label"]: r["segments"] for r in counts.rows if r["region"] == "Alle"}
-    for row in rows:
-        assert int(row[row["Tema"]]) == totals[row["Tema"]]
-        for other in totals:  # symmetric
-            mirror = next(r for r in rows if r["Tema"] == other)
-            assert row[other] == mirror[row["Tema"]]
+    totals = {r["theme"]: r["segments"] for r in counts.rows if r["region"] == "Alle"}
+    assert {a for a, _ in pairs} == {b for _, b in pairs} == set(totals)
+    for (a, b), n in pairs.items():
+        assert n == (totals[a] if a == b else pairs[(b, a)])  # the diagonal; symmetric
+    assert any(n for (a, b), n in pairs.items() if a != b)
     assert (tmp_path / "co.png").read_bytes()[:4] == b"\x89PNG"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -132,6 +133,10 @@ def test_evaluate_prints_and_writes(runner: CliRunner, db: Path, tmp_path: Path)
     assert [c.strip() for c in cells["micro"][:6]] == ["15", "2", "3", "1", "2", "1"]
     text = out.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0] == "code,units,support,predicted,tp,fp,fn,precision,recall,f1,kappa"
+    # Rounded as the table shows them (three decimals), not 0.6666666666666666.
+    administration = next(line for line in text.splitlines() if line.startswith("administr"))
+    assert administration.split(",")[7:9] == ["0.500", "1.000"]
+    assert not re.search(r"\.\d{4}", text)
 
 
 @pytest.mark.parametrize(

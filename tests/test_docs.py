@@ -51,3 +51,36 @@ def test_readme_quick_start_shows_the_two_commands_first() -> None:
     quick = readme.split("## Quick start", 1)[1]
     first_block = quick.split("```", 2)[1]
     assert first_block.split() == ["make", "demo", "make", "test"]
+
+
+def test_readme_lists_every_csv_s_columns() -> None:
+    """README "CSV columns": one row per CSV, its keys exactly the writer's."""
+    from dataclasses import fields
+
+    from mentorqual.agreement.evaluation import Scores
+    from mentorqual.cli.interviews import SHOW_COLUMNS
+    from mentorqual.reports.counts import DATA_HEADINGS
+    from mentorqual.reports.quotes import KEYS
+    from mentorqual.reports.retrieval import COOCCURRENCE_KEYS, KWIC_KEYS, PASSAGE_KEYS
+    from mentorqual.workflows.codings import EXPORT_COLUMNS
+
+    writers = {
+        "codings export": EXPORT_COLUMNS,
+        "counts": tuple(DATA_HEADINGS),  # after the grouping
+        "quotes": (*KEYS, "basis"),
+        "retrieve": PASSAGE_KEYS,
+        "cooccurrence": COOCCURRENCE_KEYS,
+        "search": KWIC_KEYS,
+        "evaluate": tuple(f.name for f in fields(Scores)),
+        "show --format csv": SHOW_COLUMNS,
+    }
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("**CSV columns.**")[1]
+    table = [line for line in section.split("\n\n")[1].splitlines() if line.startswith("| `")]
+    listed = {}
+    for line in table:
+        name, columns = line.split(" | ")[:2]
+        spans = columns.split("`")[1::2]  # the code spans; the key list is the first with ","
+        listed[name.strip("| `").split("`")[0]] = tuple(
+            next(s for s in spans if "," in s).split(", ")
+        )
+    assert listed == writers

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import TABLE_SUFFIXES, atomic_path, check_suffix
+from .files import TABLE_SUFFIXES
 from .language import Lang, attribute, number, say
-from .tables import Row, Sheet, markdown_table, write_csv, write_workbook
+from .tables import Row, Sheet, markdown_table, write_by_suffix, write_workbook
 
 # Shown with whole counts, one decimal for %, two for rates.
 DECIMALS = {"segments": 0, "interviews_pct": 1, "per_1000_words": 2}
@@ -73,15 +73,23 @@ def write_counts(path: Path, tables: CountsTables, *, excel_dk: bool = False) ->
     Example:
         write_counts(Path("counts.xlsx"), tables)
     """
-    suffix = check_suffix(path, TABLE_SUFFIXES)
-    with atomic_path(path) as temp:
-        if suffix == ".csv":
-            write_csv(tables.rows, tables.columns, temp, decimals=DECIMALS, excel_dk=excel_dk)
-        elif suffix == ".md":
-            body = "\n".join([f"# {tables.title}\n", *(f"- {n}" for n in tables.notes), ""])
-            temp.write_text(body + "\n" + counts_markdown(tables), encoding="utf-8")
-        else:
-            write_workbook(_sheets(tables), temp)
+    write_by_suffix(
+        path,
+        TABLE_SUFFIXES,
+        tables.rows,
+        tables.columns,
+        {
+            ".md": lambda temp: temp.write_text(_markdown(tables), encoding="utf-8"),
+            ".xlsx": lambda temp: write_workbook(_sheets(tables), temp),
+        },
+        decimals=DECIMALS,
+        excel_dk=excel_dk,
+    )
+
+
+def _markdown(tables: CountsTables) -> str:
+    body = "\n".join([f"# {tables.title}\n", *(f"- {n}" for n in tables.notes), ""])
+    return body + "\n" + counts_markdown(tables)
 
 
 def _sheets(tables: CountsTables) -> list[Sheet]:

@@ -2,7 +2,9 @@
 
 Rows in, files out: the quotes are chosen elsewhere. Each row carries the group
 columns, ``label``, ``quote``, ``attribution``, ``interview``, ``segment``,
-``coders``, ``score``, ``words`` and ``basis`` (``human`` or ``machine``).
+``coders``, ``score``, ``words`` and ``basis`` (``human`` or ``machine``). A CSV is
+data: those keys are its columns in every language; the other formats are for people
+and say them in the report's language.
 
 Report-ready output (``audit=False``) is for pasting into a report: the quote in the
 language's quotation marks with its attribution, and under it only where it comes
@@ -15,9 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .files import atomic_path, check_suffix
 from .language import Lang, number, quoted, say
-from .tables import Row, Sheet, write_csv, write_workbook
+from .tables import Row, Sheet, write_by_suffix, write_workbook
 
 QUOTE_SUFFIXES = (".docx", ".xlsx", ".csv", ".md")
 KEYS = ("label", "quote", "attribution", "interview", "segment", "coders", "score", "words")
@@ -78,17 +79,21 @@ def write_quotes(
         lang: the language of the labels and quotation marks.
         audit: keep coders and scores (else report-ready).
     """
-    suffix = check_suffix(path, QUOTE_SUFFIXES)
-    with atomic_path(path) as temp:
-        if suffix == ".docx":
-            _write_docx(temp, rows, by, title, about, lang, audit)
-        elif suffix == ".xlsx":
-            _write_xlsx(temp, rows, by, about, lang, audit)
-        elif suffix == ".csv":
-            keys = [k for k in (*KEYS, "basis") if audit or k not in AUDIT_ONLY]
-            write_csv(rows, [*by, *keys], temp, decimals={"score": 2})
-        else:
-            temp.write_text(_markdown(rows, by, title, about, lang, audit), encoding="utf-8")
+    keys = [k for k in (*KEYS, "basis") if audit or k not in AUDIT_ONLY]
+    write_by_suffix(
+        path,
+        QUOTE_SUFFIXES,
+        rows,
+        [*by, *keys],
+        {
+            ".docx": lambda temp: _write_docx(temp, rows, by, title, about, lang, audit),
+            ".xlsx": lambda temp: _write_xlsx(temp, rows, by, about, lang, audit),
+            ".md": lambda temp: temp.write_text(
+                _markdown(rows, by, title, about, lang, audit), encoding="utf-8"
+            ),
+        },
+        decimals={"score": 2},
+    )
 
 
 def _markdown(

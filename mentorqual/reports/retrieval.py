@@ -1,7 +1,11 @@
 """Retrieval documents: a theme's passages with their questions (.docx, .xlsx, .md,
 .csv), a theme × theme co-occurrence table, and keyword-in-context lines.
 
-Rows in, files out: the passages and hits are found elsewhere.
+Rows in, files out: the passages and hits are found elsewhere. A CSV is data: its
+columns are the fixed keys below (:data:`PASSAGE_KEYS` after the grouping's
+attributes, :data:`COOCCURRENCE_KEYS`, :data:`KWIC_KEYS`) in every language, as
+README "CSV columns" lists them; .docx, .xlsx and .md are for people and say
+everything in the report's language.
 """
 
 from __future__ import annotations
@@ -10,11 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import TABLE_SUFFIXES, atomic_path, check_suffix
+from .files import TABLE_SUFFIXES
 from .language import Lang, quoted, say
-from .tables import Row, Sheet, markdown_table, write_csv, write_workbook
+from .tables import Row, Sheet, markdown_table, write_by_suffix, write_workbook
 
 RETRIEVAL_SUFFIXES = (".docx", ".xlsx", ".md", ".csv")
+# The CSVs' columns; a passage's follow the grouping's attributes (``region``, ...).
+PASSAGE_KEYS = ("interview", "segment", "attribution", "question", "text")
+COOCCURRENCE_KEYS = ("theme", "label", "other_theme", "other_label", "paragraphs")
+KWIC_KEYS = ("interview", "segment", "attribution", "left", "hit", "right")
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,7 @@ class KwicLine:
 
 
 def _passage_rows(passages: Sequence[Passage], lang: Lang) -> tuple[list[Row], list[str]]:
+    """The passages as a sheet shows them: the group joined, headings in ``lang``."""
     columns = {
         say(lang, "group"): "group",
         say(lang, "quote:interview"): "interview",
@@ -61,43 +70,68 @@ def _passage_rows(passages: Sequence[Passage], lang: Lang) -> tuple[list[Row], l
     return rows, list(columns)
 
 
+def _passage_data(passages: Sequence[Passage], by: Sequence[str]) -> list[Row]:
+    """The passages as data: the grouping's attributes, then :data:`PASSAGE_KEYS`."""
+    return [
+        {
+            **dict(zip(by, p.group, strict=True)),
+            **dict(
+                zip(
+                    PASSAGE_KEYS,
+                    (p.interview, p.locator, p.attribution, p.question, p.text),
+                    strict=True,
+                )
+            ),
+        }
+        for p in passages
+    ]
+
+
 def write_passages(
     path: Path,
     passages: Sequence[Passage],
-    grouped: bool,
+    by: Sequence[str],
     *,
     title: str,
     about: Sequence[str],
     lang: Lang = "da",
 ) -> None:
-    """Write a theme's passages, in the order given; a heading per group when
-    ``grouped``, then per interview.
+    """Write a theme's passages, in the order given; when grouped ``by`` attributes
+    (each passage's ``group`` their values), a heading per group, then per interview.
 
     Example:
-        write_passages(Path("tryghed.docx"), passages, True, title="Tryghed", about=[])
+        write_passages(Path("tryghed.docx"), passages, ["region"], title="Tryghed", about=[])
     """
-    suffix = check_suffix(path, RETRIEVAL_SUFFIXES)
+    grouped = bool(by)
     rows, columns = _passage_rows(passages, lang)
     if not grouped:
         columns = columns[1:]
-    with atomic_path(path) as temp:
-        if suffix == ".docx":
-            _passages_docx(temp, passages, grouped, title, about, lang)
-        elif suffix == ".xlsx":
-            widths = {columns[-1]: 80, columns[-2]: 45, say(lang, "quote:attribution"): 26}
-            note = say(lang, "note")
-            write_workbook(
-                [
-                    Sheet(title, rows, columns, widths=widths),
-                    Sheet(say(lang, "sheet:about"), [{note: a} for a in about], [note],
-                          widths={note: 100}),
-                ],
-                temp,
-            )  # fmt: skip
-        elif suffix == ".csv":
-            write_csv(rows, columns, temp)
-        else:
-            temp.write_text(_passages_markdown(passages, grouped, title, about, lang), "utf-8")
+
+    def xlsx(temp: Path) -> None:
+        widths = {columns[-1]: 80, columns[-2]: 45, say(lang, "quote:attribution"): 26}
+        note = say(lang, "note")
+        write_workbook(
+            [
+                Sheet(title, rows, columns, widths=widths),
+                Sheet(say(lang, "sheet:about"), [{note: a} for a in about], [note],
+                      widths={note: 100}),
+            ],
+            temp,
+        )  # fmt: skip
+
+    write_by_suffix(
+        path,
+        RETRIEVAL_SUFFIXES,
+        _passage_data(passages, by),
+        [*by, *PASSAGE_KEYS],
+        {
+            ".docx": lambda temp: _passages_docx(temp, passages, grouped, title, about, lang),
+            ".xlsx": xlsx,
+            ".md": lambda temp: temp.write_text(
+                _passages_markdown(passages, grouped, title, about, lang), "utf-8"
+            ),
+        },
+    )
 
 
 def _headings(passages: Sequence[Passage], grouped: bool) -> list[tuple[int, str, Passage]]:
@@ -184,39 +218,68 @@ def _passages_docx(
     document.save(str(path))
 
 
+def cooccurrence_table(
+    labels: Sequence[str], counts: Sequence[Sequence[int]], lang: Lang
+) -> list[Row]:
+    """The theme × theme table as people read it: a row per theme, then a column per
+    theme, named by their labels."""
+    key = say(lang, "theme")
+    return [
+        {key: label, **dict(zip(labels, row, strict=True))}
+        for label, row in zip(labels, counts, strict=True)
+    ]
+
+
 def write_cooccurrence(
     path: Path,
-    rows: Sequence[Row],
+    themes: Sequence[tuple[str, str]],
+    counts: Sequence[Sequence[int]],
     *,
     title: str,
     about: Sequence[str],
     lang: Lang = "da",
     excel_dk: bool = False,
 ) -> None:
-    """Write a theme × theme table (.csv, .md, .xlsx) with its notes."""
-    suffix = check_suffix(path, TABLE_SUFFIXES)
-    columns = list(rows[0]) if rows else []
-    with atomic_path(path) as temp:
-        if suffix == ".csv":
-            write_csv(rows, columns, temp, excel_dk=excel_dk)
-        elif suffix == ".md":
-            notes = "".join(f"- {a}\n" for a in about)
-            temp.write_text(f"# {title}\n\n{notes}\n{markdown_table(rows, columns)}", "utf-8")
-        else:  # the title has a colon, which a sheet's name cannot have: it goes below
-            name = say(lang, "sheet:cooccurrence")
-            write_workbook([Sheet(name, rows, columns, notes=[title, *about])], temp)
+    """Write a theme × theme table of ``counts`` over ``themes`` (code, label): .md and
+    .xlsx as the table with its notes, .csv as data, a row per pair of themes.
+
+    Example:
+        write_cooccurrence(Path("co.xlsx"), themes, counts, title="Samtidig kodning", about=[])
+    """
+    table = cooccurrence_table([label for _, label in themes], counts, lang)
+    columns = list(table[0]) if table else []
+    data = [
+        dict(zip(COOCCURRENCE_KEYS, (code, label, other, other_label, n), strict=True))
+        for (code, label), row in zip(themes, counts, strict=True)
+        for (other, other_label), n in zip(themes, row, strict=True)
+    ]
+    notes = "".join(f"- {a}\n" for a in about)
+    # The title has a colon, which a sheet's name cannot have: it goes below the table.
+    sheet = Sheet(say(lang, "sheet:cooccurrence"), table, columns, notes=[title, *about])
+    write_by_suffix(
+        path,
+        TABLE_SUFFIXES,
+        data,
+        COOCCURRENCE_KEYS,
+        {
+            ".md": lambda temp: temp.write_text(
+                f"# {title}\n\n{notes}\n{markdown_table(table, columns)}", "utf-8"
+            ),
+            ".xlsx": lambda temp: write_workbook([sheet], temp),
+        },
+        excel_dk=excel_dk,
+    )
 
 
 def _kwic_rows(lines: Sequence[KwicLine], lang: Lang) -> tuple[list[Row], list[str]]:
-    columns = {
-        say(lang, "quote:interview"): "interview",
-        say(lang, "quote:segment"): "locator",
-        say(lang, "quote:attribution"): "attribution",
-        say(lang, "before"): "left",
-        say(lang, "hit"): "hit",
-        say(lang, "after"): "right",
-    }
-    return [{n: getattr(x, k) for n, k in columns.items()} for x in lines], list(columns)
+    """The hits as a sheet shows them, headings in ``lang``."""
+    names = ("quote:interview", "quote:segment", "quote:attribution", "before", "hit", "after")
+    columns = [say(lang, n) for n in names]
+    return [dict(zip(columns, _kwic_values(x), strict=True)) for x in lines], columns
+
+
+def _kwic_values(x: KwicLine) -> tuple[str, ...]:
+    return (x.interview, x.locator, x.attribution, x.left, x.hit, x.right)
 
 
 def write_kwic(
@@ -228,19 +291,25 @@ def write_kwic(
     lang: Lang = "da",
     excel_dk: bool = False,
 ) -> None:
-    """Write keyword-in-context lines (.csv, .md, .xlsx)."""
-    suffix = check_suffix(path, TABLE_SUFFIXES)
+    """Write keyword-in-context lines (.csv, .md, .xlsx).
+
+    Example:
+        write_kwic(Path("kursus.xlsx"), lines, title="Søgning: kursus", about=[])
+    """
     rows, columns = _kwic_rows(lines, lang)
-    with atomic_path(path) as temp:
-        if suffix == ".csv":
-            write_csv(rows, columns, temp, excel_dk=excel_dk)
-        elif suffix == ".md":
-            temp.write_text(kwic_markdown(lines, title, about), "utf-8")
-        else:
-            widths = {columns[3]: 45, columns[4]: 16, columns[5]: 45, columns[2]: 26}
-            sheet = Sheet(say(lang, "sheet:search"), rows, columns, widths=widths,
-                          notes=[title, *about])  # fmt: skip
-            write_workbook([sheet], temp)
+    widths = {columns[3]: 45, columns[4]: 16, columns[5]: 45, columns[2]: 26}
+    sheet = Sheet(say(lang, "sheet:search"), rows, columns, widths=widths, notes=[title, *about])
+    write_by_suffix(
+        path,
+        TABLE_SUFFIXES,
+        [dict(zip(KWIC_KEYS, _kwic_values(x), strict=True)) for x in lines],
+        KWIC_KEYS,
+        {
+            ".md": lambda temp: temp.write_text(kwic_markdown(lines, title, about), "utf-8"),
+            ".xlsx": lambda temp: write_workbook([sheet], temp),
+        },
+        excel_dk=excel_dk,
+    )
 
 
 def kwic_markdown(lines: Sequence[KwicLine], title: str, about: Sequence[str]) -> str:

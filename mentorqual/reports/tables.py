@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .files import atomic_path, check_suffix
+from .files import TABLE_SUFFIXES, atomic_path, check_suffix
 
 Row = dict[str, Any]
 
@@ -50,18 +50,50 @@ def write_table(
     columns: Sequence[str] | None = None,
     sheet: str = "Table",
 ) -> None:
-    """Write ``rows`` to ``path``; the format follows the suffix."""
-    suffix = check_suffix(path)
+    """Write ``rows`` to ``path``; the format follows the suffix. The columns are keys
+    in every format (a table with no report language, such as ``evaluate``'s), and
+    decimals are shown with three places, as the Markdown table shows them."""
     columns = list(columns or (rows[0].keys() if rows else []))
-    writers: dict[str, Callable[[Path], object]] = {
-        ".md": lambda p: p.write_text(
-            (f"# {title}\n\n" if title else "") + markdown_table(rows, columns), encoding="utf-8"
-        ),
-        ".csv": lambda p: write_csv(rows, columns, p),
-        ".xlsx": lambda p: _write_xlsx(rows, columns, p, sheet),
-    }
+    heading = f"# {title}\n\n" if title else ""
+    write_by_suffix(
+        path,
+        TABLE_SUFFIXES,
+        rows,
+        columns,
+        {
+            ".md": lambda p: p.write_text(heading + markdown_table(rows, columns), "utf-8"),
+            ".xlsx": lambda p: write_workbook([Sheet(sheet, rows, columns)], p),
+        },
+        decimals=dict.fromkeys(columns, 3),
+    )
+
+
+def write_by_suffix(
+    path: Path,
+    suffixes: Sequence[str],
+    data: Sequence[Row],
+    keys: Sequence[str],
+    people: Mapping[str, Callable[[Path], object]],
+    *,
+    decimals: Mapping[str, int] | None = None,
+    excel_dk: bool = False,
+) -> None:
+    """Write ``path``, atomically, as its suffix (one of ``suffixes``) asks. The one
+    rule for every report's CSV: a .csv is data, ``data`` under its fixed English
+    ``keys`` whatever the report's language (README "CSV columns"), so that scripts
+    read it alike; any other suffix is for people, written by its function in
+    ``people`` (which takes the temporary path) in the report's language.
+
+    Example:
+        write_by_suffix(Path("hits.csv"), TABLE_SUFFIXES, rows, ["interview", "hit"],
+                        {".md": write_markdown, ".xlsx": write_sheets})
+    """
+    suffix = check_suffix(path, suffixes)
     with atomic_path(path) as temp:
-        writers[suffix](temp)
+        if suffix == ".csv":
+            write_csv(data, keys, temp, decimals=decimals, excel_dk=excel_dk)
+        else:
+            people[suffix](temp)
 
 
 def write_csv(
@@ -93,10 +125,6 @@ def write_csv(
         writer.writerow(columns)
         for row in rows:
             writer.writerow([cell(c, row.get(c)) for c in columns])
-
-
-def _write_xlsx(rows: Sequence[Row], columns: Sequence[str], path: Path, sheet: str) -> None:
-    write_workbook([Sheet(sheet, rows, columns)], path)
 
 
 @dataclass(frozen=True)

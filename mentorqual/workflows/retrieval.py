@@ -25,6 +25,7 @@ from ..reports.retrieval import (
     RETRIEVAL_SUFFIXES,
     KwicLine,
     Passage,
+    cooccurrence_table,
     write_cooccurrence,
     write_kwic,
     write_passages,
@@ -119,7 +120,7 @@ def retrieve(
 
 def write_retrieval(result: Retrieval, path: Path, by: Sequence[str] = ()) -> None:
     write_passages(
-        path, result.passages, bool(by), title=result.title, about=result.notes, lang=result.lang
+        path, result.passages, by, title=result.title, about=result.notes, lang=result.lang
     )
 
 
@@ -130,17 +131,18 @@ def write_retrieval(result: Retrieval, path: Path, by: Sequence[str] = ()) -> No
 class Cooccurrence:
     """Paragraphs coded with both themes, for every pair (the diagonal: with the theme)."""
 
-    labels: list[str]
+    themes: list[tuple[str, str]]  # (code, label)
     counts: list[list[int]]
     notes: list[str]
     lang: Lang
 
+    @property
+    def labels(self) -> list[str]:
+        return [label for _, label in self.themes]
+
     def rows(self) -> list[dict[str, object]]:
-        key = say(self.lang, "theme")
-        return [
-            {key: label, **dict(zip(self.labels, row, strict=True))}
-            for label, row in zip(self.labels, self.counts, strict=True)
-        ]
+        """The table as people read it, a column per theme's label."""
+        return cooccurrence_table(self.labels, self.counts, self.lang)
 
     def markdown(self) -> str:
         """The table as the terminal shows it."""
@@ -170,13 +172,19 @@ def cooccurrence(
         codebook_words(snapshot, language),
         say(language, "made", when=now()),
     ]
-    return Cooccurrence([label for _, label in chosen], counts, notes, language)
+    return Cooccurrence(list(chosen), counts, notes, language)
 
 
 def write_cooccurrence_table(result: Cooccurrence, path: Path, *, excel_dk: bool = False) -> None:
     title = say(result.lang, "cooccurrence_title")
     write_cooccurrence(
-        path, result.rows(), title=title, about=result.notes, lang=result.lang, excel_dk=excel_dk
+        path,
+        result.themes,
+        result.counts,
+        title=title,
+        about=result.notes,
+        lang=result.lang,
+        excel_dk=excel_dk,
     )
 
 
