@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .types import group_value, report_order
+from .types import Unknown, group_value, report_order
 
 ALL = "Alle"  # the column over every interview in scope
 
@@ -33,8 +33,10 @@ class InterviewScope:
     words: int
 
 
-def _group_key(attributes: Mapping[str, str], by: Sequence[str]) -> tuple[str, ...]:
-    return tuple(group_value(attributes, key) for key in by)
+def _group_key(
+    attributes: Mapping[str, str], by: Sequence[str], unknown: Unknown
+) -> tuple[str, ...]:
+    return tuple(group_value(attributes, key, unknown) for key in by)
 
 
 def theme_counts(
@@ -43,6 +45,7 @@ def theme_counts(
     themes: Sequence[tuple[str, str]],
     by: Sequence[str] = ("region",),
     *,
+    unknown: Unknown,
     total: bool = True,
     all_label: str = ALL,
 ) -> list[dict[str, object]]:
@@ -53,6 +56,7 @@ def theme_counts(
         codings: one coder's codings; a (segment, code) pair counts once.
         themes: (code, label) in codebook order.
         by: attribute names to group by, e.g. ``("region",)`` or ``("region", "role")``.
+        unknown: the report's words for a missing value ("ukendt region").
         total: add a group ``Alle`` over every interview in scope.
         all_label: that group's name ("All" in English reports).
 
@@ -62,7 +66,7 @@ def theme_counts(
     scope = {i.interview: i for i in interviews}
     groups: dict[tuple[str, ...], list[InterviewScope]] = defaultdict(list)
     for item in scope.values():
-        groups[_group_key(item.attributes, by)].append(item)
+        groups[_group_key(item.attributes, by, unknown)].append(item)
     ordered = sorted(groups, key=lambda k: report_order(k, by))
     if total:
         ordered.append(tuple(all_label for _ in by))

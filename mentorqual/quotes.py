@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .types import group_value, report_order, speaker_role
+from .types import Unknown, group_value, report_order, speaker_role
 
 ELLIPSIS = "[...]"
 _WORD = re.compile(r"\w+")
@@ -87,12 +87,14 @@ class Quote:
 
 
 def attribution(
-    attributes: Mapping[str, str], unknown_role: str = "Informant", speaker: str = ""
+    attributes: Mapping[str, str], unknown_role: str, unknown: Unknown, speaker: str = ""
 ) -> str:
-    """ "(Jobkonsulent, Hovedstaden)": the informant's role and region. In a group
-    interview the role is the ``speaker``'s own (the ``speakers`` attribute)."""
+    """ "(Jobkonsulent, Hovedstaden)": the informant's role and region, ``unknown_role``
+    ("Informant") and ``unknown("region")`` ("ukendt region") in the report's words when
+    missing. In a group interview the role is the ``speaker``'s own (the ``speakers``
+    attribute)."""
     role = speaker_role(attributes, speaker) if speaker else attributes.get("role", "")
-    parts = [role or unknown_role, group_value(attributes, "region")]
+    parts = [role or unknown_role, group_value(attributes, "region", unknown)]
     return "(" + ", ".join(p for p in parts if p) + ")"
 
 
@@ -192,16 +194,19 @@ def select_quotes(
     themes: Sequence[tuple[str, str]],
     by: Sequence[str] = ("region",),
     *,
+    unknown: Unknown,
+    respondent: str,
     top: int = 5,
     max_words: int = 80,
     per_interview: int = 2,
 ) -> list[Quote]:
     """The best ``top`` quotes per group and theme, spread over the group's interviews,
-    groups in report order."""
+    groups in report order. ``unknown`` and ``respondent`` are the report's words for a
+    missing attribute value ("ukendt region") and a missing role ("Informant")."""
     labels = dict(themes)
     pools: dict[tuple[tuple[str, ...], str], list[tuple[Candidate, str, int]]] = defaultdict(list)
     for c in candidates:
-        group = tuple(group_value(c.attributes, k) for k in by)
+        group = tuple(group_value(c.attributes, k, unknown) for k in by)
         text, words = quote_text(c, max_words)
         pools[(group, c.code)].append((c, text, words))
 
@@ -229,7 +234,7 @@ def select_quotes(
                         theme=code,
                         label=labels.get(code, code),
                         text=text,
-                        attribution=attribution(c.attributes, speaker=c.speaker),
+                        attribution=attribution(c.attributes, respondent, unknown, c.speaker),
                         interview=c.interview,
                         locator=c.locator,
                         coders=", ".join([*sorted(c.human), *sorted(c.machine)]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -74,13 +74,20 @@ def report_order(key: Sequence[str], by: Sequence[str]) -> tuple[tuple[int, str]
     )
 
 
-def group_value(attributes: Mapping[str, str], key: str) -> str:
-    """An interview's value of ``key`` for grouping; a missing one reads "ukendt region"
-    (interviews from other tools often have no region or role)."""
-    return attributes.get(key, "") or f"ukendt {_DANISH_KEYS.get(key, key)}"
+# A report's words for an interview's missing value of an attribute, by the attribute's
+# name: "ukendt region" in Danish, "unknown region" in English. The words live with the
+# reports' vocabulary (`mentorqual.reports.language.unknown`); workflows pass them in.
+Unknown = Callable[[str], str]
 
 
-_DANISH_KEYS = {"role": "rolle", "municipality": "kommune"}
+def group_value(attributes: Mapping[str, str], key: str, unknown: Unknown) -> str:
+    """An interview's value of ``key`` for grouping; a missing one (interviews from
+    other tools often have no region or role) reads ``unknown(key)``.
+
+    >>> group_value({"region": ""}, "region", lambda key: f"unknown {key}")
+    'unknown region'
+    """
+    return attributes.get(key, "") or unknown(key)
 
 
 def speaker_role(attributes: Mapping[str, str], speaker: str) -> str:

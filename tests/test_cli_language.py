@@ -128,6 +128,74 @@ def test_a_csv_keeps_its_keys_and_the_sheet_follows_the_language(
     assert en in sheets["en"] and da not in sheets["en"]
 
 
+# An interview from another tool: no region (an import warning, not an error).
+NO_REGION = """---
+interview: U01
+role: Mentor
+---
+I: Hvordan har forløbet været for borgeren?
+IP: Hun føler sig tryg, fordi mentoren altid tager telefonen, når hun ringer.
+
+I: Og kurserne?
+IP: Kurset i sidste måned var alt for langt, og papirerne var mange.
+"""
+CODINGS = {  # coder -> (interview, paragraph, code) rows
+    "A": [("U01", "p2", "tryghed"), ("U01", "p4", "kurser"), ("T01", "p2", "administration")],
+    "B": [("U01", "p2", "tryghed"), ("U01", "p4", "administration"),
+          ("T01", "p2", "administration")],
+}  # fmt: skip
+
+
+@pytest.fixture
+def no_region(tmp_path: Path) -> Path:
+    """T01 (Hovedstaden) and U01 (no region), coded by A and B."""
+    from .conftest import CODEBOOK, INTERVIEW
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "T01.txt").write_text(INTERVIEW, encoding="utf-8")
+    (folder / "U01.txt").write_text(NO_REGION, encoding="utf-8")
+    db = tmp_path / "p.db"
+    invoke(db, "codebook", "load", str(CODEBOOK))
+    assert "reported as 'ukendt region'" in invoke(db, "import", str(folder))
+    for coder, rows in CODINGS.items():
+        path = tmp_path / f"coder_{coder}.csv"
+        lines = ["interview,segment,code,coder", *(f"{i},{p},{c},{coder}" for i, p, c in rows)]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        invoke(db, "codings", "import", str(path))
+    return db
+
+
+# command -> arguments and how the missing region shows in its Markdown (the report's
+# word for it, filled in); -o and --lang are appended.
+MISSING = {
+    "counts": (["counts", "--coder", "A"], ["| {unknown} * |"]),  # * one interview
+    "quotes": (["quotes"], ["## {unknown}", "(Mentor, {unknown})"]),
+    "agreement": (
+        ["agreement", "--coders", "A,B", "--by", "region", "--no-bootstrap"], ["| {unknown} |"]
+    ),
+    "retrieve": (
+        ["retrieve", "--theme", "tryghed", "--by", "region"],
+        ["## {unknown}", "(Mentor, {unknown})"],
+    ),
+    "search": (["search", "tryg"], ["(Mentor, {unknown})"]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("command", list(MISSING))
+def test_a_missing_region_reads_in_the_report_s_language(
+    no_region: Path, tmp_path: Path, command: str
+) -> None:
+    args, shown = MISSING[command]
+    for lang, own, other in (("da", "ukendt region", "unknown region"),
+                             ("en", "unknown region", "ukendt region")):  # fmt: skip
+        path = tmp_path / f"{command}-{lang}.md"
+        invoke(no_region, *args, "--lang", lang, "-o", str(path))
+        text = path.read_text(encoding="utf-8")
+        assert [s for s in shown if s.format(unknown=own) not in text] == [], text
+        assert other not in text
+
+
 def test_the_agreement_terminal_table_stays_english(sample: Path, tmp_path: Path) -> None:
     args = ["agreement", "--coders", "A,B", "--no-bootstrap"]
     danish = invoke(sample, *args, "--lang", "da", "-o", str(tmp_path / "a.md"))

@@ -5,11 +5,14 @@ from __future__ import annotations
 import math
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from mentorqual import Project
-from mentorqual.counts import ALL, InterviewScope, pivot, theme_counts
+from mentorqual.counts import ALL, InterviewScope, pivot
+from mentorqual.counts import theme_counts as counts_of
+from mentorqual.reports.language import unknown
 
 THEMES = [("tryghed", "Tryghed"), ("kurser", "Kurser")]
 INTERVIEWS = [
@@ -17,6 +20,11 @@ INTERVIEWS = [
     InterviewScope("H2", {"region": "Hovedstaden", "role": "Mentorkoordinator"}, 3000),
     InterviewScope("N1", {"region": "Nordjylland", "role": "Jobkonsulent"}, 500),
 ]
+
+
+def theme_counts(*args: Any, **options: Any) -> list[dict[str, object]]:
+    """The engine with a Danish report's words for a missing value."""
+    return counts_of(*args, unknown=unknown("da"), **options)
 
 
 def by_key(rows: list[dict[str, object]], *key: str) -> dict[tuple[object, ...], dict]:
@@ -55,6 +63,16 @@ def test_counts_by_two_attributes_and_an_interview_without_words() -> None:
     assert keyed[("Hovedstaden", "Jobkonsulent", "kurser")]["segments"] == 0
     assert math.isnan(keyed[("Sjælland", "ukendt rolle", "kurser")]["per_1000_words"])
     assert all(r["region"] != ALL for r in rows)
+
+
+def test_a_missing_value_reads_in_the_report_s_language() -> None:
+    scope = [*INTERVIEWS, InterviewScope("X1", {"role": "Mentor"}, 100)]
+    groups = {
+        lang: {r["region"] for r in counts_of(scope, [], THEMES, unknown=unknown(lang))}
+        for lang in ("da", "en")
+    }
+    assert groups["da"] - groups["en"] == {"ukendt region"}
+    assert groups["en"] - groups["da"] == {"unknown region"}
 
 
 def test_pivot_ends_with_the_n_rows() -> None:

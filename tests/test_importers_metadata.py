@@ -55,7 +55,8 @@ def test_missing_region_is_a_warning() -> None:
     attributes = finish_attributes({"interview": "X"}, Path("a.txt"), warnings)
     assert attributes == {"interview": "X", "region": ""}
     assert warnings == [
-        "a.txt: no region, so it is reported as 'ukendt region'; "
+        "a.txt: no region, so it is reported as 'ukendt region' ('unknown region' in "
+        "English reports); "
         "add 'region: ...' to the front matter or a row to metadata.csv"
     ]
 
@@ -206,7 +207,8 @@ def test_a_file_without_a_row_or_region_is_a_warning(write: Callable[..., Path])
     assert transcript.region == ""
     assert transcript.warnings == [
         f"{path}: no row in {csv_path} and no region in the front matter, so it is "
-        f"reported as 'ukendt region'; add 'region: ...' to the front matter or a row "
+        f"reported as 'ukendt region' ('unknown region' in English reports); "
+        f"add 'region: ...' to the front matter or a row "
         f"to {csv_path}"
     ]
 

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from mentorqual.quotes import ELLIPSIS, Candidate, attribution, select_quotes, trim
+from mentorqual.quotes import ELLIPSIS, Candidate, Quote, trim
+from mentorqual.quotes import attribution as attribution_in
+from mentorqual.quotes import select_quotes as select_in
+from mentorqual.reports.language import Lang, say, unknown
 
 THEMES = [("tryghed", "Tryghed"), ("kurser", "Kurser")]
 HS = {"region": "Hovedstaden", "role": "Jobkonsulent"}
 NJ = {"region": "Nordjylland", "role": "Mentorkoordinator"}
+
+
+def attribution(attributes: dict[str, str], speaker: str = "", lang: Lang = "da") -> str:
+    """The engine's attribution with a report's words for a missing role or region."""
+    return attribution_in(attributes, say(lang, "respondent"), unknown(lang), speaker)
+
+
+def select_quotes(*args: Any, lang: Lang = "da", **options: Any) -> list[Quote]:
+    """The engine with a report's words for a missing role or value."""
+    return select_in(*args, unknown=unknown(lang), respondent=say(lang, "respondent"), **options)
 
 
 def sentences_of(text: str) -> list[tuple[int, int, int]]:
@@ -53,6 +68,24 @@ def test_a_single_sentence_longer_than_the_limit_stays_whole() -> None:
 def test_attribution() -> None:
     assert attribution(HS) == "(Jobkonsulent, Hovedstaden)"
     assert attribution({"region": "Sjælland"}) == "(Informant, Sjælland)"
+    assert attribution({"role": "Mentor"}) == "(Mentor, ukendt region)"
+    assert attribution({}, lang="en") == "(Respondent, unknown region)"
+
+
+def test_quotes_of_an_interview_without_region_in_each_language() -> None:
+    text = "Mentoren giver hende ro, når hun er utryg ved noget."
+    found = {
+        lang: select_quotes(
+            [candidate("X01", 1, text, {"A"}, None, {"role": "Mentor"})], THEMES, lang=lang
+        )
+        for lang in ("da", "en")
+    }
+    assert [(q.group, q.attribution) for q in found["da"]] == [
+        (("ukendt region",), "(Mentor, ukendt region)")
+    ]
+    assert [(q.group, q.attribution) for q in found["en"]] == [
+        (("unknown region",), "(Mentor, unknown region)")
+    ]
 
 
 def candidate(
@@ -111,8 +144,6 @@ def test_near_duplicates_and_the_per_interview_cap() -> None:
 
 
 def test_a_group_interview_attributes_each_speaker_to_their_role() -> None:
-    from mentorqual.quotes import attribution
-
     attributes = {"region": "Sjælland", "role": "Mentor", "speakers": "Ole=Jobkonsulent"}
     assert attribution(attributes, speaker="Ole") == "(Jobkonsulent, Sjælland)"
     assert attribution(attributes, speaker="Mette") == "(Mentor, Sjælland)"

@@ -10,7 +10,7 @@ import pytest
 
 from mentorqual.counts import InterviewScope, theme_counts
 from mentorqual.reports.counts import CountsTables, data_headings, write_counts
-from mentorqual.reports.language import Lang, say
+from mentorqual.reports.language import Lang, say, unknown
 
 THEMES = [("tryghed", "Tryghed"), ("kurser", "Kurser")]
 SCOPE = [
@@ -21,7 +21,9 @@ BY = ["region", "role"]
 
 
 def tables(lang: Lang) -> CountsTables:
-    rows = theme_counts(SCOPE, [("H1", 1, "tryghed")], THEMES, BY, all_label=say(lang, "all"))
+    rows = theme_counts(
+        SCOPE, [("H1", 1, "tryghed")], THEMES, BY, unknown=unknown(lang), all_label=say(lang, "all")
+    )
     for row in rows:
         row["low_n"] = int(str(row["n_interviews"])) < 3
     columns = [*BY, *(k for k in rows[0] if k not in BY)]

@@ -178,9 +178,10 @@ def finish_attributes(
 ) -> dict[str, str]:
     """Check and normalise the interview id and region; default the id to the file name.
 
-    A missing region is allowed: it is left empty (reports say "ukendt region") and a
-    warning is added to ``warnings``, naming the metadata file ``no_row_in`` when there
-    is one beside the transcript without a row for it. A region that is not one of the
+    A missing region is allowed: it is left empty (reports say "ukendt region", in
+    English "unknown region") and a warning is added to ``warnings``, naming the
+    metadata file ``no_row_in`` when there is one beside the transcript without a row
+    for it. A region that is not one of the
     five is an error.
     """
     attributes = dict(attributes)
@@ -196,7 +197,8 @@ def finish_attributes(
                 else "no region"
             )
             warnings.append(
-                f"{path}: {where}, so it is reported as 'ukendt region'; add "
+                f"{path}: {where}, so it is reported as 'ukendt region' ('unknown region' "
+                "in English reports); add "
                 f"'region: ...' to the front matter or a row to {no_row_in or METADATA_FILE}"
             )
         return attributes

@@ -226,7 +226,7 @@ class ReportingMethods(ProjectFile):
         with self._reading() as store:
             snapshot = Snapshot(store)
             result = audit.agreement_audit(
-                snapshot, coders, codes, unit=unit, by=by, bootstrap=bootstrap
+                snapshot, coders, codes, unit=unit, by=by, bootstrap=bootstrap, lang=lang
             )
             if path is not None:
                 policy = PiiPolicy.of(store, pii)

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..reports import markdown_table
 from ..reports.agreement import AGREEMENT_SUFFIXES, spoken, write_agreement
-from ..reports.language import Lang, check_lang, say
+from ..reports.language import Lang, check_lang, say, unknown
 from ..store import now
-from ..types import Note, group_value
+from ..types import Note, Unknown, group_value
 from . import lookups
 from .coders import Snapshot, names
 from .privacy import PiiPolicy
@@ -39,9 +39,11 @@ def agreement_audit(
     unit: str = "segment",
     by: str | Sequence[str] | None = None,
     bootstrap: bool = True,
+    lang: str = "da",
 ) -> Audit:
     """The agreement audit of ``coders`` (humans, or a machine coder against humans),
-    with per-group figures when ``by`` names attributes (crossed when several).
+    with per-group figures when ``by`` names attributes (crossed when several), a
+    missing value named in ``lang`` ("ukendt region", "unknown region").
 
     What a coder assessed is counted per code: a code added to the codebook after a
     coder's work is missing for that coder, never a "no". Codes that the coders
@@ -70,7 +72,7 @@ def agreement_audit(
     results: list[Audit] = []
     missing: list[str] = []
     everywhere = {c: frozenset(per_code[c]) for c in coders}
-    units = _units(snapshot, keys)
+    units = _units(snapshot, keys, unknown(check_lang(lang)))
     for key, group in ordered:
         mine = {
             c: _within(assessed[c], seen, everywhere[c], where)
@@ -103,12 +105,12 @@ def _within(
     return {s for s in assessed if where.get(s) in interviews}
 
 
-def _units(snapshot: Snapshot, keys: Sequence[str]) -> list[AuditUnit]:
+def _units(snapshot: Snapshot, keys: Sequence[str], missing: Unknown) -> list[AuditUnit]:
     """The respondent paragraphs, each with its region and its group under ``keys``."""
     from ..agreement import AuditUnit  # numpy: only for the audit
 
     region = {s.interview: s.region for s in snapshot.interviews}
-    group = _groups(snapshot, keys)
+    group = _groups(snapshot, keys, missing)
     return [
         AuditUnit(p.id, p.interview, region[p.interview], p.locator, p.text, group[p.interview])
         for p in snapshot.store.respondent_paragraphs()
@@ -144,7 +146,7 @@ def _audit(
         raise InputError(str(exc)) from None
 
 
-def _groups(snapshot: Snapshot, keys: Sequence[str]) -> dict[str, str]:
+def _groups(snapshot: Snapshot, keys: Sequence[str], missing: Unknown) -> dict[str, str]:
     """Interview -> its group: the values of the attributes ``keys``, as counts has them."""
     interviews = snapshot.interviews
     for key in keys:
@@ -152,7 +154,8 @@ def _groups(snapshot: Snapshot, keys: Sequence[str]) -> dict[str, str]:
             attrs = sorted({k for s in interviews for k in s.attributes})
             raise InputError(f"unknown attribute {key!r} for --by; valid: {names(attrs)}")
     return {
-        s.interview: " / ".join(group_value(s.attributes, key) for key in keys) for s in interviews
+        s.interview: " / ".join(group_value(s.attributes, key, missing) for key in keys)
+        for s in interviews
     }
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..quotes import Candidate, Quote, select_quotes
-from ..reports.language import Lang, check_lang, say
+from ..reports.language import Lang, check_lang, say, unknown
 from ..reports.quotes import QUOTE_SUFFIXES, write_quotes
 from ..store import CodingRecord, InterviewSummary, now
 from ..tagging.evidence import Evidence
@@ -68,6 +68,7 @@ class QuoteSheet:
 
 def quotes(snapshot: Snapshot, options: QuoteOptions) -> tuple[list[Quote], list[str]]:
     """The best quotes per group and theme, and the coders they were drawn from."""
+    language = check_lang(options.lang)
     chosen = list(options.coders) or default_quote_coders(snapshot)
     snapshot.check_coders(chosen)
     if not chosen:
@@ -82,6 +83,8 @@ def quotes(snapshot: Snapshot, options: QuoteOptions) -> tuple[list[Quote], list
         candidates,
         chosen_themes,
         options.by,
+        unknown=unknown(language),
+        respondent=say(language, "respondent"),
         top=options.top,
         max_words=options.max_words,
         per_interview=options.per_interview,

@@ -18,7 +18,7 @@ from .. import counts as counting
 from ..errors import InputError
 from ..reports.counts import CountsTables, Pivot, counts_markdown, write_counts
 from ..reports.heatmap import write_heatmap
-from ..reports.language import Lang, check_lang, number, say
+from ..reports.language import Lang, check_lang, number, say, unknown
 from ..store import now
 from .coders import CoderChoice, Snapshot, choose, names
 
@@ -146,6 +146,7 @@ def theme_counts(
         ((where[s], s, c) for s, c in choice.pairs if s in where),
         chosen_themes,
         by,
+        unknown=unknown(language),
         all_label=say(language, "all"),
     )
     for row in rows:

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..quotes import attribution
 from ..reports.heatmap import write_heatmap
-from ..reports.language import Lang, check_lang, number, say
+from ..reports.language import Lang, check_lang, number, say, unknown
 from ..reports.retrieval import (
     RETRIEVAL_SUFFIXES,
     KwicLine,
@@ -84,7 +84,7 @@ def retrieve(
     coded = {s for s, c in choice.pairs if c == code}
     attributes = {s.interview: s.attributes for s in snapshot.interviews}
     passages: list[Passage] = []
-    asked = QuestionTracker()
+    asked, missing = QuestionTracker(), unknown(language)
     for p in snapshot.store.all_paragraphs():  # in reading order
         if p.role != "respondent":
             asked.hear(p.interview, p.text)
@@ -92,10 +92,10 @@ def retrieve(
             attrs = attributes.get(p.interview, {})
             passages.append(
                 Passage(
-                    group=tuple(group_value(attrs, k) for k in by),
+                    group=tuple(group_value(attrs, k, missing) for k in by),
                     interview=p.interview,
                     locator=p.locator,
-                    attribution=attribution(attrs, say(language, "respondent"), p.speaker),
+                    attribution=attribution(attrs, say(language, "respondent"), missing, p.speaker),
                     question=asked.question(p.interview),
                     text=p.text,
                 )
@@ -293,7 +293,7 @@ def search(
             KwicLine(
                 interview=interview,
                 locator=locator,
-                attribution=attribution(attrs, say(language, "respondent")),
+                attribution=attribution(attrs, say(language, "respondent"), unknown(language)),
                 region=summaries[interview].region,
                 left=_context(text[:start], left=True),
                 hit=text[start:end],

@@ -195,7 +195,7 @@ def write_outputs(
     retrieval.write_cooccurrence_table(together, target("cooccurrence.xlsx"))
     retrieval.write_cooccurrence_plot(together, target("cooccurrence.png"))
     if len(snapshot.humans) >= 2:
-        audited = audit.agreement_audit(snapshot, snapshot.humans)
+        audited = audit.agreement_audit(snapshot, snapshot.humans, lang=lang)
         audit.write_report(snapshot, audited, target("agreement.xlsx"), policy, lang)
     pages = reports.write_html_view(snapshot, folder / "view", (), policy, lang=lang)
     files.append("view/")
