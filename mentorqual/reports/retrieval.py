@@ -72,19 +72,12 @@ def _passage_rows(passages: Sequence[Passage], lang: Lang) -> tuple[list[Row], l
 
 def _passage_data(passages: Sequence[Passage], by: Sequence[str]) -> list[Row]:
     """The passages as data: the grouping's attributes, then :data:`PASSAGE_KEYS`."""
+    keys = (*by, *PASSAGE_KEYS)
     return [
-        {
-            **dict(zip(by, p.group, strict=True)),
-            **dict(
-                zip(
-                    PASSAGE_KEYS,
-                    (p.interview, p.locator, p.attribution, p.question, p.text),
-                    strict=True,
-                )
-            ),
-        }
+        dict(zip(keys, (*p.group, p.interview, p.locator, p.attribution, p.question, p.text),
+                 strict=True))
         for p in passages
-    ]
+    ]  # fmt: skip
 
 
 def write_passages(
