@@ -250,3 +250,17 @@ def test_unsupported_suffix(tmp_path: Path, result: Audit) -> None:
         f"{tmp_path / 'agreement.csv'}: unsupported output type '.csv'; use .xlsx, .md, .docx"
     )
     assert not (tmp_path / "agreement.csv").exists()
+
+
+def test_the_docx_gives_notes_under_their_table_not_in_a_column(
+    tmp_path: Path, result: Audit
+) -> None:
+    from docx import Document
+
+    document = Document(str(write(tmp_path / "agreement.docx", result, "da")))
+    headers = [c.text for t in document.tables for c in t.rows[0].cells]
+    assert "Noter" not in headers and "Tema" in headers
+    note = say("da", "note:all_absent")
+    lines = [p.text for p in document.paragraphs]
+    assert f"Kurser: {note}" in lines  # Nordjylland: nobody coded kurser
+    assert lines.index(f"Kurser: {note}") > lines.index("Nordjylland")

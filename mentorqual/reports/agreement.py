@@ -333,7 +333,7 @@ def _write_docx(
     summary = words.figure_columns(group=False)
     document.add_heading(say("ag:overview"), level=1)
     rows = words.shown(words.figures(audit.summary_rows(), summary), formats)
-    _table(document, words, rows, list(summary))
+    _figure_table(document, words, rows, list(summary))
     if audit.by:
         document.add_heading(words.group_title(), level=1)
         grouped = words.figure_columns(group=True)
@@ -341,7 +341,8 @@ def _write_docx(
         column = words.group_heading()
         for value in dict.fromkeys(r[column] for r in rows):
             document.add_heading(value, level=2)
-            _table(document, words, [r for r in rows if r[column] == value], list(summary))
+            here = [r for r in rows if r[column] == value]
+            _figure_table(document, words, here, list(summary))
     document.add_heading(say("ag:matrices"), level=1)
     for theme, matrices in words.matrix_tables().items():
         document.add_heading(theme, level=2)
@@ -355,6 +356,20 @@ def _write_docx(
     for note in notes:
         document.add_paragraph(note, style="List Bullet")
     document.save(str(path))
+
+
+def _figure_table(document: Any, words: Words, rows: Sequence[Row], columns: Sequence[str]) -> None:
+    """A table of figures per code, its notes under it ("Kurser: Ingen variation: ...")
+    rather than in a column: the 12 columns of figures keep the page's width."""
+    from docx.shared import Pt
+
+    notes, theme = words.say("ag:notes"), words.say("theme")
+    _table(document, words, rows, [c for c in columns if c != notes])
+    for row in rows:
+        if row.get(notes):
+            line = document.add_paragraph(f"{words.text(row.get(theme))}: {row[notes]}")
+            line.runs[0].font.size = Pt(8)  # as the table's text
+            line.paragraph_format.space_after = Pt(0)
 
 
 def _table(document: Any, words: Words, rows: Sequence[Row], columns: Sequence[str]) -> None:
