@@ -120,30 +120,9 @@ def _numbers(value: Any, where: str = "") -> Iterator[tuple[str, float]]:
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str]:
     tmp = tmp_path_factory.mktemp("bench")
-    out = tmp / "results.json"
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(BENCHMARKS / "run.py"),
-            "--sizes",
-            "5",
-            "--corpus",
-            str(tmp / "corpus"),
-            "--out",
-            str(out),
-            "--classifier-segments",
-            "500",
-            "--agreement-segments",
-            "2000",
-            "--bootstrap-resamples",
-            "200",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(out.read_text(encoding="utf-8")), done.stdout
+    return _script(tmp, "run.py", "--sizes", "5", "--corpus", str(tmp / "corpus"),
+                   "--classifier-segments", "500", "--agreement-segments", "2000",
+                   "--bootstrap-resamples", "200")  # fmt: skip
 
 
 @pytest.mark.slow

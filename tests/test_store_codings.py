@@ -6,18 +6,38 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mentorqual import Project
-from mentorqual.store import CodingRecord
+from mentorqual.store import CodingRecord, Store
 
 from .conftest import CODEBOOK, INTERVIEW
 
 
-def test_machine_assessments_are_replaced(tmp_path: Path) -> None:
+def _t01(tmp_path: Path) -> Store:
+    """A project with T01 and the sample codebook, open."""
     project = Project(tmp_path / "p.db")
     path = tmp_path / "T01.txt"
     path.write_text(INTERVIEW, encoding="utf-8")
     project.import_paths([path])
     project.load_codebook(CODEBOOK)
-    store = project.store()
+    return project.store()
+
+
+def test_assessed_codes_are_recorded_once_per_interview_and_returned_when_new(
+    tmp_path: Path,
+) -> None:
+    store = _t01(tmp_path)
+    ids, codes = store.respondent_texts().ids, store.codes()
+    many = [-n for n in range(1, 1001)] + [ids[0]]  # the real one past the first chunk
+    with store.transaction():
+        added = store.assess_codes("A", many)
+        assert added == [("T01", c) for c in sorted(codes)]
+        assert store.assess_codes("A", ids) == []
+        assert store.assess_codes("B", ids[1:], [codes[0]]) == [("T01", codes[0])]
+    assert store.assessed_codes("A") == {"T01": frozenset(codes)}
+    store.close()
+
+
+def test_machine_assessments_are_replaced(tmp_path: Path) -> None:
+    store = _t01(tmp_path)
     ids, code = store.respondent_texts().ids, store.codes()[0]
     with store.transaction():
         store.replace_machine_codings("rules", "rules", "v", [], ids[:2])
@@ -28,12 +48,7 @@ def test_machine_assessments_are_replaced(tmp_path: Path) -> None:
 
 
 def test_machine_codings_are_updated_by_their_difference(tmp_path: Path) -> None:
-    project = Project(tmp_path / "p.db")
-    path = tmp_path / "T01.txt"
-    path.write_text(INTERVIEW, encoding="utf-8")
-    project.import_paths([path])
-    project.load_codebook(CODEBOOK)
-    store = project.store()
+    store = _t01(tmp_path)
     ids, (a, b, *_) = store.respondent_texts().ids, store.codes()
     with store.transaction():
         store.replace_machine_codings(

@@ -151,23 +151,38 @@ class CodingStore(CodingReader):
 
     def assess_codes(
         self, coder: str, segments: Iterable[int], codes: Iterable[str] | None = None
-    ) -> None:
+    ) -> list[tuple[str, str]]:
         """Record ``codes`` (default: every code of the codebook) as assessed by the
-        coder in the interviews of ``segments``."""
-        ids = set(segments)
+        coder in the interviews of ``segments``; returns the (interview, code) pairs
+        that were not yet (the workbench's undo takes exactly those back)."""
+        ids = sorted(set(segments))
         if not ids:
-            return
-        where = dict(
-            self.db.execute("SELECT id, interview_id FROM segments WHERE kind = 'paragraph'")
-        )
-        interviews = sorted({where[s] for s in ids if s in where})
+            return []
+        found: set[str] = set()
+        for at in range(0, len(ids), 900):  # under SQLite's limit of bound values
+            chunk = ids[at : at + 900]
+            found.update(
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT DISTINCT interview_id FROM segments WHERE id IN "
+                    f"({', '.join('?' * len(chunk))}) AND kind = 'paragraph'",
+                    chunk,
+                )
+            )
+        interviews = sorted(found)
         if codes is None:
             codes = [r[0] for r in self.db.execute("SELECT code FROM codes")]
-        chosen = sorted(set(codes))
-        self.db.executemany(
-            "INSERT OR IGNORE INTO assessed_codes (coder, interview_id, code) VALUES (?, ?, ?)",
-            [(coder, i, c) for i in interviews for c in chosen],
-        )
+        added = []
+        for interview in interviews:
+            for code in sorted(set(codes)):
+                cursor = self.db.execute(
+                    "INSERT OR IGNORE INTO assessed_codes (coder, interview_id, code) "
+                    "VALUES (?, ?, ?)",
+                    (coder, interview, code),
+                )
+                if cursor.rowcount == 1:
+                    added.append((interview, code))
+        return added
 
     def assessed_codes(self, coder: str) -> dict[str, frozenset[str]]:
         """Interview -> the codes the coder assessed there."""

@@ -113,34 +113,6 @@ class WorkbenchStore(Database):
                 added.append(segment)
         return added
 
-    def assess_every_code(self, coder: str, segments: Iterable[int]) -> list[tuple[str, str]]:
-        """Record every code of the codebook as assessed by the coder in the interviews
-        of ``segments``; returns the (interview, code) pairs that were not yet."""
-        ids = sorted(set(segments))
-        if not ids:
-            return []
-        marks = ", ".join("?" * len(ids))
-        interviews = [
-            r[0]
-            for r in self.db.execute(
-                f"SELECT DISTINCT interview_id FROM segments WHERE id IN ({marks}) "
-                "ORDER BY interview_id",
-                ids,
-            )
-        ]
-        codes = [r[0] for r in self.db.execute("SELECT code FROM codes ORDER BY code")]
-        added = []
-        for interview in interviews:
-            for code in codes:
-                cursor = self.db.execute(
-                    "INSERT OR IGNORE INTO assessed_codes (coder, interview_id, code) "
-                    "VALUES (?, ?, ?)",
-                    (coder, interview, code),
-                )
-                if cursor.rowcount == 1:
-                    added.append((interview, code))
-        return added
-
     def unassess_codes(self, coder: str, pairs: Iterable[tuple[str, str]]) -> None:
         self.db.executemany(
             "DELETE FROM assessed_codes WHERE coder = ? AND interview_id = ? AND code = ?",

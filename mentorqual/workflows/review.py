@@ -35,9 +35,10 @@ from typing import TYPE_CHECKING
 from ..errors import InputError, MentorqualError
 from ..store import SegmentRow, Store
 from ..tagging.evidence import Evidence
-from ..types import CLASSIFIER, MACHINE_ORDER, RULES
+from ..types import MACHINE_ORDER, RULES
 from . import classifier as classifiers
 from .questions import questions_before
+from .suggesting import least_sure
 from .workbench import ParagraphView, paragraph_view
 
 if TYPE_CHECKING:
@@ -174,8 +175,7 @@ def next_item(store: Store, session: ReviewSession) -> ReviewItem | None:
     None when there is none."""
     with session._lock:
         if not session._looked_up:
-            session.model, session.note = _stored_model(store, session)
-            session.teachers = _teachers(store, session)
+            _look_up(store, session)
             session._looked_up = True
         done = store.assessed(session.coder) | set(session.skipped)
         todo = {p.id: p for p in store.respondent_paragraphs() if p.id not in done}
@@ -184,21 +184,20 @@ def next_item(store: Store, session: ReviewSession) -> ReviewItem | None:
         model = session.model
         if model is None:
             best = min(todo.values(), key=lambda p: (p.interview, p.start))
-            suggested, by = _stored_suggestions(store, best.id, session.blind)
         else:
             best = todo[_ranked(store, session, model, todo)]
-            row = session._probabilities[best.id]
-            cut = model.classifier.thresholds
-            codes = model.classifier.codes
-            suggested = tuple(c for c, p in zip(codes, row, strict=True) if p >= cut[c])
-            by = "classifier"
+        machine = store.paragraph_machine_codings(best.id)
+        if model is None:
+            suggested, by = _stored_suggestions(machine, session.blind)
+        else:
+            suggested, by = _predicted(model, session._probabilities[best.id]), "classifier"
         return ReviewItem(
             paragraph_view(best),
             best.interview,
             questions_before(store, [best])[best.id],
             suggested,
             by if suggested else None,
-            _rule_words(store, best.id),
+            _rule_words(machine),
             len(todo),
             READING if model is None else UNCERTAINTY,
             model.origin if model else None,
@@ -209,22 +208,23 @@ def next_item(store: Store, session: ReviewSession) -> ReviewItem | None:
         )
 
 
-def _stored_model(store: Store, session: ReviewSession) -> tuple[ReviewModel | None, str]:
-    """The project's classifier, if it fits the codebook (and, blind, was trained on
-    this coder alone)."""
+def _look_up(store: Store, session: ReviewSession) -> None:
+    """The project's classifier, if it fits the codebook (and, blind, learnt from
+    this coder alone), and whose decisions retraining learns from: the coder, then
+    (unless blind) the coders that classifier learnt from."""
+    session.teachers = [session.coder]
     try:
         record, model = classifiers.load(store)
     except InputError as exc:
-        return None, str(exc).split(";")[0]
-    if session.blind and record.coders != [session.coder]:
-        return None, "blind: the stored classifier learnt from other coders and is not used"
-    return ReviewModel(model, "stored", record.training_size, record.id), ""
-
-
-def _teachers(store: Store, session: ReviewSession) -> list[str]:
-    """The coder, then (unless blind) the coders the stored classifier learnt from."""
-    record = None if session.blind else store.latest_model(CLASSIFIER)
-    return [session.coder, *(c for c in (record.coders if record else []) if c != session.coder)]
+        session.note = str(exc).split(";")[0]
+        return
+    if session.blind:
+        if record.coders != [session.coder]:
+            session.note = "blind: the stored classifier learnt from other coders and is not used"
+            return
+    else:
+        session.teachers += [c for c in record.coders if c != session.coder]
+    session.model = ReviewModel(model, "stored", record.training_size, record.id)
 
 
 def _ranked(
@@ -237,8 +237,6 @@ def _ranked(
         return pick
     import numpy as np  # with the model: only when ranking
 
-    from ..tagging.active import suggest
-
     candidates = sorted(todo.values(), key=lambda p: (p.interview, p.start))
     if len(candidates) > CANDIDATES:
         draw = random.Random(len(todo)).sample(range(len(candidates)), CANDIDATES)
@@ -248,32 +246,34 @@ def _ranked(
         rows = model.classifier.predict_proba([p.text for p in missing])
         session._probabilities.update(zip((p.id for p in missing), rows, strict=True))
     region = {s.interview: s.region for s in store.interview_summaries()}
-    codes = model.classifier.codes
-    picked = suggest(
-        np.array([session._probabilities[p.id] for p in candidates]),
-        [p.interview for p in candidates],
-        [region.get(p.interview, "") for p in candidates],
-        BATCH,
-        thresholds=[model.classifier.thresholds[c] for c in codes],
-    )
-    session._batch = [candidates[i].id for i in picked]
+    probabilities = np.array([session._probabilities[p.id] for p in candidates])
+    picked = least_sure(model.classifier, candidates, probabilities, region, BATCH)
+    session._batch = [p.id for p in picked]
     return session._batch[0]
 
 
-def _stored_suggestions(store: Store, paragraph: int, blind: bool) -> tuple[tuple[str, ...], str]:
-    """The codes the best machine coder gave the paragraph (blind: the rules only)."""
-    found = store.paragraph_machine_codings(paragraph)
+def _predicted(model: ReviewModel, row: np.ndarray) -> tuple[str, ...]:
+    """The codes whose probability in ``row`` reaches the model's threshold."""
+    cut = model.classifier.thresholds
+    return tuple(c for c, p in zip(model.classifier.codes, row, strict=True) if p >= cut[c])
+
+
+def _stored_suggestions(
+    machine: Sequence[tuple[str, str, str | None]], blind: bool
+) -> tuple[tuple[str, ...], str]:
+    """The codes the best machine coder gave the paragraph (blind: the rules only),
+    from its machine codings (coder, code, evidence)."""
     for coder in (RULES,) if blind else MACHINE_ORDER:
-        codes = tuple(dict.fromkeys(code for who, code, _ in found if who == coder))
+        codes = tuple(dict.fromkeys(code for who, code, _ in machine if who == coder))
         if codes:
             return codes, coder
     return (), ""
 
 
-def _rule_words(store: Store, paragraph: int) -> tuple[tuple[int, int], ...]:
+def _rule_words(machine: Sequence[tuple[str, str, str | None]]) -> tuple[tuple[int, int], ...]:
     """Where the words that made a rule fire stand in the interview's text."""
     words: set[tuple[int, int]] = set()
-    for coder, _, raw in store.paragraph_machine_codings(paragraph):
+    for coder, _, raw in machine:
         if coder == RULES:
             for hit in Evidence.from_json(raw).hits:
                 words.update((start, end) for _, start, end in hit.tokens)

@@ -33,9 +33,19 @@ from . import classifier, codebooks, lookups
 from .questions import questions_before
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from ..tagging.classifier import ThemeClassifier
 
-__all__ = ["ORDERS", "READING", "UNCERTAINTY", "Suggestions", "suggestions", "write_suggestions"]
+__all__ = [
+    "ORDERS",
+    "READING",
+    "UNCERTAINTY",
+    "Suggestions",
+    "least_sure",
+    "suggestions",
+    "write_suggestions",
+]
 
 
 @dataclass(frozen=True)
@@ -179,15 +189,29 @@ def _least_sure(
 ) -> list[SegmentRow]:
     """The ``n`` candidates the classifier is least sure of (about the ``focus``
     codes, else any), spread over interviews and regions."""
+    probabilities = model.predict_proba([p.text for p in candidates])
+    return least_sure(model, candidates, probabilities, region, n, focus)
+
+
+def least_sure(
+    model: ThemeClassifier,
+    candidates: Sequence[SegmentRow],
+    probabilities: np.ndarray,
+    region: dict[str, str],
+    n: int,
+    focus: Sequence[str] = (),
+) -> list[SegmentRow]:
+    """The ``n`` of ``candidates`` whose ``probabilities`` (a row each, the model's
+    codes as columns) are least sure about the ``focus`` codes (else any), spread over
+    interviews and regions: how ``suggest`` and the workbench's review pick."""
     from ..tagging.active import suggest
 
     codes = list(model.codes)
     columns = [codes.index(c) for c in focus] or list(range(len(codes)))
-    probabilities = model.predict_proba([p.text for p in candidates])
     picked = suggest(
         probabilities[:, columns],
         [p.interview for p in candidates],
-        [region[p.interview] for p in candidates],
+        [region.get(p.interview, "") for p in candidates],
         n,
         thresholds=[model.thresholds[codes[j]] for j in columns],
     )

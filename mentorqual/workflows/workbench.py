@@ -274,7 +274,7 @@ def mark_done(store: Store, coder: str, interview: str) -> Change:
     return Change(
         coder,
         assessed=tuple(store.assess_human(coder, ids)),
-        codes_assessed=tuple(store.assess_every_code(coder, ids)),
+        codes_assessed=tuple(store.assess_codes(coder, ids)),
     )
 
 
@@ -298,7 +298,7 @@ def decide(store: Store, coder: str, paragraph: int, codes: Sequence[str]) -> Ch
         coder,
         added=tuple(added),
         assessed=tuple(store.assess_human(coder, [paragraph])),
-        codes_assessed=tuple(store.assess_every_code(coder, [paragraph])),
+        codes_assessed=tuple(store.assess_codes(coder, [paragraph])),
         review=True,
     )
 
